@@ -1,0 +1,71 @@
+package io.parley.events;
+
+import io.parley.events.agent.AgentEvent;
+import io.parley.events.conversation.ConversationEvent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The wire type of every event: stable strings with a version suffix, never Java class names. A breaking change to
+ * a type's data is a new {@code .vN} type, with an upcaster from the old one.
+ */
+public final class EventTypes {
+
+    private static final Map<String, Class<? extends EventData>> CLASS_BY_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<? extends EventData>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register("parley.message.received.v1", ConversationEvent.MessageReceived.class);
+        register("parley.message.status.v1", ConversationEvent.MessageStatus.class);
+        register("parley.message.edited.v1", ConversationEvent.MessageEdited.class);
+        register("parley.message.deleted.v1", ConversationEvent.MessageDeleted.class);
+        register("parley.message.outbound.v1", ConversationEvent.MessageOutbound.class);
+        register("parley.message.delivery.v1", ConversationEvent.MessageDelivery.class);
+        register("parley.bot.answered.v1", ConversationEvent.BotAnswered.class);
+        register("parley.bot.flow.v1", ConversationEvent.BotFlow.class);
+        register("parley.bot.suggested.v1", ConversationEvent.BotSuggested.class);
+        register("parley.conversation.handoff-requested.v1", ConversationEvent.HandoffRequested.class);
+        register("parley.conversation.queued.v1", ConversationEvent.Queued.class);
+        register("parley.conversation.assigned.v1", ConversationEvent.Assigned.class);
+        register("parley.conversation.transferred.v1", ConversationEvent.Transferred.class);
+        register("parley.conversation.status-changed.v1", ConversationEvent.StatusChanged.class);
+        register("parley.conversation.note-added.v1", ConversationEvent.NoteAdded.class);
+        register("parley.conversation.labeled.v1", ConversationEvent.Labeled.class);
+        register("parley.ticket.created.v1", ConversationEvent.TicketCreated.class);
+        register("parley.sla.breached.v1", ConversationEvent.SlaBreached.class);
+        register("parley.csat.requested.v1", ConversationEvent.CsatRequested.class);
+        register("parley.csat.received.v1", ConversationEvent.CsatReceived.class);
+        register("parley.callback.scheduled.v1", ConversationEvent.CallbackScheduled.class);
+        register("parley.agent.presence-changed.v1", AgentEvent.PresenceChanged.class);
+        register("parley.agent.profile-updated.v1", AgentEvent.ProfileUpdated.class);
+    }
+
+    private EventTypes() {
+    }
+
+    private static void register(String type, Class<? extends EventData> dataClass) {
+        CLASS_BY_TYPE.put(type, dataClass);
+        TYPE_BY_CLASS.put(dataClass, type);
+    }
+
+    /** Every known wire type, in catalogue order. */
+    public static Set<String> all() {
+        return Collections.unmodifiableSet(CLASS_BY_TYPE.keySet());
+    }
+
+    public static String typeOf(EventData data) {
+        String type = TYPE_BY_CLASS.get(data.getClass());
+        if (type == null) {
+            throw new IllegalStateException(data.getClass().getName() + " has no wire type: register it in EventTypes");
+        }
+        return type;
+    }
+
+    /** The data class of a wire type; empty for a type this reader does not know (tolerant reader: skip it). */
+    public static Optional<Class<? extends EventData>> dataClassOf(String type) {
+        return Optional.ofNullable(CLASS_BY_TYPE.get(type));
+    }
+}

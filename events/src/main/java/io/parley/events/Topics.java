@@ -1,0 +1,27 @@
+package io.parley.events;
+
+import java.util.List;
+
+/** Kafka topic names of the event log (DESIGN §3). Services and tests take names from here, never from literals. */
+public final class Topics {
+
+    /** The log: every conversation event, keyed by conversation id, retained forever. */
+    public static final String CONVERSATION_EVENTS = "conversation-events";
+    /** Every accepted webhook body byte-for-byte with its headers, keyed by {@code channel:account}. */
+    public static final String WEBHOOKS_RAW = "webhooks-raw";
+    /** Agent presence, capacity, skills and team membership, keyed by agent id. */
+    public static final String AGENT_EVENTS = "agent-events";
+    /** Periodic KPI snapshots, keyed by tenant. */
+    public static final String ANALYTICS_SNAPSHOTS = "analytics-snapshots";
+
+    /** Topics every environment creates up front. */
+    public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, ANALYTICS_SNAPSHOTS);
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic where {@code service} parks poison records read from {@code topic}. */
+    public static String deadLetter(String topic, String service) {
+        return topic + ".dlq." + service;
+    }
+}

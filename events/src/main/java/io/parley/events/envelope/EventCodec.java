@@ -1,0 +1,134 @@
+package io.parley.events.envelope;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.parley.events.Event;
+import io.parley.events.EventData;
+import io.parley.events.EventTypes;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Bytes ↔ events in CloudEvents 1.0 structured JSON mode. A tolerant reader: unknown fields are ignored and events
+ * of an unknown type are skipped (empty), so old consumers keep flowing when new types appear. Anything that is not a
+ * CloudEvent at all is a {@link MalformedEventException}, for the consumer's dead-letter topic.
+ */
+public final class EventCodec {
+
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+    public static final String SPEC_VERSION = "1.0";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    private EventCodec() {
+    }
+
+    /** The mapper events are written with, for code that embeds event data in other JSON. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] encode(Event event) {
+        try {
+            return MAPPER.writeValueAsBytes(toJson(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise event " + event.id() + " of type " + event.type(), e);
+        }
+    }
+
+    public static ObjectNode toJson(Event event) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("specversion", SPEC_VERSION);
+        json.put("id", event.id());
+        json.put("source", event.source());
+        json.put("type", event.type());
+        json.put("subject", event.subject());
+        json.put("time", event.time().toString());
+        json.put("tenant", event.tenant());
+        if (event.causationId() != null) {
+            json.put("causationid", event.causationId());
+        }
+        json.put("datacontenttype", "application/json");
+        json.set("data", MAPPER.valueToTree(event.data()));
+        return json;
+    }
+
+    /**
+     * Reads one record value. Empty when the type is unknown to this reader.
+     *
+     * @throws MalformedEventException when the bytes are not a Parley CloudEvent (not JSON, attributes missing, data
+     *                                 not of the type's shape)
+     */
+    public static Optional<Event> decode(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new MalformedEventException("empty record value: expected a CloudEvents JSON object");
+        }
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new MalformedEventException("record value is not JSON: " + e.getMessage(), e);
+        }
+        return fromJson(json);
+    }
+
+    public static Optional<Event> fromJson(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new MalformedEventException("record value is not a JSON object");
+        }
+        String specVersion = text(json, "specversion");
+        if (!SPEC_VERSION.equals(specVersion)) {
+            throw new MalformedEventException("unsupported CloudEvents specversion '" + specVersion + "', expected 1.0");
+        }
+        String type = text(json, "type");
+        Optional<Class<? extends EventData>> dataClass = EventTypes.dataClassOf(type);
+        if (dataClass.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode data = json.get("data");
+        if (data == null || !data.isObject()) {
+            throw new MalformedEventException("event " + text(json, "id") + " of type " + type + " has no data object");
+        }
+        try {
+            return Optional.of(new Event(
+                    text(json, "id"),
+                    text(json, "source"),
+                    text(json, "subject"),
+                    Instant.parse(text(json, "time")),
+                    text(json, "tenant"),
+                    optionalText(json, "causationid"),
+                    MAPPER.treeToValue(data, dataClass.get())));
+        } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
+            throw new MalformedEventException(
+                    "event of type " + type + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode json, String attribute) {
+        JsonNode value = json.get(attribute);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new MalformedEventException("CloudEvent attribute '" + attribute + "' is missing or not a string");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode json, String attribute) {
+        JsonNode value = json.get(attribute);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,117 @@
+package io.parley.events;
+
+import io.parley.events.agent.AgentEvent;
+import io.parley.events.conversation.Content;
+import io.parley.events.conversation.ConversationEvent.Assigned;
+import io.parley.events.conversation.ConversationEvent.Author;
+import io.parley.events.conversation.ConversationEvent.AuthorKind;
+import io.parley.events.conversation.ConversationEvent.BotAnswered;
+import io.parley.events.conversation.ConversationEvent.BotFlow;
+import io.parley.events.conversation.ConversationEvent.BotSuggested;
+import io.parley.events.conversation.ConversationEvent.CallbackScheduled;
+import io.parley.events.conversation.ConversationEvent.ChannelError;
+import io.parley.events.conversation.ConversationEvent.Contact;
+import io.parley.events.conversation.ConversationEvent.CsatReceived;
+import io.parley.events.conversation.ConversationEvent.CsatRequested;
+import io.parley.events.conversation.ConversationEvent.DeliveryError;
+import io.parley.events.conversation.ConversationEvent.DeliveryOutcome;
+import io.parley.events.conversation.ConversationEvent.DeliveryStatus;
+import io.parley.events.conversation.ConversationEvent.HandoffRequested;
+import io.parley.events.conversation.ConversationEvent.Labeled;
+import io.parley.events.conversation.ConversationEvent.MessageContext;
+import io.parley.events.conversation.ConversationEvent.MessageDeleted;
+import io.parley.events.conversation.ConversationEvent.MessageDelivery;
+import io.parley.events.conversation.ConversationEvent.MessageEdited;
+import io.parley.events.conversation.ConversationEvent.MessageOutbound;
+import io.parley.events.conversation.ConversationEvent.MessageReceived;
+import io.parley.events.conversation.ConversationEvent.MessageStatus;
+import io.parley.events.conversation.ConversationEvent.NoteAdded;
+import io.parley.events.conversation.ConversationEvent.Party;
+import io.parley.events.conversation.ConversationEvent.Priority;
+import io.parley.events.conversation.ConversationEvent.Queued;
+import io.parley.events.conversation.ConversationEvent.Referral;
+import io.parley.events.conversation.ConversationEvent.SlaBreached;
+import io.parley.events.conversation.ConversationEvent.SlaMetric;
+import io.parley.events.conversation.ConversationEvent.StatusChanged;
+import io.parley.events.conversation.ConversationEvent.Suggestion;
+import io.parley.events.conversation.ConversationEvent.TicketCreated;
+import io.parley.events.conversation.ConversationEvent.Transferred;
+import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.ids.ConversationId;
+import io.parley.events.ids.EventIds;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One sample per event type: the approved shape of the contract, checked against the golden files. */
+final class EventSamples {
+
+    static final String CONVERSATION = ConversationId.whatsapp("106540352242922", "16505551234").toString();
+    static final Instant TIME = Instant.parse("2026-11-22T10:00:00Z");
+    static final String CAUSE = EventIds.forChannelMessage(Channel.WHATSAPP, "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=");
+
+    private EventSamples() {
+    }
+
+    static Map<String, Event> all() {
+        Map<String, Event> samples = new LinkedHashMap<>();
+        for (Event event : List.of(
+                conversation("/ingest/whatsapp", null, new MessageReceived(Channel.WHATSAPP, "106540352242922",
+                        "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+                        new Contact("16505551234", "Sheena Nelson", "16505551234"),
+                        Content.text("Where is my order #4412? Olá, ¿dónde está? 你好 😀"), null,
+                        new Referral("ad", "ad", "120200000000", "https://fb.me/ad", "Spring sale", "20% off", null),
+                        new MessageContext(null, "pt_BR"), TIME)),
+                conversation("/ingest/whatsapp", null, new MessageStatus("wamid.out-1", DeliveryStatus.FAILED,
+                        new ChannelError(131047, "Re-engagement message",
+                                "Message failed to send because more than 24 hours have passed"))),
+                conversation("/ingest/whatsapp", null, new MessageEdited("wamid.in-2", Content.text("order #4413, sorry"))),
+                conversation("/ingest/instagram", null, new MessageDeleted("aWdfZAG1faXRlbTox")),
+                conversation("/bot", CAUSE, new MessageOutbound("out-1", new Author(AuthorKind.BOT, "bot"),
+                        Content.menu("Did that solve it?", List.of(new Content.Option("yes", "Yes", null),
+                                new Content.Option("no", "No, talk to a person", null))), "wamid.in-1", null)),
+                conversation("/ingest/whatsapp", CAUSE, new MessageDelivery("out-1", DeliveryOutcome.FAILED, null,
+                        new DeliveryError(131047, "Re-engagement message", false))),
+                conversation("/bot", CAUSE, new BotAnswered("kb-track-order", "order_status", 0.93, "pt", "out-1")),
+                conversation("/bot", CAUSE, new BotFlow("order-tracking", "ask-order-number",
+                        Map.of("orderNumber", "4412"))),
+                conversation("/bot", CAUSE, new BotSuggested("wamid.in-3", List.of(
+                        new Suggestion("kb-refund", "Refunds take 5 working days.", 0.71),
+                        new Suggestion("kb-track-order", "Track your order at …", 0.42)))),
+                conversation("/bot", CAUSE, new HandoffRequested("asked-for-human",
+                        "Customer asks where order #4412 is; tracking answer did not help.", "pt", List.of("orders"))),
+                conversation("/routing", CAUSE, new Queued("support", Priority.HIGH, 3)),
+                conversation("/routing", CAUSE, new Assigned("agent-7", "support", "rule-orders", "balanced")),
+                conversation("/ticket", null, new Transferred(new Party("agent-7", "support"),
+                        new Party(null, "billing"), "refund question")),
+                conversation("/ticket", null, new StatusChanged(ConversationStatus.SNOOZED,
+                        Instant.parse("2026-11-23T09:00:00Z"), "agent-7")),
+                conversation("/ticket", null, new NoteAdded("note-1", "VIP customer, be quick", "agent-7")),
+                conversation("/ticket", null, new Labeled(List.of("vip", "orders"), "agent-7")),
+                conversation("/ticket", null, new TicketCreated("T-1001", "Where is my order #4412?",
+                        Priority.NORMAL, "offline-message")),
+                conversation("/ticket", null, new SlaBreached("messaging-normal", SlaMetric.FIRST_REPLY,
+                        Instant.parse("2026-11-22T10:05:00Z"))),
+                conversation("/ticket", null, new CsatRequested("out-9")),
+                conversation("/ticket", CAUSE, new CsatReceived(5, "quick and kind")),
+                conversation("/ticket", null, new CallbackScheduled(Instant.parse("2026-11-22T15:30:00Z"),
+                        "+16505551234", "agent-7")),
+                agent(new AgentEvent.PresenceChanged("agent-7", AgentEvent.Presence.ONLINE)),
+                agent(new AgentEvent.ProfileUpdated("agent-7", "Ana Lima", List.of("support", "billing"),
+                        List.of("orders", "refunds"), List.of("en", "pt"), Map.of("*", 3, "whatsapp", 5))))) {
+            samples.put(event.type(), event);
+        }
+        return samples;
+    }
+
+    private static Event conversation(String source, String causationId, EventData data) {
+        String id = EventIds.nameBased("sample:" + EventTypes.typeOf(data)).toString();
+        return new Event(id, source, CONVERSATION, TIME, "acme", causationId, data);
+    }
+
+    private static Event agent(EventData data) {
+        String id = EventIds.nameBased("sample:" + EventTypes.typeOf(data)).toString();
+        return new Event(id, "/ticket/gateway", "agent-7", TIME, "acme", null, data);
+    }
+}
