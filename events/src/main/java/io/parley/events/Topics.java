@@ -13,9 +13,12 @@ public final class Topics {
     public static final String AGENT_EVENTS = "agent-events";
     /** Periodic KPI snapshots, keyed by tenant. */
     public static final String ANALYTICS_SNAPSHOTS = "analytics-snapshots";
+    /** Routing's own input: routing-relevant facts re-keyed by tenant, so one consumer decides for a tenant. */
+    public static final String ROUTING_WORK = "routing-work";
 
     /** Topics every environment creates up front. */
-    public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, ANALYTICS_SNAPSHOTS);
+    public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, ANALYTICS_SNAPSHOTS,
+            ROUTING_WORK);
 
     private Topics() {
     }

@@ -1,0 +1,105 @@
+package io.parley.analytics.tally;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.parley.events.Channel;
+import io.parley.events.Event;
+import io.parley.events.Topics;
+import io.parley.events.conversation.Content;
+import io.parley.events.conversation.ConversationEvent.Contact;
+import io.parley.events.conversation.ConversationEvent.MessageReceived;
+import io.parley.events.envelope.EventCodec;
+import io.parley.events.ids.ConversationId;
+import io.parley.events.ids.EventIds;
+import io.parley.testkit.kafka.KafkaTestResource;
+import io.parley.testkit.kafka.SharedKafka;
+import io.parley.testkit.kafka.TopicMark;
+import io.parley.testkit.kafka.TopicProbe;
+import io.parley.testkit.postgres.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proof of the stack: an event appended to the real broker is read through the SmallRye channel and written with
+ * Hibernate Reactive to the real PostgreSQL, once however often it is delivered; poison records land in the DLQ.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class EventTallyIT {
+
+    private final TopicProbe probe = new TopicProbe(SharedKafka.bootstrapServers());
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void the_service_is_healthy_on_the_real_broker_and_database() {
+        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void an_appended_event_is_consumed_and_stored_once_even_when_delivered_twice() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        Event received = customerMessage(tenant, "wamid." + UUID.randomUUID());
+        byte[] value = EventCodec.encode(received);
+
+        probe.append(Topics.CONVERSATION_EVENTS, received.subject(), value);
+        probe.append(Topics.CONVERSATION_EVENTS, received.subject(), value);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("tenant", tenant)
+                .get("/api/v1/metrics/event-counts")
+                .then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].type", equalTo("parley.message.received.v1"))
+                .body("[0].count", equalTo(1)));
+    }
+
+    @Test
+    void a_record_that_is_not_an_event_goes_to_the_dead_letter_topic_and_the_stream_keeps_flowing() {
+        String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "analytics");
+        SharedKafka.broker().createTopics(Map.of(deadLetters, 1));
+        TopicMark mark = probe.mark(deadLetters);
+        String poisonKey = "poison-" + UUID.randomUUID();
+
+        probe.append(Topics.CONVERSATION_EVENTS, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
+        String tenant = "tenant-" + UUID.randomUUID();
+        Event afterPoison = customerMessage(tenant, "wamid." + UUID.randomUUID());
+        probe.append(Topics.CONVERSATION_EVENTS, afterPoison.subject(), EventCodec.encode(afterPoison));
+
+        ConsumerRecord<String, byte[]> parked = probe.await(mark, 1, TopicProbe.keyIs(poisonKey), Duration.ofSeconds(30)).get(0);
+        assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("not JSON");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("tenant", tenant)
+                .get("/api/v1/metrics/event-counts").then().body("[0].count", equalTo(1)));
+    }
+
+    @Test
+    void asking_without_a_tenant_is_a_clear_error() {
+        given().get("/api/v1/metrics/event-counts").then().statusCode(400);
+    }
+
+    private static Event customerMessage(String tenant, String channelMessageId) {
+        ConversationId conversation = ConversationId.whatsapp("106540352242922", "16505551234");
+        return new Event(EventIds.forChannelMessage(Channel.WHATSAPP, channelMessageId), "/ingest/whatsapp",
+                conversation.toString(), Instant.parse("2026-11-22T10:00:00Z"), tenant, null,
+                new MessageReceived(Channel.WHATSAPP, conversation.account(), channelMessageId,
+                        new Contact(conversation.user(), "Sheena", null), Content.text("hello"), null, null, null,
+                        Instant.parse("2026-11-22T10:00:00Z")));
+    }
+}

@@ -1,0 +1,207 @@
+package io.parley.testkit.graph;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for Meta's Graph API on a free local port: it records every request and answers the next ones from
+ * a script, in order and whatever their path, then by default:
+ * <ul>
+ *   <li>a WhatsApp send ({@code POST …/messages} with {@code "messaging_product":"whatsapp"}):
+ *       {@code {"messaging_product":"whatsapp","contacts":[{"input":<to>,"wa_id":<digits>}],"messages":[{"id":"wamid.<n>"}]}}</li>
+ *   <li>a Messenger or Instagram send ({@code POST …/me/messages}): {@code {"recipient_id":<id>,"message_id":"m_<n>"}}</li>
+ *   <li>anything else, a WhatsApp read receipt included: {@code {"success":true}}</li>
+ * </ul>
+ * Point the service's Graph base URL at {@link #baseUrl()}.
+ */
+public final class FakeGraphApi implements AutoCloseable {
+
+    private static final Pattern WHATSAPP = Pattern.compile("\"messaging_product\"\\s*:\\s*\"whatsapp\"");
+    private static final Pattern WHATSAPP_RECIPIENT = Pattern.compile("\"to\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern MESSENGER_RECIPIENT =
+            Pattern.compile("\"recipient\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern READ_RECEIPT = Pattern.compile("\"status\"\\s*:\\s*\"read\"");
+
+    private final HttpServer server;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    private record Reply(int status, Function<RecordedRequest, String> body) {
+    }
+
+    private FakeGraphApi(HttpServer server) {
+        this.server = server;
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static FakeGraphApi start() {
+        try {
+            return new FakeGraphApi(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open a local port for the fake Graph API", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash or version. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    /** Every request so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Forgets the recorded requests and the replies still scripted. */
+    public void reset() {
+        requests.clear();
+        script.clear();
+    }
+
+    /** The next request succeeds as a send, with this message id. */
+    public FakeGraphApi nextAccepted(String messageId) {
+        return next(new Reply(200, request -> sendAccepted(request, messageId)));
+    }
+
+    /** The next request fails with HTTP 429: Graph code 130429 (WhatsApp throughput) or 4 (application limit). */
+    public FakeGraphApi nextRateLimited(int graphCode) {
+        return graphCode == 4
+                ? nextGraphError(429, 4, "Application request limit reached",
+                        "The app has reached its API call limit. Retry later.")
+                : nextGraphError(429, graphCode, "Rate limit hit",
+                        "Cloud API message throughput has been reached.");
+    }
+
+    /** The next request fails with this 5xx status and Graph code 2 (service temporarily unavailable). */
+    public FakeGraphApi nextServerError(int httpStatus) {
+        if (httpStatus < 500 || httpStatus > 599) {
+            throw new IllegalArgumentException("A server error is 5xx, not " + httpStatus);
+        }
+        return nextGraphError(httpStatus, 2, "Service temporarily unavailable",
+                "Temporary downtime or overload. Retry later.");
+    }
+
+    /** The next request fails as a free-form reply outside the 24-hour window: HTTP 400, WhatsApp code 131047. */
+    public FakeGraphApi nextReengagementRequired() {
+        return nextGraphError(400, 131047, "Re-engagement message",
+                "Message failed to send because more than 24 hours have passed since the customer last replied"
+                        + " to this number.");
+    }
+
+    /** The next request gets exactly this status and JSON body. */
+    public FakeGraphApi nextReply(int httpStatus, String body) {
+        return next(new Reply(httpStatus, request -> body));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private FakeGraphApi nextGraphError(int httpStatus, int code, String title, String details) {
+        return next(new Reply(httpStatus, request -> "{\"error\":{\"message\":" + json("(#" + code + ") " + title)
+                + ",\"type\":\"OAuthException\",\"code\":" + code
+                + ",\"error_data\":{\"details\":" + json(details) + "}"
+                + ",\"fbtrace_id\":" + json("FakeTrace" + sequence.incrementAndGet()) + "}}"));
+    }
+
+    private FakeGraphApi next(Reply reply) {
+        script.add(reply);
+        return this;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            RecordedRequest request = new RecordedRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
+                    headers(exchange),
+                    exchange.getRequestBody().readAllBytes());
+            requests.add(request);
+            Reply reply = Objects.requireNonNullElseGet(script.poll(), () -> defaultReply(request));
+            byte[] body = reply.body().apply(request).getBytes(UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(reply.status(), body.length);
+            exchange.getResponseBody().write(body);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Reply defaultReply(RecordedRequest request) {
+        boolean send = request.method().equals("POST") && request.path().endsWith("/messages")
+                && !READ_RECEIPT.matcher(request.bodyAsString()).find();
+        if (!send) {
+            return new Reply(200, ignored -> "{\"success\":true}");
+        }
+        int n = sequence.incrementAndGet();
+        String messageId = isWhatsApp(request) ? "wamid." + n : "m_" + n;
+        return new Reply(200, accepted -> sendAccepted(accepted, messageId));
+    }
+
+    private static String sendAccepted(RecordedRequest request, String messageId) {
+        String body = request.bodyAsString();
+        if (isWhatsApp(request)) {
+            String to = firstGroup(WHATSAPP_RECIPIENT, body);
+            return "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":" + json(to)
+                    + ",\"wa_id\":" + json(to.replaceAll("\\D", "")) + "}],\"messages\":[{\"id\":"
+                    + json(messageId) + "}]}";
+        }
+        return "{\"recipient_id\":" + json(firstGroup(MESSENGER_RECIPIENT, body))
+                + ",\"message_id\":" + json(messageId) + "}";
+    }
+
+    private static boolean isWhatsApp(RecordedRequest request) {
+        return WHATSAPP.matcher(request.bodyAsString()).find();
+    }
+
+    private static String firstGroup(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+        return Collections.unmodifiableMap(headers);
+    }
+
+    private static String json(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,137 @@
+package io.parley.testkit.kafka;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Where a single-node KRaft broker (combined broker and controller) keeps its files and which ports it listens on. */
+record BrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
+
+    static final String HOST = "127.0.0.1";
+    private static final Pattern LISTENER = Pattern.compile("(PLAINTEXT|CONTROLLER)://[^,]*:(\\d+)");
+
+    /** The ports an earlier run in this data dir used, so that clients configured then still reach the broker. */
+    static Optional<BrokerConfig> readFrom(Path dataDir) {
+        Path file = dataDir.resolve("server.properties");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Matcher listener = LISTENER.matcher(load(file).getProperty("listeners", ""));
+        int broker = -1;
+        int controller = -1;
+        while (listener.find()) {
+            int port = Integer.parseInt(listener.group(2));
+            if (listener.group(1).equals("PLAINTEXT")) {
+                broker = port;
+            } else {
+                controller = port;
+            }
+        }
+        return broker > 0 && controller > 0
+                ? Optional.of(new BrokerConfig(dataDir, broker, controller))
+                : Optional.empty();
+    }
+
+    private static Properties load(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        return properties;
+    }
+
+    static BrokerConfig onFreePorts(Path dataDir) {
+        // Both sockets stay open while choosing so that the two ports differ.
+        try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getByName(HOST));
+             ServerSocket controller = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return new BrokerConfig(dataDir, broker.getLocalPort(), controller.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot find free local ports for a Kafka broker", e);
+        }
+    }
+
+    String bootstrapServers() {
+        return HOST + ":" + brokerPort;
+    }
+
+    Path propertiesFile() {
+        return dataDir.resolve("server.properties");
+    }
+
+    Path logFile() {
+        return dataDir.resolve("broker.log");
+    }
+
+    Path pidFile() {
+        return dataDir.resolve("broker.pid");
+    }
+
+    Path launcherDir() {
+        return dataDir.resolve("launcher");
+    }
+
+    Path storageDir() {
+        return dataDir.resolve("kraft");
+    }
+
+    private Path metaPropertiesFile() {
+        return storageDir().resolve("meta.properties");
+    }
+
+    boolean isFormatted() {
+        return Files.exists(metaPropertiesFile());
+    }
+
+    /** The id the storage was formatted with: a broker answering with another id is not this one. */
+    String clusterId() {
+        return load(metaPropertiesFile()).getProperty("cluster.id");
+    }
+
+    void write() throws IOException {
+        Files.createDirectories(dataDir);
+        try (Writer writer = Files.newBufferedWriter(propertiesFile())) {
+            serverProperties().store(writer, "Written by io.parley.testkit.kafka.KafkaBrokerProcess on every start");
+        }
+    }
+
+    private Properties serverProperties() {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", storageDir().toString());
+        // One node: every internal topic must live with a single replica.
+        p.setProperty("default.replication.factor", "1");
+        p.setProperty("min.insync.replicas", "1");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        // Fewer internal partitions and no rebalance delay: consumer groups form in milliseconds, not seconds.
+        p.setProperty("offsets.topic.num.partitions", "5");
+        p.setProperty("transaction.state.log.num.partitions", "5");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Parley's own topics are created explicitly (with their partition counts); auto-creation stays on for
+        // what services create implicitly, such as dead-letter topics, with one partition.
+        p.setProperty("auto.create.topics.enable", "true");
+        p.setProperty("num.partitions", "1");
+        return p;
+    }
+}
