@@ -1,0 +1,46 @@
+package io.parley.devstack;
+
+import io.parley.routing.bench.RoutingBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Benchmarks that print figures; the last line of each is the summary tools parse. */
+@Command(name = "bench", description = "Run a benchmark and print its figures.",
+        subcommands = BenchCommand.Routing.class)
+class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "routing",
+            description = "Drive the real routing decider with many agents and queued conversations; target p99 <= 5 ms.")
+    static class Routing implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--agents", defaultValue = "1000", description = "online agents (default ${DEFAULT-VALUE})")
+        int agents;
+
+        @Option(names = "--queued", defaultValue = "10000",
+                description = "conversations waiting before measuring (default ${DEFAULT-VALUE})")
+        int queued;
+
+        @Option(names = "--decisions", defaultValue = "20000", description = "measured decisions (default ${DEFAULT-VALUE})")
+        int decisions;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(RoutingBenchmark.run(agents, queued, decisions));
+            return 0;
+        }
+    }
+}

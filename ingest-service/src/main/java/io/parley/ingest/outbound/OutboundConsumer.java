@@ -1,0 +1,101 @@
+package io.parley.ingest.outbound;
+
+import io.parley.events.Event;
+import io.parley.events.Topics;
+import io.parley.events.conversation.ConversationEvent.DeliveryOutcome;
+import io.parley.events.conversation.ConversationEvent.MessageDelivery;
+import io.parley.events.envelope.EventCodec;
+import io.parley.events.envelope.MalformedEventException;
+import io.parley.ingest.IngestChannels;
+import io.parley.ingest.kafka.DurableLog;
+import io.parley.ingest.kafka.LogUnavailableException;
+import io.parley.ingest.webhook.IngestMetrics;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the log and sends outbound messages, one record at a time in partition order. Failure strategy: a record
+ * that is not a readable event goes to {@code conversation-events.dlq.ingest} with its reason and the stream goes
+ * on; a delivery event that Kafka cannot store yet is retried until it is, holding the partition (order matters).
+ */
+@ApplicationScoped
+public class OutboundConsumer {
+
+    public static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "ingest");
+    public static final String REASON_HEADER = "parley-dlq-reason";
+    private static final Logger LOG = Logger.getLogger(OutboundConsumer.class);
+    private static final Duration STORE_RETRY = Duration.ofSeconds(1);
+
+    private final OutboundDispatcher dispatcher;
+    private final DurableLog log;
+    private final IngestMetrics metrics;
+
+    public OutboundConsumer(OutboundDispatcher dispatcher, DurableLog log, IngestMetrics metrics) {
+        this.dispatcher = dispatcher;
+        this.log = log;
+        this.metrics = metrics;
+    }
+
+    @Incoming(IngestChannels.OUTBOUND_IN)
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) throws InterruptedException {
+        Optional<Event> event;
+        try {
+            event = EventCodec.decode(record.value());
+        } catch (MalformedEventException e) {
+            deadLetter(record, e.getMessage());
+            return;
+        }
+        if (event.isEmpty()) {
+            return;
+        }
+        Optional<Event> delivery = dispatcher.dispatch(event.get());
+        if (delivery.isPresent()) {
+            store(delivery.get());
+            MessageDelivery data = (MessageDelivery) delivery.get().data();
+            String channel = event.get().subject().split(":", 2)[0];
+            metrics.outbound(channel, data.outcome() == DeliveryOutcome.ACCEPTED ? "accepted" : "failed");
+            if (data.error() != null) {
+                LOG.warnf("outbound %s to %s failed: %s (code %s, retryable %s)", data.messageId(),
+                        event.get().subject(), data.error().title(), data.error().code(), data.error().retryable());
+            }
+        }
+    }
+
+    private void store(Event delivery) throws InterruptedException {
+        while (true) {
+            try {
+                log.appendEvents(List.of(delivery), log.deadline());
+                return;
+            } catch (LogUnavailableException e) {
+                LOG.warnf("delivery event %s not stored yet, retrying: %s", delivery.id(), e.getMessage());
+                Thread.sleep(STORE_RETRY.toMillis());
+            }
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
+        Map<String, String> headers = Map.of(REASON_HEADER, reason,
+                "parley-dlq-topic", record.topic(),
+                "parley-dlq-partition", String.valueOf(record.partition()),
+                "parley-dlq-offset", String.valueOf(record.offset()));
+        while (true) {
+            try {
+                log.appendRecord(DEAD_LETTER_TOPIC, record.key(), record.value(), headers);
+                metrics.outbound("unknown", "dead-letter");
+                LOG.warnf("record %s-%d@%d parked in %s: %s", record.topic(), record.partition(), record.offset(),
+                        DEAD_LETTER_TOPIC, reason);
+                return;
+            } catch (LogUnavailableException e) {
+                Thread.sleep(STORE_RETRY.toMillis());
+            }
+        }
+    }
+}

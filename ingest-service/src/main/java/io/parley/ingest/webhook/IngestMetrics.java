@@ -1,0 +1,36 @@
+package io.parley.ingest.webhook;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.events.Channel;
+import io.parley.ingest.normalize.Unhandled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Counters on {@code /q/metrics}: what came in, what was refused, what produced no event and why. */
+@ApplicationScoped
+public class IngestMetrics {
+
+    private final MeterRegistry registry;
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Outcomes: accepted, unauthorized, not-json, invalid, unavailable. */
+    public void webhook(Channel channel, String outcome) {
+        registry.counter("parley.ingest.webhooks", "channel", channel.wireName(), "outcome", outcome).increment();
+    }
+
+    public void events(Channel channel, int count) {
+        registry.counter("parley.ingest.events", "channel", channel.wireName()).increment(count);
+    }
+
+    public void unhandled(Channel channel, Unhandled unhandled) {
+        registry.counter("parley.ingest.unhandled", "channel", channel.wireName(), "reason", unhandled.reason())
+                .increment();
+    }
+
+    /** Outcomes: accepted, failed, duplicate, dead-letter. */
+    public void outbound(String channel, String outcome) {
+        registry.counter("parley.ingest.outbound", "channel", channel, "outcome", outcome).increment();
+    }
+}

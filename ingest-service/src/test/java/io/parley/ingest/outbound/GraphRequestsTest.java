@@ -1,0 +1,77 @@
+package io.parley.ingest.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.events.conversation.Content;
+import io.parley.events.conversation.Content.Option;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphRequestsTest {
+
+    @Test
+    void whatsappTextReplyMediaAndTemplate() {
+        assertThat(GraphRequests.whatsapp("165", Content.text("hi"), "wamid.Q").toString()).isEqualTo(
+                "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"165\","
+                        + "\"context\":{\"message_id\":\"wamid.Q\"},\"type\":\"text\",\"text\":{\"body\":\"hi\",\"preview_url\":false}}");
+        assertThat(GraphRequests.whatsapp("165", Content.builder("document").url("https://x/a.pdf")
+                .filename("a.pdf").caption("c").build(), null).get("document").toString())
+                .isEqualTo("{\"link\":\"https://x/a.pdf\",\"caption\":\"c\",\"filename\":\"a.pdf\"}");
+        assertThat(GraphRequests.whatsapp("165", Content.builder(Content.TEMPLATE)
+                .template(new Content.Template("order_update", "pt_PT", List.of("4412"))).build(), null)
+                .get("template").toString()).isEqualTo("{\"name\":\"order_update\",\"language\":{\"code\":\"pt_PT\"},"
+                + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"4412\"}]}]}");
+    }
+
+    @Test
+    void whatsappMenusAreButtonsUpToThreeThenLists() {
+        List<Option> three = List.of(new Option("a", "A", null), new Option("b", "B", null), new Option("c", "C", null));
+        assertThat(GraphRequests.whatsapp("1", Content.menu("Pick", three), null).at("/interactive/type").asText())
+                .isEqualTo("button");
+        List<Option> four = List.of(new Option("a", "A", "first"), new Option("b", "B", null),
+                new Option("c", "C", null), new Option("d", "D", null));
+        var list = GraphRequests.whatsapp("1", Content.menu("Pick", four), null);
+        assertThat(list.at("/interactive/type").asText()).isEqualTo("list");
+        assertThat(list.at("/interactive/action/sections/0/rows/0/description").asText()).isEqualTo("first");
+    }
+
+    @Test
+    void messengerCarriesMetadataForEchoRecognition() {
+        var body = GraphRequests.messaging("psid", Content.menu("Pick", List.of(new Option("yes", "Yes", null))),
+                "msg-1", false);
+        assertThat(body.toString()).isEqualTo("{\"recipient\":{\"id\":\"psid\"},\"messaging_type\":\"RESPONSE\","
+                + "\"message\":{\"text\":\"Pick\",\"quick_replies\":[{\"content_type\":\"text\",\"title\":\"Yes\","
+                + "\"payload\":\"yes\"}],\"metadata\":\"parley:msg-1\"}}");
+        assertThat(GraphRequests.messaging("psid", Content.text("x"), "m", true).get("tag").asText())
+                .isEqualTo("HUMAN_AGENT");
+        assertThatThrownBy(() -> GraphRequests.messaging("psid", Content.builder(Content.TEMPLATE).build(), "m", false))
+                .isInstanceOf(GraphRequests.UnsendableException.class);
+    }
+
+    @Test
+    void graphErrorsAreClassified() {
+        byte[] reengagement = "{\"error\":{\"message\":\"(#131047) Re-engagement message\",\"code\":131047,\"error_data\":{\"details\":\"24h\"}}}"
+                .getBytes(StandardCharsets.UTF_8);
+        SendResult permanent = GraphErrors.fromReply(400, reengagement);
+        assertThat(permanent.error().code()).isEqualTo(131047);
+        assertThat(permanent.error().title()).isEqualTo("(#131047) Re-engagement message: 24h");
+        assertThat(permanent.isRetryable()).isFalse();
+        assertThat(GraphErrors.fromReply(400, "{\"error\":{\"code\":131056}}".getBytes(StandardCharsets.UTF_8))
+                .isRetryable()).isTrue();
+        assertThat(GraphErrors.fromReply(429, new byte[0]).isRetryable()).isTrue();
+        assertThat(GraphErrors.fromReply(502, "<html>".getBytes(StandardCharsets.UTF_8)).error().title()).isEqualTo("HTTP 502");
+    }
+
+    @Test
+    void throughputLimiterSpacesSendsPerNumber() throws InterruptedException {
+        long[] now = {0};
+        List<java.time.Duration> waits = new java.util.ArrayList<>();
+        ThroughputLimiter limiter = new ThroughputLimiter(80, () -> now[0], waits::add);
+        limiter.acquire("n1");
+        limiter.acquire("n1");
+        limiter.acquire("n2");
+        assertThat(waits).containsExactly(java.time.Duration.ofNanos(12_500_000));
+    }
+}

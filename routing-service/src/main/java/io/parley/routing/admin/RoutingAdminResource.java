@@ -1,0 +1,169 @@
+package io.parley.routing.admin;
+
+import io.parley.events.Event;
+import io.parley.events.Topics;
+import io.parley.events.agent.AgentEvent.ProfileUpdated;
+import io.parley.routing.agent.Agent;
+import io.parley.routing.decider.Fact;
+import io.parley.routing.decider.Figures;
+import io.parley.routing.decider.TenantRouter;
+import io.parley.routing.queue.QueueEntry;
+import io.parley.routing.rules.ContactProfile;
+import io.parley.routing.rules.RuleBook;
+import io.parley.routing.team.OfflinePolicy;
+import io.parley.routing.team.Strategy;
+import io.parley.routing.team.Team;
+import io.parley.routing.work.RoutingWorkers;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * Routing administration for one tenant. Changes are appended to the routing work topic (agent capacity to
+ * {@code agent-events}) and answered 202: the decider applies them in order with everything else, and they survive
+ * restarts because the decider rebuilds from those topics. Reads come from the decider of the tenant.
+ */
+@Path("/api/v1/routing/{tenant}")
+public class RoutingAdminResource {
+
+    private final RoutingWorkers workers;
+
+    RoutingAdminResource(RoutingWorkers workers) {
+        this.workers = workers;
+    }
+
+    public record TeamSettings(Strategy strategy, OfflinePolicy offlinePolicy) {
+    }
+
+    public record TeamView(String id, Strategy strategy, OfflinePolicy offlinePolicy, int onlineAgents, int queued) {
+    }
+
+    public record AgentView(String id, String displayName, String presence, List<String> teams, List<String> skills,
+            List<String> languages, Map<String, Integer> capacity, List<String> conversations) {
+    }
+
+    public record WaitingView(int position, String conversationId, String priority, Instant waitingSince) {
+    }
+
+    @GET
+    @Path("/teams")
+    public List<TeamView> teams(@PathParam("tenant") String tenant) {
+        return read(tenant, router -> {
+            TreeSet<String> ids = new TreeSet<>(router.queues().all().keySet());
+            router.roster().all().forEach(agent -> ids.addAll(agent.teams()));
+            router.teams().configured().forEach(team -> ids.add(team.id()));
+            return ids.stream().map(router.teams()::get).map(team -> new TeamView(team.id(), team.strategy(),
+                    team.offlinePolicy(), router.roster().onlineMembers(team.id()).size(),
+                    router.queues().team(team.id()).size())).toList();
+        });
+    }
+
+    @PUT
+    @Path("/teams/{team}")
+    public Response configureTeam(@PathParam("tenant") String tenant, @PathParam("team") String team,
+            TeamSettings settings) {
+        if (settings == null) {
+            throw new BadRequestException("send {\"strategy\": \"balanced|round-robin\", \"offlinePolicy\": "
+                    + "\"requeue|keep\"}");
+        }
+        workers.append(new Fact.TeamConfigured(newId(), Instant.now(), tenant,
+                new Team(team, settings.strategy(), settings.offlinePolicy())));
+        return Response.accepted().build();
+    }
+
+    @GET
+    @Path("/rules")
+    public RuleBook rules(@PathParam("tenant") String tenant) {
+        return read(tenant, TenantRouter::rules);
+    }
+
+    @PUT
+    @Path("/rules")
+    public Response replaceRules(@PathParam("tenant") String tenant, RuleBook rules) {
+        if (rules == null) {
+            throw new BadRequestException("send {\"rules\": [...], \"triageTeam\": \"...\"}");
+        }
+        workers.append(new Fact.RulesReplaced(newId(), Instant.now(), tenant, rules));
+        return Response.accepted().build();
+    }
+
+    @PUT
+    @Path("/contacts/{conversationId}/profile")
+    public Response profileContact(@PathParam("tenant") String tenant,
+            @PathParam("conversationId") String conversationId, ContactProfile profile) {
+        workers.append(new Fact.ContactProfiled(newId(), Instant.now(), tenant, conversationId,
+                profile == null ? ContactProfile.UNKNOWN : profile));
+        return Response.accepted().build();
+    }
+
+    @GET
+    @Path("/agents")
+    public List<AgentView> agents(@PathParam("tenant") String tenant) {
+        return read(tenant, router -> router.roster().all().stream().sorted(Comparator.comparing(Agent::id))
+                .map(RoutingAdminResource::view).toList());
+    }
+
+    /** Sets an agent's capacity per channel ({@code "*"} for the others) by appending their new profile. */
+    @PUT
+    @Path("/agents/{agentId}/capacity")
+    public Response setCapacity(@PathParam("tenant") String tenant, @PathParam("agentId") String agentId,
+            Map<String, Integer> capacity) {
+        if (capacity == null || capacity.values().stream().anyMatch(max -> max == null || max < 0)) {
+            throw new BadRequestException("send a map of channel (or \"*\") to a maximum of 0 or more");
+        }
+        ProfileUpdated profile = read(tenant, router -> router.roster().find(agentId)
+                .map(agent -> new ProfileUpdated(agent.id(), agent.displayName(), List.copyOf(agent.teams()),
+                        List.copyOf(agent.skills()), List.copyOf(agent.languages()), capacity))
+                .orElseThrow(() -> new NotFoundException("agent " + agentId + " has no profile in tenant " + tenant
+                        + ": their profile must be published to agent-events first")));
+        workers.appendToLog(Topics.AGENT_EVENTS, new Event(newId(), "/routing/admin", agentId, Instant.now(), tenant,
+                null, profile));
+        return Response.accepted().build();
+    }
+
+    @GET
+    @Path("/queues/{team}")
+    public List<WaitingView> queue(@PathParam("tenant") String tenant, @PathParam("team") String team) {
+        return read(tenant, router -> {
+            List<QueueEntry> waiting = router.queues().team(team).head(Integer.MAX_VALUE);
+            return IntStream.range(0, waiting.size()).mapToObj(i -> new WaitingView(i + 1,
+                    waiting.get(i).conversationId(), waiting.get(i).priority().name().toLowerCase(Locale.ROOT),
+                    waiting.get(i).waitingSince())).toList();
+        });
+    }
+
+    /** Right-first-time, queue lengths and waits, for analytics. */
+    @GET
+    @Path("/figures")
+    public Figures figures(@PathParam("tenant") String tenant) {
+        return read(tenant, router -> router.figures(Instant.now()));
+    }
+
+    private <T> T read(String tenant, Function<TenantRouter, T> reader) {
+        return workers.read(tenant, reader).orElseThrow(() -> new NotFoundException("routing knows no tenant '"
+                + tenant + "' here: it has no routing facts yet, or another instance decides for it"));
+    }
+
+    private static AgentView view(Agent agent) {
+        return new AgentView(agent.id(), agent.displayName(), agent.presence().name().toLowerCase(Locale.ROOT),
+                List.copyOf(agent.teams()), List.copyOf(new TreeSet<>(agent.skills())),
+                List.copyOf(new TreeSet<>(agent.languages())), agent.capacity(), List.copyOf(agent.conversations()));
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

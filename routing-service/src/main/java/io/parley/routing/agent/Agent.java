@@ -1,0 +1,137 @@
+package io.parley.routing.agent;
+
+import io.parley.events.Channel;
+import io.parley.events.agent.AgentEvent.Presence;
+import io.parley.events.agent.AgentEvent.ProfileUpdated;
+import io.parley.routing.rules.RuleCondition;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One agent as routing sees it: profile from agent-events, plus the conversations routing counts against them. */
+public final class Agent {
+
+    /** The capacity key that stands for every channel without its own figure. */
+    public static final String ANY_CHANNEL = "*";
+
+    private final String id;
+    private String displayName;
+    private Set<String> teams = Set.of();
+    private Set<String> skills = Set.of();
+    private Set<String> languages = Set.of();
+    private Map<String, Integer> capacity = Map.of();
+    private Presence presence = Presence.OFFLINE;
+    private final Map<Channel, Set<String>> conversationsByChannel = new EnumMap<>(Channel.class);
+    private Instant lastAssignedAt;
+
+    Agent(String id) {
+        this.id = id;
+    }
+
+    void updateProfile(ProfileUpdated profile) {
+        displayName = profile.displayName();
+        teams = new TreeSet<>(profile.teams());
+        skills = Set.copyOf(profile.skills());
+        languages = Set.copyOf(profile.languages().stream().map(RuleCondition::language).toList());
+        capacity = profile.capacity();
+    }
+
+    void setPresence(Presence presence) {
+        this.presence = presence;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Set<String> teams() {
+        return teams;
+    }
+
+    public Set<String> skills() {
+        return skills;
+    }
+
+    public Set<String> languages() {
+        return languages;
+    }
+
+    public Map<String, Integer> capacity() {
+        return capacity;
+    }
+
+    public Presence presence() {
+        return presence;
+    }
+
+    public boolean isOnline() {
+        return presence == Presence.ONLINE;
+    }
+
+    public Instant lastAssignedAt() {
+        return lastAssignedAt;
+    }
+
+    public int capacityFor(Channel channel) {
+        Integer own = capacity.get(channel.wireName());
+        return own != null ? own : capacity.getOrDefault(ANY_CHANNEL, 0);
+    }
+
+    public int loadOn(Channel channel) {
+        Set<String> held = conversationsByChannel.get(channel);
+        return held == null ? 0 : held.size();
+    }
+
+    /** Load relative to capacity on the channel, what the balanced strategy minimises. */
+    public double loadRatio(Channel channel) {
+        int max = capacityFor(channel);
+        return max == 0 ? Double.MAX_VALUE : (double) loadOn(channel) / max;
+    }
+
+    public boolean hasFreeCapacity(Channel channel) {
+        return loadOn(channel) < capacityFor(channel);
+    }
+
+    /** Whether the agent could take a new conversation with this requirement right now. */
+    public boolean canTake(Requirement requirement) {
+        return isOnline() && hasFreeCapacity(requirement.channel()) && offers(requirement);
+    }
+
+    /** Skills and language only, whatever the agent's presence and load. */
+    public boolean offers(Requirement requirement) {
+        return (requirement.language() == null || languages.contains(requirement.language()))
+                && skills.containsAll(requirement.skills());
+    }
+
+    public Set<String> conversations() {
+        Set<String> all = new LinkedHashSet<>();
+        conversationsByChannel.values().forEach(all::addAll);
+        return all;
+    }
+
+    public List<String> conversationsOn(Channel channel) {
+        return List.copyOf(conversationsByChannel.getOrDefault(channel, Set.of()));
+    }
+
+    void hold(String conversationId, Channel channel, Instant at, boolean newAssignment) {
+        conversationsByChannel.computeIfAbsent(channel, c -> new LinkedHashSet<>()).add(conversationId);
+        if (newAssignment) {
+            lastAssignedAt = at;
+        }
+    }
+
+    void release(String conversationId, Channel channel) {
+        Set<String> held = conversationsByChannel.get(channel);
+        if (held != null) {
+            held.remove(conversationId);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.parley.routing.team;
+
+import io.parley.routing.agent.Agent;
+import io.parley.routing.agent.AgentRoster;
+import io.parley.routing.agent.Requirement;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A tenant's team settings and each team's round-robin cursor. */
+public final class Teams {
+
+    private final Map<String, Team> configured = new HashMap<>();
+    private final Map<String, String> lastPicked = new HashMap<>();
+
+    public Team get(String teamId) {
+        return configured.getOrDefault(teamId, Team.withDefaults(teamId));
+    }
+
+    public Collection<Team> configured() {
+        return configured.values();
+    }
+
+    public void configure(Team team) {
+        configured.put(team.id(), team);
+    }
+
+    /** The agent the team's strategy chooses for a conversation, if anyone online can take it now. */
+    public Optional<Agent> choose(String teamId, Requirement requirement, AgentRoster roster) {
+        Optional<Agent> chosen = get(teamId).strategy().pick(roster.onlineMembers(teamId), requirement,
+                lastPicked.get(teamId));
+        chosen.ifPresent(agent -> lastPicked.put(teamId, agent.id()));
+        return chosen;
+    }
+
+    /** Drains bypass the strategy (only one agent gained room), but round robin still moves past that agent. */
+    public void picked(String teamId, Agent agent) {
+        lastPicked.put(teamId, agent.id());
+    }
+}

@@ -1,0 +1,200 @@
+package io.parley.routing.work;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.parley.events.Event;
+import io.parley.events.EventData;
+import io.parley.events.Topics;
+import io.parley.events.agent.AgentEvent.Presence;
+import io.parley.events.agent.AgentEvent.PresenceChanged;
+import io.parley.events.agent.AgentEvent.ProfileUpdated;
+import io.parley.events.conversation.ConversationEvent.Assigned;
+import io.parley.events.conversation.ConversationEvent.HandoffRequested;
+import io.parley.events.conversation.ConversationEvent.Priority;
+import io.parley.events.conversation.ConversationEvent.Queued;
+import io.parley.events.conversation.ConversationEvent.StatusChanged;
+import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.envelope.EventCodec;
+import io.parley.routing.agent.Agent;
+import io.parley.routing.decider.TenantRouter;
+import io.parley.testkit.kafka.KafkaTestResource;
+import io.parley.testkit.kafka.TopicMark;
+import io.parley.testkit.kafka.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class RoutingIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    RoutingWorkers workers;
+
+    private TopicProbe probe;
+    private final String tenant = "t-" + UUID.randomUUID();
+
+    @BeforeEach
+    void probe() {
+        probe = new TopicProbe(bootstrapServers);
+    }
+
+    @AfterEach
+    void close() {
+        probe.close();
+    }
+
+    @Test
+    void handoffIsAssignedOrQueuedAndTheQueueDrainsWhenAConversationIsSolved() {
+        agent("ana", 1);
+        awaitOnline(1);
+
+        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+        handoff("whatsapp:1:c1");
+        assertThat(decisions(before, 1)).extracting(Event::subject, Event::data)
+                .containsExactly(tuple("whatsapp:1:c1", new Assigned("ana", "triage", null, "balanced")));
+
+        TopicMark beforeSecond = probe.mark(Topics.CONVERSATION_EVENTS);
+        handoff("whatsapp:1:c2");
+        assertThat(decisions(beforeSecond, 1)).extracting(Event::subject, Event::data)
+                .containsExactly(tuple("whatsapp:1:c2", new Queued("triage", Priority.NORMAL, 1)));
+
+        TopicMark beforeSolve = probe.mark(Topics.CONVERSATION_EVENTS);
+        append(Topics.CONVERSATION_EVENTS, "whatsapp:1:c1", new StatusChanged(ConversationStatus.SOLVED, null, "ana"));
+        assertThat(decisions(beforeSolve, 1)).extracting(Event::subject, Event::data)
+                .containsExactly(tuple("whatsapp:1:c2", new Assigned("ana", "triage", null, "balanced")));
+    }
+
+    @Test
+    void concurrentHandoffsNeverOverbookWithTwoDeciderInstances() throws Exception {
+        KafkaClients clients = new KafkaClients(bootstrapServers);
+        try (KafkaProducer<String, byte[]> producer = clients.producer()) {
+            DeciderWorker second = new DeciderWorker(clients, producer, DeciderWorker.GROUP, "second-decider");
+            second.start();
+            try {
+                TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+                agent("ana", 2);
+                agent("ben", 2);
+                agent("cid", 2);
+                awaitOnline(3, second);
+                ExecutorService pool = Executors.newFixedThreadPool(8);
+                IntStream.range(0, 40).forEach(i -> pool.submit(() -> handoff("whatsapp:1:x" + i)));
+                pool.shutdown();
+                assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+                List<Event> decisions = decisions(before, 40);
+
+                Map<String, Long> assignedPerAgent = decisions.stream().filter(e -> e.data() instanceof Assigned)
+                        .collect(Collectors.groupingBy(e -> ((Assigned) e.data()).agentId(), Collectors.counting()));
+                assertThat(assignedPerAgent).isEqualTo(Map.of("ana", 2L, "ben", 2L, "cid", 2L));
+                assertThat(decisions).filteredOn(e -> e.data() instanceof Queued).hasSize(34);
+            } finally {
+                second.stop();
+            }
+        }
+    }
+
+    @Test
+    void aRestartedDeciderRebuildsItsStateFromTheWorkTopicWithoutDecidingAgain() {
+        agent("ana", 1);
+        awaitOnline(1);
+        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+        handoff("whatsapp:1:r1");
+        decisions(before, 1);
+        handoff("whatsapp:1:r2");
+        decisions(before, 2);
+
+        TopicMark beforeRestart = probe.mark(Topics.CONVERSATION_EVENTS);
+        workers.restartDecider();
+        await().atMost(TIMEOUT).until(() -> workers.read(tenant, r -> r.queues().size()).orElse(-1) == 1);
+        assertThat(workers.read(tenant, r -> r.assigneeOf("whatsapp:1:r1"))).contains(Optional.of("ana"));
+
+        append(Topics.CONVERSATION_EVENTS, "whatsapp:1:r1", new StatusChanged(ConversationStatus.CLOSED, null, "ana"));
+        assertThat(decisions(beforeRestart, 1)).extracting(Event::subject, Event::data)
+                .containsExactly(tuple("whatsapp:1:r2", new Assigned("ana", "triage", null, "balanced")));
+    }
+
+    @Test
+    void rulesAndTeamsSetThroughTheApiRouteAndSurviveInTheWorkTopic() {
+        agent("ana", 3);
+        awaitOnline(1);
+        given().contentType("application/json").body("{\"strategy\":\"round-robin\",\"offlinePolicy\":\"keep\"}")
+                .put("/api/v1/routing/{tenant}/teams/vip", tenant).then().statusCode(202);
+        given().contentType("application/json").body("""
+                {"triageTeam": "triage", "rules": [{"id": "vip", "team": "vip", "priority": "high",
+                  "when": {"keywords": ["réclamation"]}}]}""")
+                .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(202);
+        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/v1/routing/{tenant}/rules", tenant)
+                .then().statusCode(200).body("rules[0].id", equalTo("vip")));
+
+        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+        append(Topics.CONVERSATION_EVENTS, "whatsapp:1:v1", new HandoffRequested("asked-for-human",
+                "Client veut faire une RECLAMATION", "fr", List.of()));
+
+        assertThat(decisions(before, 1)).extracting(Event::data)
+                .containsExactly(new Queued("vip", Priority.HIGH, 1));
+        given().get("/api/v1/routing/{tenant}/figures", tenant).then().statusCode(200);
+    }
+
+    /** Waits until the decider (whichever instance owns the tenant) knows the agents are online. */
+    private void awaitOnline(int agents, DeciderWorker... otherInstances) {
+        Function<TenantRouter, Long> online = r -> r.roster().all().stream().filter(Agent::isOnline).count();
+        await().atMost(TIMEOUT).until(() -> Stream.concat(Stream.of(workers.read(tenant, online)),
+                Stream.of(otherInstances).map(other -> other.read(tenant, online)))
+                .flatMap(Optional::stream).mapToLong(Long::longValue).sum() == agents);
+    }
+
+    private void agent(String agentId, int capacity) {
+        append(Topics.AGENT_EVENTS, agentId, new ProfileUpdated(agentId, agentId, List.of("triage"), List.of(),
+                List.of(), Map.of("*", capacity)));
+        append(Topics.AGENT_EVENTS, agentId, new PresenceChanged(agentId, Presence.ONLINE));
+    }
+
+    private void handoff(String conversationId) {
+        append(Topics.CONVERSATION_EVENTS, conversationId,
+                new HandoffRequested("asked-for-human", null, null, List.of()));
+    }
+
+    private void append(String topic, String key, EventData data) {
+        Event event = new Event(UUID.randomUUID().toString(), "/test", key, Instant.now(), tenant, null, data);
+        probe.append(topic, key, EventCodec.encode(event));
+    }
+
+    private List<Event> decisions(TopicMark from, int count) {
+        return probe.await(from, count, record -> decoded(record).filter(e -> tenant.equals(e.tenant())
+                        && TenantRouter.SOURCE.equals(e.source())).isPresent(), TIMEOUT)
+                .stream().map(record -> decoded(record).orElseThrow()).toList();
+    }
+
+    private static Optional<Event> decoded(ConsumerRecord<String, byte[]> record) {
+        return EventCodec.decode(record.value());
+    }
+}

@@ -1,0 +1,236 @@
+package io.parley.ticket.api;
+
+import io.parley.events.conversation.Content;
+import io.parley.events.conversation.ConversationEvent.Assigned;
+import io.parley.events.conversation.ConversationEvent.Author;
+import io.parley.events.conversation.ConversationEvent.AuthorKind;
+import io.parley.events.conversation.ConversationEvent.CallbackScheduled;
+import io.parley.events.conversation.ConversationEvent.Labeled;
+import io.parley.events.conversation.ConversationEvent.MessageOutbound;
+import io.parley.events.conversation.ConversationEvent.NoteAdded;
+import io.parley.events.conversation.ConversationEvent.Party;
+import io.parley.events.conversation.ConversationEvent.StatusChanged;
+import io.parley.events.conversation.ConversationEvent.Transferred;
+import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.ids.EventIds;
+import io.parley.ticket.auth.Caller;
+import io.parley.ticket.projection.ConversationRow;
+import io.parley.ticket.projection.MessageRow;
+import io.parley.ticket.projection.MessageStatusRow;
+import io.parley.ticket.projection.NoteRow;
+import io.parley.ticket.projection.SuggestionRow;
+import io.parley.ticket.reply.ReplyWindow;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The agent's view of conversations: list, read, reply and act. Everything is scoped to the caller's tenant. */
+@Path("/api/v1/conversations")
+@RolesAllowed({Caller.AGENT, Caller.ADMIN})
+@Tag(name = "conversations")
+@WithSession
+public class ConversationResource {
+
+    private static final List<String> STATUS_RANK = List.of("sent", "delivered", "read", "failed");
+    private static final int MAX_PAGE = 200;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Operation(summary = "List, filter and search conversations, most recently active first",
+            description = "assignee=me means the caller; q searches contact name, phone, id and message text")
+    public Uni<List<Views.Conversation>> list(@QueryParam("status") String status,
+            @QueryParam("assignee") String assignee, @QueryParam("team") String team,
+            @QueryParam("channel") String channel, @QueryParam("label") String label, @QueryParam("q") String query,
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+        StringBuilder hql = new StringBuilder("from ConversationRow c where c.tenant = :tenant");
+        Parameters parameters = Parameters.with("tenant", caller.tenant());
+        filter(hql, parameters, "c.status", "status", status);
+        filter(hql, parameters, "c.assignee", "assignee", "me".equals(assignee) ? caller.agentId() : assignee);
+        filter(hql, parameters, "c.team", "team", team);
+        filter(hql, parameters, "c.channel", "channel", channel);
+        if (label != null) {
+            hql.append(" and c.labels like :label");
+            parameters.and("label", "%," + label + ",%");
+        }
+        if (query != null && !query.isBlank()) {
+            hql.append(" and (lower(c.contactName) like :q or c.contactPhone like :q or lower(c.id) like :q"
+                    + " or exists (select 1 from MessageRow m where m.conversationId = c.id and lower(m.text) like :q))");
+            parameters.and("q", "%" + query.toLowerCase(Locale.ROOT) + "%");
+        }
+        hql.append(" order by c.lastActivityAt desc, c.id");
+        int pageSize = Math.max(1, Math.min(limit, MAX_PAGE));
+        return ConversationRow.<ConversationRow>find(hql.toString(), parameters)
+                .range(Math.max(0, offset), Math.max(0, offset) + pageSize - 1).list()
+                .map(rows -> rows.stream().map(Views.Conversation::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Views.Conversation> get(@PathParam("id") String id) {
+        return conversations.find(caller, id).map(Views.Conversation::of);
+    }
+
+    @GET
+    @Path("/{id}/messages")
+    @Operation(summary = "The conversation's messages of every kind, oldest first, with delivery statuses")
+    public Uni<List<Views.Message>> messages(@PathParam("id") String id) {
+        return conversations.find(caller, id).flatMap(row -> messagesOf(List.of(row.id)));
+    }
+
+    /** Messages of several conversations of the caller's tenant, in time order. */
+    static Uni<List<Views.Message>> messagesOf(List<String> conversationIds) {
+        return MessageRow.<MessageRow>list("conversationId in ?1", conversationIds).flatMap(messages ->
+                MessageStatusRow.<MessageStatusRow>list("conversationId in ?1", conversationIds).map(statuses -> {
+                    Map<String, MessageStatusRow> best = statuses.stream().collect(Collectors.toMap(
+                            status -> status.conversationId + "|" + status.channelMessageId, status -> status,
+                            (a, b) -> STATUS_RANK.indexOf(a.status) >= STATUS_RANK.indexOf(b.status) ? a : b));
+                    return messages.stream()
+                            .sorted(Comparator.comparing((MessageRow m) -> m.sentAt,
+                                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(m -> m.id))
+                            .map(message -> {
+                                MessageStatusRow status = message.channelMessageId == null ? null
+                                        : best.get(message.conversationId + "|" + message.channelMessageId);
+                                return Views.Message.of(message, status == null ? null : status.status,
+                                        status == null ? null : status.error);
+                            })
+                            .toList();
+                }));
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @Operation(summary = "Reply with text, a media reference or a template",
+            description = "Outside WhatsApp's 24-hour window only a template is accepted (422 otherwise)")
+    public Uni<Views.Accepted> reply(@PathParam("id") String id, Requests.Reply reply) {
+        if (reply == null) {
+            throw ApiErrors.badRequest("a reply body is required: {\"text\":\"…\"}, {\"media\":{…}} or {\"template\":{…}}");
+        }
+        Content content = reply.content();
+        String messageId = reply.messageId() != null ? reply.messageId() : UUID.randomUUID().toString();
+        return conversations.state(caller, id).flatMap(state -> {
+            ReplyWindow.refusal(state, content, clock.instant()).ifPresent(refusal -> {
+                throw ApiErrors.unprocessable(refusal);
+            });
+            MessageOutbound outbound = new MessageOutbound(messageId,
+                    new Author(AuthorKind.AGENT, caller.agentId()), content, reply.replyToChannelMessageId(), null);
+            String eventId = EventIds.nameBased("agent-reply/" + state.conversationId() + "/" + messageId).toString();
+            return conversations.append(state.conversationId(), state.tenant(), eventId, outbound, messageId);
+        });
+    }
+
+    @GET
+    @Path("/{id}/notes")
+    public Uni<List<Views.Note>> notes(@PathParam("id") String id) {
+        return conversations.find(caller, id)
+                .flatMap(row -> NoteRow.<NoteRow>list("conversationId = ?1 order by createdAt, id", row.id))
+                .map(notes -> notes.stream().map(Views.Note::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @Operation(summary = "Add a private note, visible to agents only")
+    public Uni<Views.Accepted> addNote(@PathParam("id") String id, @Valid Requests.NewNote note) {
+        return conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
+                new NoteAdded(UUID.randomUUID().toString(), note.text(), caller.agentId())));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Operation(summary = "Assign to an agent and/or team; a transfer when someone owns it already")
+    public Uni<Views.Accepted> assign(@PathParam("id") String id, Requests.Assign assign) {
+        if (assign == null || assign.agentId() == null && assign.team() == null) {
+            throw ApiErrors.badRequest("give an 'agentId', a 'team' or both");
+        }
+        return conversations.state(caller, id).flatMap(state -> {
+            String owner = state.assignee();
+            if (owner == null) {
+                return conversations.append(state.conversationId(), state.tenant(),
+                        new Assigned(assign.agentId(), assign.team(), null, "manual"));
+            }
+            return conversations.append(state.conversationId(), state.tenant(), new Transferred(
+                    new Party(owner, state.team()), new Party(assign.agentId(), assign.team()), assign.reason()));
+        });
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Operation(summary = "Change status: open, pending, snoozed (with until), solved, closed")
+    public Uni<Views.Accepted> status(@PathParam("id") String id, @Valid Requests.StatusChange change) {
+        if (change.status() == ConversationStatus.SNOOZED
+                && (change.until() == null || !change.until().isAfter(clock.instant()))) {
+            throw ApiErrors.badRequest("snoozing needs 'until', a time in the future (ISO-8601)");
+        }
+        return conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
+                new StatusChanged(change.status(), change.until(), caller.agentId())));
+    }
+
+    @PUT
+    @Path("/{id}/labels")
+    @Operation(summary = "Replace the conversation's labels")
+    public Uni<Views.Accepted> labels(@PathParam("id") String id, @Valid Requests.Labels labels) {
+        List<String> clean = new ArrayList<>();
+        for (String label : labels.labels()) {
+            if (label == null || label.isBlank() || label.contains(",")) {
+                throw ApiErrors.badRequest("labels must be non-blank and contain no comma: '" + label + "'");
+            }
+            if (!clean.contains(label.trim())) {
+                clean.add(label.trim());
+            }
+        }
+        return conversations.find(caller, id)
+                .flatMap(row -> conversations.append(row.id, row.tenant, new Labeled(clean, caller.agentId())));
+    }
+
+    @GET
+    @Path("/{id}/suggestions")
+    @Operation(summary = "The bot's latest suggested answers for this conversation")
+    public Uni<Views.Suggestions> suggestions(@PathParam("id") String id) {
+        return conversations.find(caller, id)
+                .flatMap(row -> SuggestionRow.<SuggestionRow>findById(row.id))
+                .map(row -> row == null ? Views.Suggestions.none() : Views.Suggestions.of(row));
+    }
+
+    @POST
+    @Path("/{id}/callbacks")
+    @Operation(summary = "Schedule a callback; the agent gets a reminder note when it is due")
+    public Uni<Views.Accepted> callback(@PathParam("id") String id, @Valid Requests.Callback callback) {
+        return conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
+                new CallbackScheduled(callback.at(), callback.phone() != null ? callback.phone() : row.contactPhone,
+                        caller.agentId())));
+    }
+
+    private static void filter(StringBuilder hql, Parameters parameters, String column, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            hql.append(" and ").append(column).append(" = :").append(name);
+            parameters.and(name, value);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.parley.ticket.auth;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Issues agent tokens signed with the DEVELOPMENT key pair under {@code src/main/resources/dev-keys}, which is public
+ * in the repository: for local runs and tests only, never for production (configure real keys there). Plain JDK, no
+ * Quarkus, so command-line tools can use it: {@code java -cp … io.parley.ticket.auth.DevTokens --tenant acme
+ * --agent alice [--admin]}.
+ */
+public final class DevTokens {
+
+    public static final String ISSUER = "https://parley.dev/ticket-service";
+    public static final String PRIVATE_KEY_RESOURCE = "dev-keys/privateKey.pem";
+    public static final Duration LIFETIME = Duration.ofHours(12);
+
+    private DevTokens() {
+    }
+
+    /** A signed RS256 JWT for {@code agent} of {@code tenant}; groups {@code agent}, plus {@code admin} if asked. */
+    public static String issue(String tenant, String agent, boolean admin) {
+        return issue(tenant, agent, admin, Instant.now());
+    }
+
+    public static String issue(String tenant, String agent, boolean admin, Instant issuedAt) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String claims = "{\"iss\":" + json(ISSUER)
+                + ",\"jti\":" + json(UUID.randomUUID().toString())
+                + ",\"sub\":" + json(agent)
+                + ",\"upn\":" + json(agent)
+                + ",\"tenant\":" + json(tenant)
+                + ",\"groups\":" + (admin ? "[\"agent\",\"admin\"]" : "[\"agent\"]")
+                + ",\"iat\":" + issuedAt.getEpochSecond()
+                + ",\"exp\":" + issuedAt.plus(LIFETIME).getEpochSecond() + "}";
+        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64Url(claims.getBytes(StandardCharsets.UTF_8));
+        return signingInput + "." + base64Url(sign(signingInput));
+    }
+
+    public static void main(String[] args) {
+        String tenant = null;
+        String agent = null;
+        boolean admin = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--tenant" -> tenant = args[++i];
+                case "--agent" -> agent = args[++i];
+                case "--admin" -> admin = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + ": usage DevTokens --tenant T --agent A [--admin]");
+            }
+        }
+        if (tenant == null || agent == null) {
+            throw new IllegalArgumentException("usage: DevTokens --tenant T --agent A [--admin]");
+        }
+        System.out.println(issue(tenant, agent, admin));
+    }
+
+    private static byte[] sign(String signingInput) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(privateKey());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a development token with " + PRIVATE_KEY_RESOURCE, e);
+        }
+    }
+
+    private static PrivateKey privateKey() throws GeneralSecurityException {
+        try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream(PRIVATE_KEY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(PRIVATE_KEY_RESOURCE + " is not on the classpath: put the "
+                        + "ticket-service jar (or its resources) on the classpath");
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + PRIVATE_KEY_RESOURCE, e);
+        }
+    }
+
+    private static String base64Url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String json(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,36 @@
+package io.parley.ticket.config;
+
+import io.parley.ticket.lifecycle.Reactions;
+import io.parley.ticket.lifecycle.TicketPolicy;
+import io.parley.ticket.lifecycle.TimerActions;
+import io.parley.ticket.lifecycle.TimerPlanner;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Exposes the plain domain objects of ticket lifecycles as beans, configured from {@link PolicyConfig}. */
+public class PolicyProducer {
+
+    @Produces
+    @Singleton
+    TicketPolicy policy(PolicyConfig config) {
+        return config.toPolicy();
+    }
+
+    @Produces
+    @Singleton
+    TimerPlanner planner(TicketPolicy policy) {
+        return new TimerPlanner(policy);
+    }
+
+    @Produces
+    @Singleton
+    TimerActions actions(TicketPolicy policy) {
+        return new TimerActions(policy);
+    }
+
+    @Produces
+    @Singleton
+    Reactions reactions(TicketPolicy policy) {
+        return new Reactions(policy);
+    }
+}

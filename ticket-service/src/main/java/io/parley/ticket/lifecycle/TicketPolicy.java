@@ -1,0 +1,48 @@
+package io.parley.ticket.lifecycle;
+
+import io.parley.events.conversation.ConversationEvent.Priority;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tenant-independent rules of tickets and timers.
+ *
+ * @param reopenWindow          a customer reply to a solved ticket within this window reopens it; later, a new ticket
+ * @param unassignedTicketAfter a conversation handed off but taken by nobody for this long becomes a ticket
+ * @param idleReminderAfter     waiting on a silent customer this long sends them a reminder
+ * @param idleCloseAfter        ... and this long closes the conversation
+ * @param ticketReasons         hand-off reasons that mean nobody can take the conversation now (immediate ticket)
+ */
+public record TicketPolicy(
+        Duration reopenWindow,
+        Duration unassignedTicketAfter,
+        Duration idleReminderAfter,
+        Duration idleCloseAfter,
+        Set<String> ticketReasons,
+        Map<Priority, SlaTargets> sla,
+        String idleReminderText,
+        String csatQuestion) {
+
+    public SlaTargets slaFor(Priority priority) {
+        SlaTargets targets = sla.get(priority);
+        return targets != null ? targets : sla.get(Priority.NORMAL);
+    }
+
+    /** Sensible defaults: messaging-style SLAs (minutes, not seconds), a day of idleness before a reminder. */
+    public static TicketPolicy defaults() {
+        return new TicketPolicy(
+                Duration.ofDays(7),
+                Duration.ofMinutes(10),
+                Duration.ofHours(24),
+                Duration.ofHours(48),
+                Set.of("after-hours", "offline-message", "leave-message", "no-agent-online"),
+                Map.of(
+                        Priority.URGENT, new SlaTargets(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(4)),
+                        Priority.HIGH, new SlaTargets(Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofHours(8)),
+                        Priority.NORMAL, new SlaTargets(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(24)),
+                        Priority.LOW, new SlaTargets(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(72))),
+                "Are you still there? Reply to keep this conversation open.",
+                "How would you rate our help today? Reply with a number from 1 (bad) to 5 (great).");
+    }
+}

@@ -1,0 +1,78 @@
+package io.parley.ticket.lifecycle;
+
+import io.parley.events.conversation.ConversationEvent.SlaMetric;
+import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.state.ConversationState;
+import io.parley.events.state.ConversationState.SlaBreach;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Which timers a conversation needs now, and when each is due, from its folded state alone. Re-planning after every
+ * event keeps the timer table a function of the log, so a rebuilt projection plans the same timers.
+ */
+public final class TimerPlanner {
+
+    private final TicketPolicy policy;
+
+    public TimerPlanner(TicketPolicy policy) {
+        this.policy = policy;
+    }
+
+    public Map<String, Instant> plan(ConversationState state) {
+        Map<String, Instant> timers = new LinkedHashMap<>();
+        if (state.tenant() == null) {
+            return timers;
+        }
+        ConversationStatus status = state.status();
+        String policyName = Priorities.wireName(Priorities.of(state));
+        SlaTargets targets = policy.slaFor(Priorities.of(state));
+        boolean working = status == ConversationStatus.OPEN || status == ConversationStatus.PENDING;
+        Instant awaiting = state.awaitingAgentReplySince();
+
+        if (working && awaiting != null) {
+            Instant since = later(awaiting, humanSince(state));
+            if (state.lastAgentMessageAt() == null) {
+                if (!breached(state, policyName, SlaMetric.FIRST_REPLY)) {
+                    timers.put(TimerKind.SLA_FIRST_REPLY, since.plus(targets.firstReply()));
+                }
+            } else {
+                timers.put(TimerKind.SLA_NEXT_REPLY, since.plus(targets.nextReply()));
+            }
+        }
+        if (state.ticket() != null && status != ConversationStatus.SOLVED && status != ConversationStatus.CLOSED
+                && status != ConversationStatus.BOT && !breached(state, policyName, SlaMetric.RESOLUTION)) {
+            timers.put(TimerKind.SLA_RESOLUTION, state.ticket().stamp().time().plus(targets.resolution()));
+        }
+        if (working && awaiting == null && state.lastAgentMessageAt() != null) {
+            timers.put(TimerKind.IDLE_REMINDER, state.lastAgentMessageAt().plus(policy.idleReminderAfter()));
+            timers.put(TimerKind.IDLE_CLOSE, state.lastAgentMessageAt().plus(policy.idleCloseAfter()));
+        }
+        if (status == ConversationStatus.SNOOZED && state.statusChange().value().until() != null) {
+            timers.put(TimerKind.SNOOZE_WAKE, state.statusChange().value().until());
+        }
+        if (status == ConversationStatus.SOLVED
+                && (state.csatRequested() == null || state.statusChange().stamp().isAfter(state.csatRequested()))) {
+            timers.put(TimerKind.CSAT_REQUEST, state.statusChange().stamp().time());
+        }
+        if (status == ConversationStatus.OPEN && state.assignee() == null && state.ticket() == null
+                && state.handoff() != null) {
+            timers.put(TimerKind.UNASSIGNED_TICKET,
+                    state.handoff().stamp().time().plus(policy.unassignedTicketAfter()));
+        }
+        return timers;
+    }
+
+    private static Instant humanSince(ConversationState state) {
+        return state.handoff() == null ? null : state.handoff().stamp().time();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static boolean breached(ConversationState state, String policyName, SlaMetric metric) {
+        return state.slaBreaches().contains(new SlaBreach(policyName, metric));
+    }
+}

@@ -1,0 +1,56 @@
+package io.parley.ticket.projection;
+
+import io.parley.ticket.publish.Channels;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/** Parks poison records byte-for-byte in {@code conversation-events.dlq.ticket}, with why and where they came from. */
+@ApplicationScoped
+public class DeadLetters {
+
+    public static final String REASON_HEADER = "dlq-reason";
+    public static final String TOPIC_HEADER = "dlq-original-topic";
+    public static final String PARTITION_HEADER = "dlq-original-partition";
+    public static final String OFFSET_HEADER = "dlq-original-offset";
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    @Inject
+    @Channel(Channels.DEAD_LETTERS_OUT)
+    MutinyEmitter<byte[]> deadLetters;
+
+    private final AtomicLong parked = new AtomicLong();
+
+    public Uni<Void> park(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf("parking record %s-%d@%d in the dead-letter topic: %s", record.topic(), record.partition(),
+                record.offset(), reason);
+        parked.incrementAndGet();
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(REASON_HEADER, bytes(reason));
+        headers.add(TOPIC_HEADER, bytes(record.topic()));
+        headers.add(PARTITION_HEADER, bytes(Integer.toString(record.partition())));
+        headers.add(OFFSET_HEADER, bytes(Long.toString(record.offset())));
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        return deadLetters.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key())
+                .withHeaders(headers)
+                .build()));
+    }
+
+    public long parkedCount() {
+        return parked.get();
+    }
+
+    private static byte[] bytes(String text) {
+        return (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+    }
+}

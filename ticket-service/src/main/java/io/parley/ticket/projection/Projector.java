@@ -1,0 +1,246 @@
+package io.parley.ticket.projection;
+
+import io.parley.events.Event;
+import io.parley.events.conversation.ConversationEvent;
+import io.parley.events.conversation.ConversationEvent.BotSuggested;
+import io.parley.events.conversation.ConversationEvent.CallbackScheduled;
+import io.parley.events.conversation.ConversationEvent.CsatReceived;
+import io.parley.events.conversation.ConversationEvent.MessageDeleted;
+import io.parley.events.conversation.ConversationEvent.MessageDelivery;
+import io.parley.events.conversation.ConversationEvent.MessageEdited;
+import io.parley.events.conversation.ConversationEvent.MessageOutbound;
+import io.parley.events.conversation.ConversationEvent.MessageReceived;
+import io.parley.events.conversation.ConversationEvent.MessageStatus;
+import io.parley.events.conversation.ConversationEvent.NoteAdded;
+import io.parley.events.conversation.ConversationEvent.TicketCreated;
+import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.ids.ConversationId;
+import io.parley.events.ids.EventIds;
+import io.parley.events.state.ConversationFold;
+import io.parley.events.state.ConversationState;
+import io.parley.ticket.lifecycle.Priorities;
+import io.parley.ticket.lifecycle.Reaction;
+import io.parley.ticket.lifecycle.Reactions;
+import io.parley.ticket.lifecycle.TicketStatus;
+import io.parley.ticket.timer.TimerSchedule;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Projects one event of the log into the tables, in one transaction with its {@code processed_events} row: an event
+ * id seen before changes nothing. Returns the events this service reacts with, for the caller to append once committed.
+ */
+@ApplicationScoped
+public class Projector {
+
+    @Inject
+    Reactions reactions;
+
+    @Inject
+    TimerSchedule timers;
+
+    private static final String CLAIM_EVENT =
+            "insert into processed_events (event_id, conversation_id) values (:id, :conversation) on conflict do nothing";
+    /** A bare row to lock, so that two writers (the live consumer and a rebuild) serialise on a new conversation. */
+    private static final String ENSURE_CONVERSATION = """
+            insert into conversations (id, tenant, channel, status, mode, priority, labels, last_activity_at, state)
+            values (:id, :tenant, :channel, 'bot', 'bot', 'normal', ',', :time, '')
+            on conflict do nothing""";
+
+    public Uni<List<Event>> project(Event event) {
+        if (!(event.data() instanceof ConversationEvent)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery(CLAIM_EVENT)
+                .setParameter("id", event.id())
+                .setParameter("conversation", event.subject())
+                .executeUpdate()
+                .flatMap(claimed -> claimed == 0 ? Uni.createFrom().item(List.<Event>of()) : session
+                        .createNativeQuery(ENSURE_CONVERSATION)
+                        .setParameter("id", event.subject())
+                        .setParameter("tenant", event.tenant())
+                        .setParameter("channel", ConversationId.parse(event.subject()).channel().wireName())
+                        .setParameter("time", event.time())
+                        .executeUpdate()
+                        .flatMap(ignored -> ConversationRow.<ConversationRow>findById(event.subject(),
+                                LockModeType.PESSIMISTIC_WRITE))
+                        .flatMap(row -> apply(row, event)))));
+    }
+
+    private Uni<List<Event>> apply(ConversationRow row, Event event) {
+        ConversationState before = row.state.isEmpty() ? ConversationState.initial(event.subject())
+                : StateJson.read(row.state);
+        ConversationState after = ConversationFold.evolve(before, event);
+        ConversationColumns.fill(row, after);
+        return projectRows(event, after)
+                .flatMap(ignored -> projectTicket(before, after, event))
+                .flatMap(ignored -> timers.replan(after))
+                .map(ignored -> reactions.react(before, after, event).stream()
+                        .map(reaction -> reactionEvent(reaction, after, event))
+                        .toList());
+    }
+
+    /** Reactions come just after their cause, so that they fold after it whatever their ids. */
+    private static Event reactionEvent(Reaction reaction, ConversationState state, Event cause) {
+        return reaction.toEvent(state.conversationId(), state.tenant(), cause.id(), cause.time().plusMillis(1));
+    }
+
+    private Uni<?> projectRows(Event event, ConversationState state) {
+        ConversationEvent data = (ConversationEvent) event.data();
+        if (data instanceof MessageReceived received) {
+            String id = EventIds.forChannelMessage(state.channel(), received.channelMessageId());
+            return upsertMessage(id, state, message -> {
+                message.direction = "inbound";
+                message.authorKind = "customer";
+                message.authorId = received.contact() == null ? null : received.contact().channelUserId();
+                message.channelMessageId = received.channelMessageId();
+                message.replyTo = received.replyToChannelMessageId();
+                message.sentAt = received.receivedAt() != null ? received.receivedAt() : event.time();
+                MessageContent.fill(message, received.content());
+            });
+        }
+        if (data instanceof MessageOutbound outbound) {
+            return upsertMessage(outbound.messageId(), state, message -> {
+                message.direction = "outbound";
+                message.authorKind = outbound.author() == null ? null : wire(outbound.author().kind());
+                message.authorId = outbound.author() == null ? null : outbound.author().id();
+                message.replyTo = outbound.replyToChannelMessageId();
+                if (outbound.channelMessageId() != null) {
+                    message.channelMessageId = outbound.channelMessageId();
+                }
+                message.sentAt = event.time();
+                MessageContent.fill(message, outbound.content());
+            });
+        }
+        if (data instanceof MessageDelivery delivery) {
+            return upsertMessage(delivery.messageId(), state, message -> {
+                message.deliveryOutcome = wire(delivery.outcome());
+                if (delivery.channelMessageId() != null) {
+                    message.channelMessageId = delivery.channelMessageId();
+                }
+                message.deliveryError = delivery.error() == null ? null : delivery.error().title();
+            });
+        }
+        if (data instanceof MessageStatus status) {
+            MessageStatusRow row = new MessageStatusRow();
+            row.eventId = event.id();
+            row.conversationId = state.conversationId();
+            row.channelMessageId = status.channelMessageId();
+            row.status = status.status() == null ? "unknown" : wire(status.status());
+            row.error = status.error() == null ? null : status.error().title();
+            row.at = event.time();
+            return row.persist();
+        }
+        if (data instanceof MessageEdited edited) {
+            String id = EventIds.forChannelMessage(state.channel(), edited.channelMessageId());
+            return upsertMessage(id, state, message -> {
+                message.channelMessageId = edited.channelMessageId();
+                if (message.editedAt == null || event.time().isAfter(message.editedAt)) {
+                    message.editedAt = event.time();
+                    message.editedText = edited.content() == null ? null : edited.content().readableText();
+                }
+            });
+        }
+        if (data instanceof MessageDeleted deleted) {
+            String id = EventIds.forChannelMessage(state.channel(), deleted.channelMessageId());
+            return upsertMessage(id, state, message -> {
+                message.channelMessageId = deleted.channelMessageId();
+                message.deleted = true;
+            });
+        }
+        if (data instanceof NoteAdded note) {
+            NoteRow row = new NoteRow();
+            row.id = note.noteId() != null ? note.noteId() : event.id();
+            row.conversationId = state.conversationId();
+            row.tenant = state.tenant();
+            row.agentId = note.agentId();
+            row.text = note.text() == null ? "" : note.text();
+            row.createdAt = event.time();
+            return NoteRow.findById(row.id).flatMap(found -> found != null ? Uni.createFrom().voidItem() : row.persist());
+        }
+        if (data instanceof CsatReceived csat) {
+            CsatRow row = new CsatRow();
+            row.eventId = event.id();
+            row.conversationId = state.conversationId();
+            row.tenant = state.tenant();
+            row.score = csat.score();
+            row.comment = csat.comment();
+            row.receivedAt = event.time();
+            return row.persist();
+        }
+        if (data instanceof BotSuggested suggested) {
+            return SuggestionRow.<SuggestionRow>findById(state.conversationId()).flatMap(found -> {
+                if (found != null && !isLater(event, found.suggestedAt, found.eventId)) {
+                    return Uni.createFrom().voidItem();
+                }
+                SuggestionRow row = found != null ? found : new SuggestionRow();
+                row.conversationId = state.conversationId();
+                row.tenant = state.tenant();
+                row.forChannelMessageId = suggested.forChannelMessageId();
+                row.suggestions = StateJson.json(suggested.suggestions());
+                row.suggestedAt = event.time();
+                row.eventId = event.id();
+                return found != null ? Uni.createFrom().voidItem() : row.persist();
+            });
+        }
+        if (data instanceof CallbackScheduled callback) {
+            return timers.scheduleCallback(state, event.id(), callback);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<?> projectTicket(ConversationState before, ConversationState after, Event event) {
+        if (after.ticket() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        TicketCreated created = after.ticket().value();
+        boolean oldTicketStaysDone = reactions.startsNewTicket(before, event);
+        return TicketRow.<TicketRow>findById(created.ticketId()).flatMap(found -> {
+            TicketRow ticket = found != null ? found : new TicketRow();
+            if (found == null) {
+                ticket.id = created.ticketId();
+                ticket.conversationId = after.conversationId();
+                ticket.tenant = after.tenant();
+                ticket.subject = created.subject();
+                ticket.priority = Priorities.wireName(Priorities.of(after));
+                ticket.origin = created.origin();
+                ticket.createdAt = after.ticket().stamp().time();
+            }
+            if (!oldTicketStaysDone) {
+                TicketStatus status = TicketStatus.of(after);
+                ticket.status = status.wireName();
+                ticket.solvedAt = after.status() == ConversationStatus.SOLVED
+                        ? after.statusChange().stamp().time() : null;
+            }
+            return found != null ? Uni.createFrom().voidItem() : ticket.persist();
+        });
+    }
+
+    private static Uni<?> upsertMessage(String id, ConversationState state, Consumer<MessageRow> change) {
+        return MessageRow.<MessageRow>findById(id).flatMap(found -> {
+            MessageRow message = found != null ? found : new MessageRow();
+            message.id = id;
+            message.conversationId = state.conversationId();
+            message.tenant = state.tenant();
+            change.accept(message);
+            return found != null ? Uni.createFrom().voidItem() : message.persist();
+        });
+    }
+
+    private static boolean isLater(Event event, Instant time, String eventId) {
+        int byTime = event.time().compareTo(time);
+        return byTime > 0 || byTime == 0 && event.id().compareTo(eventId) > 0;
+    }
+
+    static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,97 @@
+package io.parley.ticket.api;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.parley.events.Topics;
+import io.parley.events.agent.AgentEvent.Presence;
+import io.parley.events.conversation.ConversationEvent.MessageOutbound;
+import io.parley.testkit.kafka.KafkaTestResource;
+import io.parley.testkit.kafka.TopicMark;
+import io.parley.testkit.kafka.TopicProbe;
+import io.parley.testkit.postgres.PostgresTestResource;
+import io.parley.ticket.support.Api;
+import io.parley.ticket.support.ControlledClock;
+import io.parley.ticket.support.Events;
+import io.parley.ticket.support.Log;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class GatewayIT {
+
+    @Inject
+    ControlledClock clock;
+
+    @Test
+    void tenantsNeverSeeEachOther() {
+        String id = Events.whatsappConversation();
+        Log.append(Events.customerMessage(id, "tenant-a", "secret of a", clock.instant()));
+        await().untilAsserted(() -> Api.as("tenant-a", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
+
+        given().get("/api/v1/conversations").then().statusCode(401);
+        Api.as("tenant-b", "ben").get("/api/v1/conversations/{id}", id).then().statusCode(404)
+                .body("error", containsString(id));
+        Api.as("tenant-b", "ben").get("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
+        Api.as("tenant-b", "ben").body(Map.of("text", "hi")).post("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
+        Api.as("tenant-b", "ben").get("/api/v1/conversations").then().statusCode(200).body("id", not(hasItem(id)));
+        Api.as("tenant-a", "ann").get("/api/v1/admin/projection/hash").then().statusCode(403);
+    }
+
+    @Test
+    void whatsappFreeTextIsRefusedOutsideTheWindowButTemplatesGo() {
+        String id = Events.whatsappConversation();
+        Log.append(Events.customerMessage(id, "window-co", "hello", clock.instant().minus(Duration.ofHours(25))));
+        await().untilAsserted(() -> Api.as("window-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
+
+        Api.as("window-co", "ann").body(Map.of("text", "sorry for the delay")).post("/api/v1/conversations/{id}/messages", id)
+                .then().statusCode(422).body("error", containsString("24-hour")).body("error", containsString("template"));
+
+        TopicMark before = Log.mark(Topics.CONVERSATION_EVENTS);
+        Api.as("window-co", "ann")
+                .body(Map.of("template", Map.of("name", "order_update", "language", "en", "parameters", List.of("42"))))
+                .post("/api/v1/conversations/{id}/messages", id).then().statusCode(200);
+        MessageOutbound sent = (MessageOutbound) Log.awaitEvent(before, id, "parley.message.outbound.v1").data();
+        org.assertj.core.api.Assertions.assertThat(sent.content().template().name()).isEqualTo("order_update");
+
+        Log.append(Events.customerMessage(id, "window-co", "back again", clock.instant()));
+        await().untilAsserted(() -> Api.as("window-co", "ann").body(Map.of("text", "welcome back"))
+                .post("/api/v1/conversations/{id}/messages", id).then().statusCode(200));
+    }
+
+    @Test
+    void cannedResponsesFillPlaceholdersAndPresenceGoesToAgentEvents() {
+        String id = Events.whatsappConversation();
+        Log.append(Events.customerMessage(id, "canned-co", "hi", clock.instant()));
+        await().untilAsserted(() -> Api.as("canned-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
+        String cannedId = Api.as("canned-co", "ann")
+                .body(Map.of("shortcut", "hello", "title", "Greeting", "body", "Hi {{contact.name}}, {{agent.id}} here. {{unknown}}"))
+                .post("/api/v1/canned-responses").then().statusCode(201).extract().path("id");
+        Api.as("other-co", "zed").get("/api/v1/canned-responses/{id}", cannedId).then().statusCode(404);
+        Api.as("canned-co", "ann").body(Map.of("conversationId", id)).post("/api/v1/canned-responses/{id}/render", cannedId)
+                .then().statusCode(200).body("text", equalTo("Hi Dana Levi, ann here. {{unknown}}"));
+
+        TopicMark agents = Log.mark(Topics.AGENT_EVENTS);
+        Api.as("canned-co", "ann").body(Map.of("presence", Presence.ONLINE)).put("/api/v1/agents/me/presence")
+                .then().statusCode(200);
+        Log.await(agents, 1, TopicProbe.keyIs("ann").and(TopicProbe.valueContains("\"presence\":\"online\"")));
+    }
+
+    @Test
+    void openApiDescribesTheGateway() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/conversations/{id}/messages"))
+                .body(containsString("/api/v1/agents/me/presence"));
+    }
+}
