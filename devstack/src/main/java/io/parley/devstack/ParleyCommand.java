@@ -10,7 +10,8 @@ import picocli.CommandLine.HelpCommand;
         mixinStandardHelpOptions = true,
         versionProvider = ParleyVersion.class,
         description = "Parley, the event-driven customer-service messaging platform.",
-        subcommands = {HelpCommand.class, VersionCommand.class, NormalizeCommand.class, BenchCommand.class},
+        subcommands = {HelpCommand.class, VersionCommand.class, NormalizeCommand.class, TokenCommand.class, BotEvalCommand.class,
+            BenchCommand.class},
         footer = {"", "./parley help <command> shows its options; docs/ explains the platform."})
 public class ParleyCommand implements Runnable {
 

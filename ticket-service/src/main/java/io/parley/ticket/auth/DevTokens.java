@@ -16,8 +16,7 @@ import java.util.UUID;
 /**
  * Issues agent tokens signed with the DEVELOPMENT key pair under {@code src/main/resources/dev-keys}, which is public
  * in the repository: for local runs and tests only, never for production (configure real keys there). Plain JDK, no
- * Quarkus, so command-line tools can use it: {@code java -cp … io.parley.ticket.auth.DevTokens --tenant acme
- * --agent alice [--admin]}.
+ * Quarkus, so command-line tools can use it: {@code ./parley token --tenant acme --agent alice [--admin]}.
  */
 public final class DevTokens {
 
@@ -46,25 +45,6 @@ public final class DevTokens {
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + base64Url(sign(signingInput));
-    }
-
-    public static void main(String[] args) {
-        String tenant = null;
-        String agent = null;
-        boolean admin = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--tenant" -> tenant = args[++i];
-                case "--agent" -> agent = args[++i];
-                case "--admin" -> admin = true;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + ": usage DevTokens --tenant T --agent A [--admin]");
-            }
-        }
-        if (tenant == null || agent == null) {
-            throw new IllegalArgumentException("usage: DevTokens --tenant T --agent A [--admin]");
-        }
-        System.out.println(issue(tenant, agent, admin));
     }
 
     private static byte[] sign(String signingInput) {

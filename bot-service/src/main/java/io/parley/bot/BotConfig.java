@@ -1,0 +1,27 @@
+package io.parley.bot;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Service-wide bot defaults; tenants override the first two with their settings. */
+@ConfigMapping(prefix = "parley.bot")
+public interface BotConfig {
+
+    /** Language of answers when the customer's has no translation. */
+    @WithDefault("en")
+    String defaultLanguage();
+
+    /** Below this calibrated confidence the bot does not answer. */
+    @WithDefault("0.5")
+    double confidenceThreshold();
+
+    /** Languages the bot detects; the rest are read as the closest of these. */
+    @WithDefault("en,es,pt,fr,de,ru,zh")
+    List<String> languages();
+
+    /** How long a flow's HTTP step may take. */
+    @WithDefault("5s")
+    Duration httpTimeout();
+}

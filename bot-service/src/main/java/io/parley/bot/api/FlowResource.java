@@ -1,0 +1,62 @@
+package io.parley.bot.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.parley.bot.flow.FlowDefinition;
+import io.parley.bot.kb.ImportException;
+import io.parley.bot.tenant.DocumentKind;
+import io.parley.bot.tenant.TenantDocuments;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** A tenant's flows ({@code ?tenant=}), defined in JSON or YAML ({@code Content-Type: application/yaml}). */
+@Path("/api/v1/flows")
+@Produces(MediaType.APPLICATION_JSON)
+public class FlowResource {
+
+    private final Documents<FlowDefinition> flows;
+
+    public FlowResource(TenantDocuments store) {
+        this.flows = new Documents<>(store, DocumentKind.FLOW, FlowDefinition.class, FlowDefinition::problems);
+    }
+
+    @GET
+    public Uni<List<FlowDefinition>> list(@QueryParam("tenant") String tenant) {
+        return flows.list(ApiErrors.requireTenant(tenant));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Response> get(@QueryParam("tenant") String tenant, @PathParam("id") String id) {
+        return flows.get(ApiErrors.requireTenant(tenant), id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Uni<Response> put(@QueryParam("tenant") String tenant, @PathParam("id") String id,
+                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body)
+            throws JsonProcessingException {
+        String owner = ApiErrors.requireTenant(tenant);
+        FlowDefinition flow = flows.read(body, contentType);
+        if (!id.equals(flow.id())) {
+            throw new ImportException("the flow's id '" + flow.id() + "' differs from the path's '" + id + "'");
+        }
+        return flows.put(owner, id, flow);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@QueryParam("tenant") String tenant, @PathParam("id") String id) {
+        return flows.delete(ApiErrors.requireTenant(tenant), id);
+    }
+}

@@ -1,0 +1,261 @@
+package io.parley.bot.dialogue;
+
+import io.parley.bot.conversation.ConversationMemory;
+import io.parley.bot.flow.FlowDefinition;
+import io.parley.bot.flow.FlowEngine;
+import io.parley.bot.hours.BusinessHours;
+import io.parley.bot.kb.Article;
+import io.parley.bot.kb.KnowledgeModel;
+import io.parley.bot.kb.RichAnswer;
+import io.parley.bot.matching.Prediction;
+import io.parley.bot.tenant.TenantBot;
+import io.parley.events.Event;
+import io.parley.events.EventData;
+import io.parley.events.conversation.Content;
+import io.parley.events.conversation.ConversationEvent.BotAnswered;
+import io.parley.events.conversation.ConversationEvent.BotFlow;
+import io.parley.events.conversation.ConversationEvent.BotSuggested;
+import io.parley.events.conversation.ConversationEvent.HandoffRequested;
+import io.parley.events.conversation.ConversationEvent.MessageReceived;
+import io.parley.events.conversation.ConversationEvent.Suggestion;
+import io.parley.events.state.ConversationState;
+import io.parley.events.state.Latest;
+import io.parley.events.state.Stamp;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * How the bot reacts to one customer message. In bot mode: a person on request, on strong anger, on "no" to "did
+ * this solve it?" and after two misses in a row; a flow when one runs or is asked for; an answer when the knowledge
+ * model is confident, else "not sure" with the way to a person. In human mode it stays silent and suggests answers to
+ * the agent. Outside business hours every handoff says when a person will answer and is marked {@code after-hours}.
+ *
+ * <p>The bot's own dialogue memory (awaiting feedback, misses) is a {@link BotFlow} of the reserved flow
+ * {@value #KB_DIALOGUE}, so it lives in the log like every flow position.
+ */
+public final class Dialogue {
+
+    public static final String KB_DIALOGUE = "kb";
+    static final String FEEDBACK_STEP = "feedback";
+    static final String MISSED_STEP = "missed";
+    static final String MISSES = "misses";
+    static final String ARTICLE = "article";
+    static final String FLOW_LABEL_PREFIX = "flow:";
+    static final String HANDOFF_OPTION = "handoff";
+    static final String YES_OPTION = "feedback:yes";
+    static final String NO_OPTION = "feedback:no";
+    private static final int MISSES_BEFORE_HANDOFF = 2;
+    private static final int SUGGESTIONS = 3;
+
+    private final FlowEngine flows;
+
+    public Dialogue(FlowEngine flows) {
+        this.flows = flows;
+    }
+
+    /** The intent label under which a flow's triggers are trained. */
+    public static String flowLabel(String flowId) {
+        return FLOW_LABEL_PREFIX + flowId;
+    }
+
+    /** The events the bot appends in reaction to {@code cause}, a customer message already folded into memory. */
+    public List<EventData> respond(Event cause, MessageReceived message, ConversationMemory memory, TenantBot bot,
+                                   Optional<String> detectedLanguage, Instant now) {
+        ConversationState state = memory.state();
+        Content content = message.content();
+        String text = content == null ? null : content.readableText();
+        if (content == null || Content.REACTION.equals(content.kind())) {
+            return List.of();
+        }
+        String language = detectedLanguage
+                .or(() -> Optional.ofNullable(state.language()).map(Latest::value))
+                .orElse(bot.settings().defaultLanguage());
+        if (state.mode() == ConversationState.Mode.HUMAN) {
+            return suggest(message, text, language, bot);
+        }
+        Turn turn = new Turn(new Reply(cause.id(), message.channel()), memory, bot, language, now);
+        Optional<BotFlow> position = activePosition(state);
+        Content.Option choice = position.flatMap(p -> MenuChoice.of(dialogueOptions(language), content)).orElse(null);
+
+        if (CustomerSignals.asksForPerson(text) || choice != null && HANDOFF_OPTION.equals(choice.id())) {
+            return turn.handoff("asked-for-human", "The customer asked for a person.");
+        }
+        if (CustomerSignals.isStronglyNegative(text)) {
+            return turn.handoff("negative-sentiment", "The customer sounds very unhappy.");
+        }
+        Optional<FlowDefinition> runningFlow = position.map(p -> bot.flows().get(p.flowId()))
+                .filter(flow -> FlowEngine.isWaiting(flow, position.get()));
+        if (runningFlow.isPresent()) {
+            return turn.flow(flows.resume(runningFlow.get(), position.get(), content, language));
+        }
+        if (position.filter(p -> FEEDBACK_STEP.equals(p.step())).isPresent()) {
+            if (choice != null && YES_OPTION.equals(choice.id()) || choice == null && CustomerSignals.saysYes(text)) {
+                turn.reply.say(Say.text(Phrases.get(Phrases.Key.GLAD, language)));
+                turn.reply.emit(new BotFlow(KB_DIALOGUE, null, Map.of()));
+                return turn.reply.events();
+            }
+            if (choice != null && NO_OPTION.equals(choice.id()) || choice == null && CustomerSignals.saysNo(text)) {
+                String article = position.get().slots().get(ARTICLE);
+                return turn.handoff("feedback-negative",
+                        "The bot answered with article '" + article + "' and the customer said it did not help.");
+            }
+        }
+        int misses = position.filter(p -> MISSED_STEP.equals(p.step()))
+                .map(p -> Integer.parseInt(p.slots().getOrDefault(MISSES, "0"))).orElse(0);
+        Optional<KnowledgeModel.Match> match = text == null || text.isBlank() ? Optional.empty()
+                : bot.knowledge().classify(text, language);
+        double threshold = bot.settings().confidenceThreshold();
+        if (match.isPresent() && match.get().prediction().confident(threshold)) {
+            Prediction prediction = match.get().prediction();
+            if (prediction.label().startsWith(FLOW_LABEL_PREFIX)) {
+                FlowDefinition flow = bot.flows().get(prediction.label().substring(FLOW_LABEL_PREFIX.length()));
+                if (flow != null) {
+                    return turn.flow(flows.start(flow, language));
+                }
+            }
+            Optional<Article> article = bot.knowledge().article(prediction.label());
+            if (article.isPresent()) {
+                return turn.answer(article.get(), prediction.confidence());
+            }
+        }
+        String guess = match.map(m -> "best guess '" + m.prediction().label() + "' at "
+                + String.format(Locale.ROOT, "%.2f", m.prediction().confidence())).orElse("nothing to match");
+        if (misses + 1 >= MISSES_BEFORE_HANDOFF) {
+            return turn.handoff("low-confidence",
+                    "The bot could not answer " + MISSES_BEFORE_HANDOFF + " messages in a row (" + guess + ").");
+        }
+        turn.reply.say(Say.menu(Phrases.get(Phrases.Key.NOT_SURE, language),
+                List.of(new Content.Option(HANDOFF_OPTION, Phrases.get(Phrases.Key.TALK_TO_PERSON, language), null))));
+        turn.reply.emit(new BotFlow(KB_DIALOGUE, MISSED_STEP, Map.of(MISSES, Integer.toString(misses + 1))));
+        return turn.reply.events();
+    }
+
+    private List<EventData> suggest(MessageReceived message, String text, String language, TenantBot bot) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String fallback = bot.settings().defaultLanguage();
+        List<Suggestion> suggestions = bot.knowledge().rankArticles(text, language, SUGGESTIONS).stream()
+                .flatMap(scored -> bot.knowledge().article(scored.label()).stream()
+                        .map(article -> new Suggestion(article.id(), article.answerIn(language, fallback),
+                                scored.confidence())))
+                .toList();
+        return suggestions.isEmpty() ? List.of()
+                : List.of(new BotSuggested(message.channelMessageId(), suggestions));
+    }
+
+    /**
+     * The flow position the bot is in, unless people took part since: after a handoff, an assignment or a status
+     * change the bot starts afresh when the conversation comes back to it.
+     */
+    static Optional<BotFlow> activePosition(ConversationState state) {
+        Latest<BotFlow> flow = state.flow();
+        if (flow == null || flow.value().step() == null) {
+            return Optional.empty();
+        }
+        Stamp since = Stream.of(state.handoff(), state.assignment(), state.statusChange(), state.queued())
+                .filter(register -> register != null).map(Latest::stamp).max(Stamp::compareTo).orElse(null);
+        return flow.stamp().isAfter(since) ? Optional.of(flow.value()) : Optional.empty();
+    }
+
+    private static List<Content.Option> dialogueOptions(String language) {
+        return List.of(new Content.Option(YES_OPTION, Phrases.get(Phrases.Key.YES, language), null),
+                new Content.Option(NO_OPTION, Phrases.get(Phrases.Key.NO, language), null),
+                new Content.Option(HANDOFF_OPTION, Phrases.get(Phrases.Key.TALK_TO_PERSON, language), null));
+    }
+
+    /** One reaction being built. */
+    private static final class Turn {
+        private final Reply reply;
+        private final ConversationMemory memory;
+        private final TenantBot bot;
+        private final String language;
+        private final Instant now;
+
+        private Turn(Reply reply, ConversationMemory memory, TenantBot bot, String language, Instant now) {
+            this.reply = reply;
+            this.memory = memory;
+            this.bot = bot;
+            this.language = language;
+            this.now = now;
+        }
+
+        private List<EventData> answer(Article article, double confidence) {
+            String fallback = bot.settings().defaultLanguage();
+            boolean translated = article.answers().containsKey(language);
+            String answerLanguage = translated ? language : article.answers().containsKey(fallback) ? fallback
+                    : article.answers().keySet().iterator().next();
+            StringBuilder text = new StringBuilder(article.answerIn(language, fallback));
+            RichAnswer rich = article.rich();
+            if (rich != null) {
+                rich.links().forEach(link -> text.append("\n• ").append(link.title()).append(": ").append(link.url()));
+            }
+            if (!translated) {
+                text.append("\n\n").append(Phrases.get(Phrases.Key.NO_TRANSLATION, language, "language",
+                        Locale.forLanguageTag(answerLanguage).getDisplayLanguage(Locale.forLanguageTag(language))));
+            }
+            List<Content.Option> buttons = rich == null ? List.of() : rich.buttons().stream()
+                    .map(title -> new Content.Option("kb-button:" + title, title, null)).toList();
+            String messageId = reply.say(buttons.isEmpty() ? Say.text(text.toString()) : Say.menu(text.toString(), buttons));
+            if (rich != null) {
+                rich.media().forEach(media -> reply.say(Say.media(Content.builder(media.kind()).url(media.url())
+                        .caption(media.caption()).build())));
+            }
+            reply.say(Say.menu(Phrases.get(Phrases.Key.FEEDBACK_QUESTION, language), List.of(
+                    new Content.Option(YES_OPTION, Phrases.get(Phrases.Key.YES, language), null),
+                    new Content.Option(NO_OPTION, Phrases.get(Phrases.Key.NO, language), null))));
+            reply.emit(new BotAnswered(article.id(), article.id(), confidence, answerLanguage, messageId));
+            reply.emit(new BotFlow(KB_DIALOGUE, FEEDBACK_STEP, Map.of(ARTICLE, article.id())));
+            return reply.events();
+        }
+
+        private List<EventData> flow(FlowEngine.Turn turn) {
+            reply.sayAll(turn.says());
+            reply.emit(turn.position());
+            if (turn.handoff().isPresent()) {
+                return handoff(turn.handoff().get().reason(), turn.handoff().get().note());
+            }
+            return reply.events();
+        }
+
+        /** Hands the conversation to people, saying when they will answer; the bot's dialogue memory is cleared. */
+        private List<EventData> handoff(String reason, String note) {
+            Optional<BusinessHours> hours = bot.businessHours().filter(h -> !h.isOpen(now));
+            String effectiveReason = reason;
+            if (hours.isPresent()) {
+                effectiveReason = "after-hours";
+                String when = hours.get().nextOpening(now).map(this::describe).orElse("?");
+                reply.say(Say.text(Phrases.get(Phrases.Key.AFTER_HOURS, language, "when", when)));
+            } else {
+                reply.say(Say.text(Phrases.get(Phrases.Key.HANDING_OFF, language)));
+            }
+            reply.emit(new BotFlow(KB_DIALOGUE, null, Map.of()));
+            reply.emit(new HandoffRequested(effectiveReason, summary(reason, note), language, List.of()));
+            return reply.events();
+        }
+
+        private String describe(ZonedDateTime opening) {
+            return DateTimeFormatter.ofPattern("EEEE d MMMM HH:mm", Locale.forLanguageTag(language)).format(opening)
+                    + " (" + opening.getZone().getId() + ")";
+        }
+
+        /** One paragraph for the agent: who, where, in which language, what they wrote, what the bot did, why. */
+        private String summary(String reason, String note) {
+            ConversationState state = memory.state();
+            String who = state.contact() != null && state.contact().value().name() != null
+                    ? state.contact().value().name() : "The customer";
+            String quotes = memory.recentCustomerTexts().stream().map(t -> "\"" + t + "\"")
+                    .collect(Collectors.joining(", then "));
+            return who + " wrote on " + state.channel().wireName() + " in "
+                    + Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH)
+                    + (quotes.isEmpty() ? "" : ": " + quotes) + ". " + note + " Handoff reason: " + reason + ".";
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.parley.bot.kb;
+
+import io.parley.bot.matching.IntentModel;
+import io.parley.bot.matching.LabeledUtterance;
+import io.parley.bot.matching.Prediction;
+import io.parley.bot.matching.ScoredLabel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * A tenant's trained matcher: one {@link IntentModel} per language the knowledge base has questions in (so each uses
+ * its language's analyser), over the articles, extra intents such as flow triggers, and built-in out-of-scope
+ * examples that give the model a way to say "none of these". Immutable and thread-safe; classifying is CPU-bound.
+ */
+public final class KnowledgeModel {
+
+    private final Map<String, Article> articles;
+    private final Map<String, IntentModel> modelsByLanguage;
+    private final String defaultLanguage;
+
+    private KnowledgeModel(Map<String, Article> articles, Map<String, IntentModel> modelsByLanguage,
+                           String defaultLanguage) {
+        this.articles = articles;
+        this.modelsByLanguage = modelsByLanguage;
+        this.defaultLanguage = defaultLanguage;
+    }
+
+    /** One more thing customers may ask for besides articles, e.g. {@code flow:order-tracking}. */
+    public record Intent(String label, Map<String, List<String>> utterances) {
+    }
+
+    /** The engine's prediction, with the language of the model that made it. */
+    public record Match(Prediction prediction, String modelLanguage) {
+    }
+
+    /**
+     * Trains a model per language; {@code trainer} is {@code IntentModel.train} with the language's options in
+     * production, a lighter one in tests.
+     */
+    public static KnowledgeModel train(List<Article> articles, List<Intent> intents, String defaultLanguage,
+                                       BiFunction<List<LabeledUtterance>, String, IntentModel> trainer) {
+        Map<String, List<LabeledUtterance>> byLanguage = new LinkedHashMap<>();
+        for (Article article : articles) {
+            article.questions().forEach((language, questions) -> questions.forEach(q ->
+                    byLanguage.computeIfAbsent(language, l -> new ArrayList<>()).add(new LabeledUtterance(q, article.id()))));
+        }
+        for (Intent intent : intents) {
+            intent.utterances().forEach((language, texts) -> texts.forEach(text ->
+                    byLanguage.computeIfAbsent(language, l -> new ArrayList<>()).add(new LabeledUtterance(text, intent.label()))));
+        }
+        Map<String, IntentModel> models = new LinkedHashMap<>();
+        byLanguage.forEach((language, utterances) -> {
+            List<LabeledUtterance> all = new ArrayList<>(utterances);
+            OutOfScopeExamples.forLanguage(language)
+                    .forEach(text -> all.add(new LabeledUtterance(text, Prediction.OUT_OF_SCOPE)));
+            models.put(language, trainer.apply(all, language));
+        });
+        Map<String, Article> byId = new LinkedHashMap<>();
+        articles.forEach(article -> byId.put(article.id(), article));
+        return new KnowledgeModel(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(models),
+                defaultLanguage);
+    }
+
+    public static KnowledgeModel empty(String defaultLanguage) {
+        return new KnowledgeModel(Map.of(), Map.of(), defaultLanguage);
+    }
+
+    /**
+     * Classifies with the model of the customer's language, else the default language's, else the largest one.
+     * Empty when the tenant has no knowledge at all.
+     */
+    public Optional<Match> classify(String text, String language) {
+        String modelLanguage = modelsByLanguage.containsKey(language) ? language
+                : modelsByLanguage.containsKey(defaultLanguage) ? defaultLanguage
+                : modelsByLanguage.keySet().stream().findFirst().orElse(null);
+        if (modelLanguage == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Match(modelsByLanguage.get(modelLanguage).classify(text), modelLanguage));
+    }
+
+    /** The best articles for a text, best first: what an agent is offered. */
+    public List<ScoredLabel> rankArticles(String text, String language, int limit) {
+        return classify(text, language).map(match -> match.prediction().alternatives().stream()
+                        .filter(candidate -> articles.containsKey(candidate.label()))
+                        .sorted(Comparator.comparingDouble(ScoredLabel::confidence).reversed())
+                        .limit(limit)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    public Optional<Article> article(String id) {
+        return Optional.ofNullable(articles.get(id));
+    }
+
+    public int articleCount() {
+        return articles.size();
+    }
+
+    public List<String> languages() {
+        return List.copyOf(modelsByLanguage.keySet());
+    }
+
+    public String defaultLanguage() {
+        return defaultLanguage;
+    }
+}

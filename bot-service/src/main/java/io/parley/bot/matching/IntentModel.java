@@ -1,0 +1,133 @@
+package io.parley.bot.matching;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Hybrid intent classifier. Three matchers score every intent (logistic regression over word/character TF-IDF plus a
+ * sentence embedding, embedding nearest neighbours, Lucene BM25 with the language's analyser) and a decision layer
+ * fitted on held-out utterances blends them into a calibrated probability. Below the tenant's threshold, or when the
+ * best label is {@link Prediction#OUT_OF_SCOPE}, the bot hands off.
+ *
+ * <p>Languages: the lexical matchers are per-language (Lucene analysers; character n-grams work for every script,
+ * Chinese included). The embedding is English-centric; for other languages its features are weak and the regression
+ * and the fitted decision layer put the weight on the lexical evidence instead.
+ *
+ * <p>Immutable and thread-safe once trained. {@link #classify} is CPU-bound (about 10 ms): call it off the event loop.
+ */
+public final class IntentModel {
+
+    /** Handoff threshold tuned on CLINC150 validation data; tenants may override it. */
+    public static final double DEFAULT_CONFIDENCE_THRESHOLD = 0.45;
+
+    private static final int ALTERNATIVES = 5;
+    private static final double[] UNFITTED_DECISION_WEIGHTS = {1, 0, 0};
+
+    private final List<String> labels;
+    private final SentenceEncoder encoder;
+    private final EvidenceSources sources;
+    private final DecisionLayer decision;
+
+    private IntentModel(List<String> labels, SentenceEncoder encoder, EvidenceSources sources, DecisionLayer decision) {
+        this.labels = labels;
+        this.encoder = encoder;
+        this.sources = sources;
+        this.decision = decision;
+    }
+
+    /** Trains with the process-wide MiniLM encoder. */
+    public static IntentModel train(List<LabeledUtterance> utterances, TrainingOptions options) {
+        return train(utterances, options, OnnxSentenceEncoder.miniLm());
+    }
+
+    public static IntentModel train(List<LabeledUtterance> utterances, TrainingOptions options,
+                                    SentenceEncoder encoder) {
+        if (utterances.isEmpty()) {
+            throw new IllegalArgumentException("cannot train an intent model without utterances");
+        }
+        List<String> labels = utterances.stream().map(LabeledUtterance::label).distinct().sorted().toList();
+        Map<String, Integer> classOf = new TreeMap<>();
+        labels.forEach(label -> classOf.put(label, classOf.size()));
+        List<String> texts = utterances.stream().map(LabeledUtterance::text).toList();
+        int[] classes = utterances.stream().mapToInt(u -> classOf.get(u.label())).toArray();
+        List<float[]> embeddings = encoder.encodeAll(texts);
+        Analyzer analyzer = LanguageAnalyzers.forLanguage(options.language());
+
+        DecisionLayer decision = fitDecisionLayer(texts, embeddings, classes, labels.size(), analyzer, options);
+        EvidenceSources sources =
+                EvidenceSources.train(texts, embeddings, classes, labels.size(), analyzer, options);
+        return new IntentModel(labels, encoder, sources, decision);
+    }
+
+    public Prediction classify(String text) {
+        double[] probabilities = decision.probabilities(sources.evidence(text, encoder.encode(text)));
+        List<ScoredLabel> ranked = IntStream.range(0, probabilities.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer c) -> probabilities[c]).reversed())
+                .limit(ALTERNATIVES)
+                .map(c -> new ScoredLabel(labels.get(c), probabilities[c]))
+                .toList();
+        return new Prediction(ranked.get(0).label(), ranked.get(0).confidence(), ranked);
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** Weights of the decision layer: regression logits, nearest-neighbour similarity, BM25 score. */
+    double[] decisionWeights() {
+        return decision.weights();
+    }
+
+    /**
+     * Fits the decision layer on a stratified held-out share of the data, scored by matchers trained on the rest, so
+     * its weights reflect how the matchers behave on unseen utterances rather than on memorised ones.
+     */
+    private static DecisionLayer fitDecisionLayer(List<String> texts, List<float[]> embeddings, int[] classes,
+                                                  int classCount, Analyzer analyzer, TrainingOptions options) {
+        boolean[] heldOut = stratifiedHoldOut(classes, classCount, options.calibrationFraction(), options.seed());
+        List<Integer> fitRows = new ArrayList<>();
+        List<Integer> heldRows = new ArrayList<>();
+        for (int i = 0; i < classes.length; i++) {
+            (heldOut[i] ? heldRows : fitRows).add(i);
+        }
+        if (heldRows.size() < Math.max(20, classCount)) {
+            return new DecisionLayer(UNFITTED_DECISION_WEIGHTS);
+        }
+        EvidenceSources partial = EvidenceSources.train(
+                fitRows.stream().map(texts::get).toList(),
+                fitRows.stream().map(embeddings::get).toList(),
+                fitRows.stream().mapToInt(i -> classes[i]).toArray(),
+                classCount, analyzer, options);
+        List<double[][]> evidence = heldRows.stream()
+                .map(i -> partial.evidence(texts.get(i), embeddings.get(i)))
+                .toList();
+        int[] heldLabels = heldRows.stream().mapToInt(i -> classes[i]).toArray();
+        return DecisionLayer.fit(evidence, heldLabels, UNFITTED_DECISION_WEIGHTS);
+    }
+
+    /** Marks about {@code fraction} of each class, never a class's last remaining example. */
+    private static boolean[] stratifiedHoldOut(int[] classes, int classCount, double fraction, long seed) {
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classCount; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < classes.length; i++) {
+            byClass.get(classes[i]).add(i);
+        }
+        boolean[] heldOut = new boolean[classes.length];
+        Random random = new Random(seed);
+        for (List<Integer> rows : byClass) {
+            Collections.shuffle(rows, random);
+            int count = Math.min(rows.size() - 1, (int) Math.round(rows.size() * fraction));
+            rows.subList(0, Math.max(count, 0)).forEach(i -> heldOut[i] = true);
+        }
+        return heldOut;
+    }
+}

@@ -1,0 +1,17 @@
+package io.parley.bot.matching;
+
+import java.util.List;
+
+/** Turns a sentence into a dense vector; implementations are thread-safe. */
+public interface SentenceEncoder {
+
+    /** L2-normalised embedding of the text. */
+    float[] encode(String text);
+
+    int dimension();
+
+    /** Encodes many texts; implementations may use several threads. */
+    default List<float[]> encodeAll(List<String> texts) {
+        return texts.stream().map(this::encode).toList();
+    }
+}

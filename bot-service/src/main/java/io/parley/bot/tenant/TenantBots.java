@@ -1,0 +1,127 @@
+package io.parley.bot.tenant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.parley.bot.BotConfig;
+import io.parley.bot.BotJson;
+import io.parley.bot.dialogue.Dialogue;
+import io.parley.bot.flow.FlowDefinition;
+import io.parley.bot.hours.BusinessHours;
+import io.parley.bot.kb.Article;
+import io.parley.bot.kb.KnowledgeModel;
+import io.parley.bot.matching.IntentModel;
+import io.parley.bot.matching.TrainingOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * The bot of every tenant this instance has met, built from its documents (knowledge model trained) on first use and
+ * rebuilt in the background on every change, on a trainer thread of its own: never on the event loop. The old bot
+ * answers until the new one is ready; of two builds, the one that read the documents later wins.
+ */
+@ApplicationScoped
+public class TenantBots {
+
+    private static final Logger LOG = Logger.getLogger(TenantBots.class);
+
+    private final ConcurrentMap<String, TenantBot> bots = new ConcurrentHashMap<>();
+    private final Set<String> refreshPending = ConcurrentHashMap.newKeySet();
+    private final AtomicLong generations = new AtomicLong();
+    private final ExecutorService trainer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "bot-trainer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final TenantDocuments documents;
+    private final BotConfig config;
+
+    public TenantBots(TenantDocuments documents, BotConfig config) {
+        this.documents = documents;
+        this.config = config;
+    }
+
+    /** Blocking on first use of a tenant (reads and trains); call off the event loop. */
+    public TenantBot forTenant(String tenant) {
+        TenantBot bot = bots.get(tenant);
+        return bot != null ? bot : install(build(tenant));
+    }
+
+    /** The bot as built so far, without building it. */
+    public Optional<TenantBot> current(String tenant) {
+        return Optional.ofNullable(bots.get(tenant));
+    }
+
+    /** Rebuilds the tenant's bot in the background; changes arriving meanwhile fold into one more rebuild. */
+    public void refresh(String tenant) {
+        if (refreshPending.add(tenant)) {
+            trainer.execute(() -> {
+                refreshPending.remove(tenant);
+                try {
+                    install(build(tenant));
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "rebuilding the bot of tenant %s failed; it keeps its previous knowledge", tenant);
+                }
+            });
+        }
+    }
+
+    public boolean isRefreshing(String tenant) {
+        return refreshPending.contains(tenant);
+    }
+
+    @PreDestroy
+    void stop() {
+        trainer.shutdownNow();
+    }
+
+    private TenantBot install(TenantBot built) {
+        return bots.merge(built.tenant(), built,
+                (current, candidate) -> candidate.generation() > current.generation() ? candidate : current);
+    }
+
+    private TenantBot build(String tenant) {
+        long generation = generations.incrementAndGet();
+        List<TenantDocument> all = documents.loadAll(tenant);
+        BotSettings defaults = new BotSettings(config.defaultLanguage(), config.confidenceThreshold(), null);
+        BotSettings settings = parse(all, DocumentKind.SETTINGS, BotSettings.class).values().stream().findFirst()
+                .orElse(defaults).withDefaults(defaults);
+        List<Article> articles = List.copyOf(parse(all, DocumentKind.ARTICLE, Article.class).values());
+        Map<String, FlowDefinition> flows = parse(all, DocumentKind.FLOW, FlowDefinition.class);
+        Map<String, BusinessHours> hours = parse(all, DocumentKind.BUSINESS_HOURS, BusinessHours.class);
+        List<KnowledgeModel.Intent> flowIntents = new ArrayList<>();
+        flows.values().forEach(flow -> flowIntents.add(
+                new KnowledgeModel.Intent(Dialogue.flowLabel(flow.id()), flow.triggers())));
+        KnowledgeModel knowledge = articles.isEmpty() && flowIntents.isEmpty()
+                ? KnowledgeModel.empty(settings.defaultLanguage())
+                : KnowledgeModel.train(articles, flowIntents, settings.defaultLanguage(), (utterances, language) ->
+                        IntentModel.train(utterances, TrainingOptions.defaults().withLanguage(language)));
+        LOG.infof("bot of tenant %s built: %d articles in %s, %d flows, hours for %s", tenant, articles.size(),
+                knowledge.languages(), flows.size(), hours.keySet());
+        return new TenantBot(tenant, settings, knowledge, flows, hours, generation, Instant.now());
+    }
+
+    private static <T> Map<String, T> parse(List<TenantDocument> all, DocumentKind kind, Class<T> type) {
+        Map<String, T> parsed = new TreeMap<>();
+        all.stream().filter(document -> document.kind == kind).forEach(document -> {
+            try {
+                parsed.put(document.name, BotJson.JSON.readValue(document.body, type));
+            } catch (JsonProcessingException e) {
+                LOG.errorf("skipping stored %s '%s' of tenant %s: %s", kind, document.name, document.tenant,
+                        e.getOriginalMessage());
+            }
+        });
+        return parsed;
+    }
+}

@@ -1,0 +1,236 @@
+package io.parley.bot.conversation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.sun.net.httpserver.HttpServer;
+import io.parley.bot.BotChannels;
+import io.parley.events.Topics;
+import io.smallrye.common.annotation.Identifier;
+import io.parley.events.conversation.Content;
+import io.parley.events.conversation.ConversationEvent.Assigned;
+import io.parley.events.conversation.ConversationEvent.AuthorKind;
+import io.parley.events.conversation.ConversationEvent.BotAnswered;
+import io.parley.events.conversation.ConversationEvent.BotFlow;
+import io.parley.events.conversation.ConversationEvent.BotSuggested;
+import io.parley.events.conversation.ConversationEvent.HandoffRequested;
+import io.parley.events.conversation.ConversationEvent.MessageOutbound;
+import io.parley.events.conversation.ConversationEvent.MessageReceived;
+import io.parley.events.EventData;
+import io.parley.testkit.kafka.KafkaTestResource;
+import io.parley.testkit.kafka.SharedKafka;
+import io.parley.testkit.kafka.TopicMark;
+import io.parley.testkit.kafka.TopicProbe;
+import io.parley.testkit.postgres.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The bot on the real broker and PostgreSQL, driven only through the log and its admin API. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class ConversationIT {
+
+    private final TopicProbe probe = new TopicProbe(SharedKafka.bootstrapServers());
+    private final String tenant = "t-" + UUID.randomUUID();
+
+    @Inject
+    @Identifier(BotChannels.REPLAY_LISTENER)
+    ConversationReplay replay;
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void a_confident_answer_comes_in_the_customers_language_and_no_to_did_it_help_hands_off() {
+        knowledgeBase();
+        CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
+
+        TopicMark asked = customer.writes("¿Cómo restablezco mi contraseña?");
+        BotAnswered answered = customer.awaitOne(asked, BotAnswered.class);
+        assertThat(answered.articleId()).isEqualTo("reset-password");
+        assertThat(answered.language()).isEqualTo("es");
+        List<MessageOutbound> said = customer.await(asked, MessageOutbound.class, 2, any -> true);
+        assertThat(said.get(0).messageId()).isEqualTo(answered.messageId());
+        assertThat(said.get(0).author().kind()).isEqualTo(AuthorKind.BOT);
+        assertThat(said.get(0).content().text()).startsWith("Abre Ajustes");
+        assertThat(said.get(1).content().kind()).isEqualTo(Content.INTERACTIVE);
+        assertThat(said.get(1).content().options()).extracting(Content.Option::title).containsExactly("Sí", "No");
+
+        TopicMark no = customer.writes(Content.builder(Content.INTERACTIVE).replyId("feedback:no").replyTitle("No").build());
+        HandoffRequested handoff = customer.awaitOne(no, HandoffRequested.class);
+        assertThat(handoff.reason()).isEqualTo("feedback-negative");
+        assertThat(handoff.language()).isEqualTo("es");
+        assertThat(handoff.summary()).contains("Sheena", "whatsapp", "Spanish", "¿Cómo restablezco mi contraseña?",
+                "reset-password");
+    }
+
+    @Test
+    void a_translation_missing_falls_back_to_the_default_language_with_a_note() {
+        knowledgeBase();
+        CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
+        TopicMark asked = customer.writes("如何取消订阅？");
+        BotAnswered answered = customer.awaitOne(asked, BotAnswered.class);
+        assertThat(answered.articleId()).isEqualTo("cancel-subscription");
+        assertThat(answered.language()).isEqualTo("en");
+        assertThat(customer.awaitOne(asked, MessageOutbound.class).content().text())
+                .startsWith("Go to Account > Plan > Cancel").contains("（此答案仅提供");
+    }
+
+    @Test
+    void asking_for_a_person_hands_off_at_once() {
+        knowledgeBase();
+        CustomerLog customer = CustomerLog.api(probe, tenant);
+        TopicMark asked = customer.writes("Позовите оператора, пожалуйста");
+        HandoffRequested handoff = customer.awaitOne(asked, HandoffRequested.class);
+        assertThat(handoff.reason()).isEqualTo("asked-for-human");
+        assertThat(handoff.language()).isEqualTo("ru");
+    }
+
+    @Test
+    void low_confidence_says_so_offers_a_person_and_the_second_miss_hands_off() {
+        knowledgeBase();
+        CustomerLog customer = CustomerLog.api(probe, tenant);
+        TopicMark first = customer.writes("What is the capital of Italy?");
+        MessageOutbound notSure = customer.awaitOne(first, MessageOutbound.class);
+        assertThat(notSure.content().text()).startsWith("I'm not sure").endsWith("1. Talk to a person");
+        assertThat(customer.awaitOne(first, BotFlow.class).step()).isEqualTo("missed");
+
+        TopicMark second = customer.writes("Can you recommend a restaurant near me?");
+        HandoffRequested handoff = customer.awaitOne(second, HandoffRequested.class);
+        assertThat(handoff.reason()).isEqualTo("low-confidence");
+        assertThat(handoff.summary()).contains("could not answer 2 messages in a row");
+    }
+
+    @Test
+    void once_an_agent_owns_the_conversation_the_bot_is_silent_and_suggests_answers() {
+        knowledgeBase();
+        CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
+        customer.happens("/routing", new Assigned("agent-7", "support", null, "round-robin"));
+
+        TopicMark asked = customer.writes("I forgot my password");
+        List<EventData> events = customer.events(asked, 2);
+        assertThat(events.get(0)).isInstanceOf(MessageReceived.class);
+        assertThat(events.get(1)).isInstanceOfSatisfying(BotSuggested.class, suggested -> {
+            assertThat(suggested.suggestions()).hasSizeBetween(1, 3);
+            assertThat(suggested.suggestions().get(0).articleId()).isEqualTo("reset-password");
+            assertThat(suggested.suggestions().get(0).text()).startsWith("Open Settings");
+        });
+    }
+
+    @Test
+    void the_order_tracking_flow_runs_end_to_end_and_survives_a_restart_mid_flow() throws IOException {
+        HttpServer shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        shop.createContext("/api/orders/", exchange -> {
+            byte[] body = "{\"status\": \"shipped\", \"eta\": \"Friday\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/AB-123456") ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        shop.start();
+        try {
+            String flow = exampleFlow().replace("https://shop.example.com",
+                    "http://127.0.0.1:" + shop.getAddress().getPort());
+            given().queryParam("tenant", tenant).contentType("application/yaml").body(flow.getBytes(StandardCharsets.UTF_8))
+                    .put("/api/v1/flows/order-tracking").then().statusCode(200);
+            knowledgeBase();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("tenant", tenant)
+                    .get("/api/v1/kb/status").then().body("flows", hasItem("order-tracking"))
+                    .body("refreshing", equalTo(false)));
+
+            CustomerLog customer = CustomerLog.api(probe, tenant);
+            TopicMark asked = customer.writes("Where is my order?");
+            assertThat(customer.awaitOne(asked, MessageOutbound.class).content().text())
+                    .contains("What do you need?").contains("1. Track an order");
+            assertThat(customer.awaitOne(asked, BotFlow.class).step()).isEqualTo("menu");
+
+            TopicMark chose = customer.writes("1");
+            assertThat(customer.awaitOne(chose, BotFlow.class).step()).isEqualTo("ask-order");
+
+            replay.rebuildAll(Topics.CONVERSATION_EVENTS); // a fresh process folds the log again
+
+            TopicMark typed = customer.writes("AB-123456");
+            assertThat(customer.await(typed, MessageOutbound.class, 2, any -> true))
+                    .extracting(outbound -> outbound.content().text())
+                    .containsExactly("Order AB-123456 is shipped; expected delivery Friday.", "Anything else? Just write.");
+            BotFlow ended = customer.awaitOne(typed, BotFlow.class);
+            assertThat(ended.step()).isNull();
+            assertThat(ended.slots()).containsEntry("order", "AB-123456");
+        } finally {
+            shop.stop(0);
+        }
+    }
+
+    @Test
+    void outside_business_hours_a_handoff_says_when_people_answer_and_is_marked_after_hours() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String weekday = "[{\"from\": \"09:00\", \"to\": \"17:00\"}]";
+        given().queryParam("tenant", tenant).contentType("application/json").body("""
+                        {"timeZone": "UTC", "holidays": ["%s", "%s"],
+                         "weekly": {"monday": %s, "tuesday": %s, "wednesday": %s, "thursday": %s, "friday": %s,
+                                    "saturday": %s, "sunday": %s}}"""
+                        .formatted(today, today.plusDays(1), weekday, weekday, weekday, weekday, weekday, weekday, weekday))
+                .put("/api/v1/business-hours/default").then().statusCode(200);
+        knowledgeBase();
+
+        CustomerLog customer = CustomerLog.api(probe, tenant);
+        TopicMark asked = customer.writes("I want to talk to a human");
+        HandoffRequested handoff = customer.awaitOne(asked, HandoffRequested.class);
+        assertThat(handoff.reason()).isEqualTo("after-hours");
+        assertThat(handoff.summary()).contains("asked-for-human");
+        assertThat(customer.awaitOne(asked, MessageOutbound.class).content().text())
+                .contains("a person will answer from").contains("09:00 (UTC)");
+    }
+
+    @Test
+    void a_customer_message_delivered_twice_is_answered_once() {
+        knowledgeBase();
+        CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
+        TopicMark first = customer.writes("What are your opening hours?");
+        customer.writesTheLastMessageAgain();
+        TopicMark next = customer.writes("I forgot my password");
+        customer.await(next, BotAnswered.class, 1, answered -> answered.articleId().equals("reset-password"));
+
+        // received twice, then per answer: answer, feedback question, answered, flow position; then the next message
+        List<EventData> events = customer.events(first, 11);
+        assertThat(events).filteredOn(BotAnswered.class::isInstance).extracting(e -> ((BotAnswered) e).articleId())
+                .containsExactly("opening-hours", "reset-password");
+    }
+
+    private void knowledgeBase() {
+        given().queryParam("tenant", tenant).contentType("application/json").body(resource("/kb/multilingual.json"))
+                .post("/api/v1/kb/import").then().statusCode(200).body("imported", equalTo(4));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("tenant", tenant)
+                .get("/api/v1/kb/status").then().body("articles", equalTo(4)).body("refreshing", equalTo(false)));
+    }
+
+    private static String exampleFlow() {
+        return resource("/flows/order-tracking.yaml");
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = ConversationIT.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(path, e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.parley.bot.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.bot.BotJson;
+import io.parley.bot.dialogue.Say;
+import io.parley.events.conversation.Content;
+import io.parley.events.conversation.ConversationEvent.BotFlow;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FlowEngineTest {
+
+    private final List<String> calledUrls = new ArrayList<>();
+    private final FlowEngine engine = new FlowEngine((method, url, slots) -> {
+        calledUrls.add(method + " " + url);
+        return BotJson.JSON.readTree("{\"status\": \"shipped\", \"eta\": \"2026-11-25\"}");
+    });
+
+    static FlowDefinition orderTracking() throws Exception {
+        try (InputStream yaml = FlowEngineTest.class.getResourceAsStream("/flows/order-tracking.yaml")) {
+            return BotJson.YAML.readValue(yaml, FlowDefinition.class);
+        }
+    }
+
+    @Test
+    void the_shipped_example_flow_is_valid() throws Exception {
+        assertThat(orderTracking().problems()).isEmpty();
+    }
+
+    @Test
+    void tracking_an_order_walks_menu_input_and_http_from_positions_alone() throws Exception {
+        FlowDefinition flow = orderTracking();
+        FlowEngine.Turn started = engine.start(flow, "en");
+        assertThat(started.says()).singleElement().satisfies(say -> assertThat(say.options()).hasSize(3));
+        assertThat(started.position()).isEqualTo(new BotFlow("order-tracking", "menu", Map.of()));
+
+        // Only the position (what the log keeps) carries the flow from one message to the next.
+        FlowEngine.Turn asked = engine.resume(flow, copy(started.position()), Content.text("1"), "en");
+        assertThat(asked.position().step()).isEqualTo("ask-order");
+        assertThat(asked.position().slots()).containsEntry("menu", "track");
+
+        FlowEngine.Turn invalid = engine.resume(flow, copy(asked.position()), Content.text("my order 12"), "en");
+        assertThat(invalid.says()).singleElement().extracting(Say::text).asString().contains("AB-123456");
+        assertThat(invalid.position().step()).isEqualTo("ask-order");
+
+        FlowEngine.Turn done = engine.resume(flow, copy(invalid.position()), Content.text("AB-123456"), "en");
+        assertThat(calledUrls).containsExactly("GET https://shop.example.com/api/orders/AB-123456");
+        assertThat(done.says()).extracting(Say::text)
+                .containsExactly("Order AB-123456 is shipped; expected delivery 2026-11-25.", "Anything else? Just write.");
+        assertThat(done.finished()).isTrue();
+        assertThat(done.handoff()).isEmpty();
+    }
+
+    @Test
+    void two_unusable_answers_hand_off_instead_of_looping() throws Exception {
+        FlowDefinition flow = orderTracking();
+        BotFlow atMenu = engine.start(flow, "en").position();
+        FlowEngine.Turn first = engine.resume(flow, atMenu, Content.text("banana"), "en");
+        assertThat(first.handoff()).isEmpty();
+        FlowEngine.Turn second = engine.resume(flow, first.position(), Content.text("banana"), "en");
+        assertThat(second.handoff()).hasValueSatisfying(h -> assertThat(h.reason()).isEqualTo("flow"));
+    }
+
+    @Test
+    void a_failing_http_step_goes_to_its_error_step() throws Exception {
+        FlowDefinition flow = orderTracking();
+        FlowEngine failing = new FlowEngine((method, url, slots) -> {
+            throw new java.io.IOException("connection refused");
+        });
+        BotFlow atInput = new BotFlow("order-tracking", "ask-order", Map.of());
+        FlowEngine.Turn turn = failing.resume(flow, atInput, Content.builder("interactive").replyId("x")
+                .replyTitle("AB-123456").build(), "en");
+        assertThat(turn.handoff()).isPresent();
+        assertThat(turn.says()).extracting(Say::text).containsExactly("I'll get a person from our team to look at your order.");
+    }
+
+    @Test
+    void broken_definitions_list_every_problem() {
+        FlowDefinition broken = new FlowDefinition("Bad!", Map.of(), "nowhere", Map.of(
+                "a", new FlowDefinition.Step(FlowDefinition.StepType.INPUT, "Type", null, null, "([", null, "b",
+                        null, null, null, null)));
+        assertThat(broken.problems()).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    private static BotFlow copy(BotFlow position) throws Exception {
+        JsonNode json = BotJson.JSON.valueToTree(position);
+        return BotJson.JSON.treeToValue(json, BotFlow.class);
+    }
+}

@@ -1,0 +1,77 @@
+package io.parley.bot.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IntentModelTest {
+
+    private static final String[][] TEMPLATES = {
+        {"card_arrival", "where is my new card", "my card has not arrived yet", "when will the card be delivered",
+            "still waiting for my card", "card delivery is taking long", "has my card been posted"},
+        {"refund", "i want my money back", "how do i get a refund", "refund the purchase please",
+            "can you return my payment", "i need a refund for this order", "give me back the money"},
+        {"password", "i forgot my password", "reset my password", "cannot log in password wrong",
+            "change the login password", "password reset link please", "my password does not work"},
+        {Prediction.OUT_OF_SCOPE, "what is the weather", "tell me a joke", "who won the football match",
+            "recommend a pizza place", "play some music", "what time is it in tokyo"},
+    };
+
+    private static final IntentModel MODEL =
+            IntentModel.train(utterances(), TrainingOptions.defaults(), new HashingEncoder());
+
+    @Test
+    void classifiesParaphrasesWithRankedAlternatives() {
+        Prediction prediction = MODEL.classify("I would like a refund of my money");
+
+        assertThat(prediction.label()).isEqualTo("refund");
+        assertThat(prediction.alternatives()).hasSize(4);
+        assertThat(prediction.alternatives().get(0)).isEqualTo(new ScoredLabel("refund", prediction.confidence()));
+        assertThat(prediction.alternatives()).extracting(ScoredLabel::confidence)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(prediction.alternatives().stream().mapToDouble(ScoredLabel::confidence).sum())
+                .isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void outOfScopeExamplesTeachTheModelToHandOff() {
+        assertThat(MODEL.classify("what's the weather like in tokyo").decision(0)).isEqualTo(Prediction.OUT_OF_SCOPE);
+        assertThat(MODEL.classify("reset password please").decision(0)).isEqualTo("password");
+    }
+
+    @Test
+    void gibberishGetsLowConfidence() {
+        Prediction known = MODEL.classify("i forgot my password");
+        Prediction unknown = MODEL.classify("zzqx blorp");
+
+        assertThat(unknown.confidence()).isLessThan(known.confidence());
+    }
+
+    @Test
+    void fitsTheDecisionLayerOnHeldOutUtterancesWhenThereAreEnough() {
+        assertThat(MODEL.decisionWeights()).isNotEqualTo(new double[] {1, 0, 0});
+    }
+
+    @Test
+    void refusesEmptyTrainingData() {
+        assertThatThrownBy(() -> IntentModel.train(List.of(), TrainingOptions.defaults(), new HashingEncoder()))
+                .hasMessageContaining("without utterances");
+    }
+
+    private static List<LabeledUtterance> utterances() {
+        List<LabeledUtterance> utterances = new ArrayList<>();
+        String[] suffixes = {"", " please", " thanks", " now", " today"};
+        for (String[] template : TEMPLATES) {
+            for (int i = 1; i < template.length; i++) {
+                for (String suffix : suffixes) {
+                    utterances.add(new LabeledUtterance(template[i] + suffix, template[0]));
+                }
+            }
+        }
+        return utterances;
+    }
+}
