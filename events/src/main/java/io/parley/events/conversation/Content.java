@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What a message carries, one object for every kind (DESIGN §3): {@code kind} says which of the optional fields are
  * meaningful. Kinds: text, image, video, audio, voice, document, sticker, location, contacts, reaction, interactive,
- * button, order, template, postback, share, story_mention, unsupported. Readers treat an unknown kind like
+ * button, order, template, postback, share, story_mention, referral, unsupported. Readers treat an unknown kind like
  * {@code unsupported}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

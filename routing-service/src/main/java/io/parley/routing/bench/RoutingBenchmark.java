@@ -47,13 +47,6 @@ public final class RoutingBenchmark {
     private RoutingBenchmark() {
     }
 
-    public static void main(String[] args) {
-        int agents = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-        int queued = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        int decisions = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        System.out.println(run(agents, queued, decisions));
-    }
-
     /** Runs the benchmark and returns its summary line. */
     public static String run(int agents, int queued, int decisions) {
         return new RoutingBenchmark().measure(agents, queued, decisions);
