@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** Service-wide bot defaults; tenants override the first two with their settings. */
 @ConfigMapping(prefix = "parley.bot")
@@ -13,9 +14,8 @@ public interface BotConfig {
     @WithDefault("en")
     String defaultLanguage();
 
-    /** Below this calibrated confidence the bot does not answer. */
-    @WithDefault("0.5")
-    double confidenceThreshold();
+    /** Below this calibrated confidence the bot does not answer; unset, the engine's tuned default. */
+    OptionalDouble confidenceThreshold();
 
     /** Languages the bot detects; the rest are read as the closest of these. */
     @WithDefault("en,es,pt,fr,de,ru,zh")

@@ -94,7 +94,8 @@ public class TenantBots {
     private TenantBot build(String tenant) {
         long generation = generations.incrementAndGet();
         List<TenantDocument> all = documents.loadAll(tenant);
-        BotSettings defaults = new BotSettings(config.defaultLanguage(), config.confidenceThreshold(), null);
+        BotSettings defaults = new BotSettings(config.defaultLanguage(),
+                config.confidenceThreshold().orElse(IntentModel.DEFAULT_CONFIDENCE_THRESHOLD), null);
         BotSettings settings = parse(all, DocumentKind.SETTINGS, BotSettings.class).values().stream().findFirst()
                 .orElse(defaults).withDefaults(defaults);
         List<Article> articles = List.copyOf(parse(all, DocumentKind.ARTICLE, Article.class).values());

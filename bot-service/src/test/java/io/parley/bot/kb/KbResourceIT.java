@@ -1,0 +1,115 @@
+package io.parley.bot.kb;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.parley.bot.BotChannels;
+import io.parley.events.Topics;
+import io.parley.testkit.kafka.KafkaTestResource;
+import io.parley.testkit.kafka.SharedKafka;
+import io.parley.testkit.kafka.TopicMark;
+import io.parley.testkit.kafka.TopicProbe;
+import io.parley.testkit.postgres.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class KbResourceIT {
+
+    private static final String ARTICLE = """
+            {"id": "refund", "questions": {"en": ["Can I get a refund?", "I want my money back"]},
+             "answers": {"en": "Yes, within 30 days."}, "tags": ["billing"]}""";
+
+    private final String tenant = "t-" + UUID.randomUUID();
+
+    @Test
+    void articles_are_created_read_replaced_and_deleted_per_tenant_and_each_change_retrains() {
+        given().queryParam("tenant", tenant).contentType("application/json").body(ARTICLE)
+                .post("/api/v1/kb/articles").then().statusCode(201);
+        given().queryParam("tenant", tenant).contentType("application/json").body(ARTICLE)
+                .post("/api/v1/kb/articles").then().statusCode(409);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(1)));
+
+        given().queryParam("tenant", tenant).contentType("application/json")
+                .body(ARTICLE.replace("within 30 days", "within 60 days"))
+                .put("/api/v1/kb/articles/refund").then().statusCode(200);
+        given().queryParam("tenant", tenant).get("/api/v1/kb/articles/refund")
+                .then().statusCode(200).body("answers.en", equalTo("Yes, within 60 days."));
+        given().queryParam("tenant", "other-" + tenant).get("/api/v1/kb/articles").then().body("$", hasSize(0));
+
+        given().queryParam("tenant", tenant).delete("/api/v1/kb/articles/refund").then().statusCode(204);
+        given().queryParam("tenant", tenant).get("/api/v1/kb/articles/refund").then().statusCode(404);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(0)));
+    }
+
+    @Test
+    void imports_read_csv_and_markdown_and_bad_input_is_a_400_that_says_what_to_fix() {
+        given().queryParam("tenant", tenant).contentType("text/csv")
+                .body("id,language,question,answer,tags\nhours,en,When are you open?,9-17,\n")
+                .post("/api/v1/kb/import").then().statusCode(200).body("ids", hasItem("hours"));
+        given().queryParam("tenant", tenant).queryParam("format", "markdown").contentType("text/plain")
+                .body("## returns\n### en\nQ: How do I return an item?\nA: Within 30 days.\n")
+                .post("/api/v1/kb/import").then().statusCode(200).body("imported", equalTo(1));
+        given().queryParam("tenant", tenant).get("/api/v1/kb/articles").then().body("$", hasSize(2));
+
+        given().queryParam("tenant", tenant).contentType("text/csv").body("id,language,question,answer,tags\nx,en,Q?,,\n")
+                .post("/api/v1/kb/import").then().statusCode(400)
+                .body("problems[0]", containsString("needs an answer"));
+        given().queryParam("tenant", tenant).contentType("application/json").body("[{\"id\": ")
+                .post("/api/v1/kb/import").then().statusCode(400).body("problems[0]", containsString("JSON import"));
+        given().contentType("application/json").body(ARTICLE).post("/api/v1/kb/articles")
+                .then().statusCode(400).body("problems[0]", containsString("?tenant="));
+        given().queryParam("tenant", tenant).contentType("application/yaml")
+                .body("id: broken\nstart: nowhere\nsteps: {}\n".getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/flows/broken").then().statusCode(400).body("problems", hasItem(containsString("nowhere")));
+        given().queryParam("tenant", tenant).contentType("application/json")
+                .body("{\"timeZone\": \"Mars/Olympus\"}").put("/api/v1/business-hours/default")
+                .then().statusCode(400).body("problems[0]", containsString("Europe/Berlin"));
+    }
+
+    @Test
+    void a_change_announced_by_another_instance_retrains_this_one() {
+        given().queryParam("tenant", tenant).contentType("application/json").body(ARTICLE)
+                .post("/api/v1/kb/articles").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(1))
+                .body("refreshing", equalTo(false)));
+        int generation = status().extract().path("generation");
+
+        try (TopicProbe probe = new TopicProbe(SharedKafka.bootstrapServers())) {
+            probe.append(BotChannels.TENANT_CHANGES_TOPIC, tenant,
+                    UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("generation", greaterThan(generation)));
+    }
+
+    @Test
+    void a_record_that_is_not_an_event_goes_to_the_bots_dead_letter_topic() {
+        String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "bot");
+        SharedKafka.broker().createTopics(Map.of(deadLetters, 1));
+        try (TopicProbe probe = new TopicProbe(SharedKafka.bootstrapServers())) {
+            TopicMark mark = probe.mark(deadLetters);
+            String key = "poison-" + UUID.randomUUID();
+            probe.append(Topics.CONVERSATION_EVENTS, key, "{not json".getBytes(StandardCharsets.UTF_8));
+            var parked = probe.await(mark, 1, TopicProbe.keyIs(key), Duration.ofSeconds(60)).get(0);
+            assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .contains("not JSON");
+        }
+    }
+
+    private io.restassured.response.ValidatableResponse status() {
+        return given().queryParam("tenant", tenant).get("/api/v1/kb/status").then().statusCode(200);
+    }
+}
