@@ -1,6 +1,8 @@
 package io.parley.devstack;
 
-import io.parley.ticket.auth.DevTokens;
+import io.parley.testkit.auth.DevTokens;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +26,19 @@ class TokenCommand implements Callable<Integer> {
     @Option(names = "--admin", description = "grant the admin role as well as agent")
     boolean admin;
 
+    @Option(names = "--platform", description = "grant the platform operator role (projection rebuilds across tenants)")
+    boolean platform;
+
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(DevTokens.issue(tenant, agent, admin));
+        List<String> groups = new ArrayList<>(List.of("agent"));
+        if (admin) {
+            groups.add("admin");
+        }
+        if (platform) {
+            groups.add("platform");
+        }
+        spec.commandLine().getOut().println(DevTokens.issue(tenant, agent, groups.toArray(String[]::new)));
         return 0;
     }
 }

@@ -23,6 +23,6 @@ class TokenCommandTest {
         String[] parts = out.toString().strip().split("\\.");
         assertThat(parts).hasSize(3);
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        assertThat(claims).contains("\"tenant\":\"acme\"", "\"upn\":\"alice\"", "\"admin\"", "\"agent\"");
+        assertThat(claims).contains("\"tenant\":\"acme\"", "\"upn\":\"alice\"", "\"groups\":[\"agent\",\"admin\"]");
     }
 }

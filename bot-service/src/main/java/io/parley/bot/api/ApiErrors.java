@@ -30,13 +30,6 @@ public class ApiErrors {
                 .entity(new Problem(error, problems)).build();
     }
 
-    static String requireTenant(String tenant) {
-        if (tenant == null || tenant.isBlank()) {
-            throw new ImportException("query parameter 'tenant' is required, e.g. ?tenant=acme");
-        }
-        return tenant;
-    }
-
     static Response notFound(String what) {
         return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
                 .entity(new Problem(what + " not found", List.of())).build();

@@ -12,6 +12,7 @@ import io.parley.bot.tenant.TenantBot;
 import io.parley.bot.tenant.TenantBots;
 import io.parley.bot.tenant.TenantDocuments;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,19 +30,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The knowledge base of a tenant ({@code ?tenant=}): articles, bulk import, bot settings, model status. */
+/** The knowledge base of the caller's tenant: articles, bulk import, bot settings, model status. */
 @Path("/api/v1/kb")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Caller.AGENT, Caller.ADMIN})
 public class KbResource {
 
     private static final String SETTINGS_NAME = "bot";
 
+    private final Caller caller;
     private final TenantDocuments store;
     private final TenantBots bots;
     private final Documents<Article> articles;
     private final Documents<BotSettings> settings;
 
-    public KbResource(TenantDocuments store, TenantBots bots) {
+    public KbResource(Caller caller, TenantDocuments store, TenantBots bots) {
+        this.caller = caller;
         this.store = store;
         this.bots = bots;
         this.articles = new Documents<>(store, DocumentKind.ARTICLE, Article.class, Article::problems);
@@ -58,21 +62,22 @@ public class KbResource {
 
     @GET
     @Path("/articles")
-    public Uni<List<Article>> list(@QueryParam("tenant") String tenant) {
-        return articles.list(ApiErrors.requireTenant(tenant));
+    public Uni<List<Article>> list() {
+        return articles.list(caller.tenant());
     }
 
     @GET
     @Path("/articles/{id}")
-    public Uni<Response> get(@QueryParam("tenant") String tenant, @PathParam("id") String id) {
-        return articles.get(ApiErrors.requireTenant(tenant), id);
+    public Uni<Response> get(@PathParam("id") String id) {
+        return articles.get(caller.tenant(), id);
     }
 
     @POST
+    @RolesAllowed(Caller.ADMIN)
     @Path("/articles")
-    public Uni<Response> create(@QueryParam("tenant") String tenant, String body) throws JsonProcessingException {
+    public Uni<Response> create(String body) throws JsonProcessingException {
         Article article = articles.read(body, MediaType.APPLICATION_JSON);
-        String owner = ApiErrors.requireTenant(tenant);
+        String owner = caller.tenant();
         return store.find(owner, DocumentKind.ARTICLE, article.id()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
@@ -84,29 +89,31 @@ public class KbResource {
     }
 
     @PUT
+    @RolesAllowed(Caller.ADMIN)
     @Path("/articles/{id}")
-    public Uni<Response> replace(@QueryParam("tenant") String tenant, @PathParam("id") String id, String body)
-            throws JsonProcessingException {
+    public Uni<Response> replace(@PathParam("id") String id, String body) throws JsonProcessingException {
         Article article = articles.read(body, MediaType.APPLICATION_JSON);
         if (!id.equals(article.id())) {
             throw new ImportException("the article's id '" + article.id() + "' differs from the path's '" + id + "'");
         }
-        return put(ApiErrors.requireTenant(tenant), article);
+        return put(caller.tenant(), article);
     }
 
     @DELETE
+    @RolesAllowed(Caller.ADMIN)
     @Path("/articles/{id}")
-    public Uni<Response> delete(@QueryParam("tenant") String tenant, @PathParam("id") String id) {
-        return articles.delete(ApiErrors.requireTenant(tenant), id);
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return articles.delete(caller.tenant(), id);
     }
 
     /** Creates or replaces every article of a CSV, JSON or Markdown file, all or none. */
     @POST
+    @RolesAllowed(Caller.ADMIN)
     @Path("/import")
-    public Uni<ImportResult> importArticles(@QueryParam("tenant") String tenant, @QueryParam("format") String format,
+    public Uni<ImportResult> importArticles(@QueryParam("format") String format,
                                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body)
             throws JsonProcessingException {
-        String owner = ApiErrors.requireTenant(tenant);
+        String owner = caller.tenant();
         List<Article> imported = ArticleImport.parse(ImportFormat.of(format, contentType), body);
         Map<String, String> documents = new LinkedHashMap<>();
         for (Article article : imported) {
@@ -118,20 +125,21 @@ public class KbResource {
 
     @GET
     @Path("/settings")
-    public Uni<Response> getSettings(@QueryParam("tenant") String tenant) {
-        return settings.get(ApiErrors.requireTenant(tenant), SETTINGS_NAME);
+    public Uni<Response> getSettings() {
+        return settings.get(caller.tenant(), SETTINGS_NAME);
     }
 
     @PUT
+    @RolesAllowed(Caller.ADMIN)
     @Path("/settings")
-    public Uni<Response> putSettings(@QueryParam("tenant") String tenant, String body) throws JsonProcessingException {
-        return settings.put(ApiErrors.requireTenant(tenant), SETTINGS_NAME, settings.read(body, MediaType.APPLICATION_JSON));
+    public Uni<Response> putSettings(String body) throws JsonProcessingException {
+        return settings.put(caller.tenant(), SETTINGS_NAME, settings.read(body, MediaType.APPLICATION_JSON));
     }
 
     @GET
     @Path("/status")
-    public ModelStatus status(@QueryParam("tenant") String tenant) {
-        String owner = ApiErrors.requireTenant(tenant);
+    public ModelStatus status() {
+        String owner = caller.tenant();
         return bots.current(owner).map(bot -> status(bot, bots.isRefreshing(owner)))
                 .orElse(new ModelStatus(0, List.of(), List.of(), 0, null, bots.isRefreshing(owner)));
     }

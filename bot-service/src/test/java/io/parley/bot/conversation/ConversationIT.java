@@ -1,6 +1,6 @@
 package io.parley.bot.conversation;
 
-import static io.restassured.RestAssured.given;
+import static io.parley.bot.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -149,10 +149,10 @@ class ConversationIT {
         try {
             String flow = exampleFlow().replace("https://shop.example.com",
                     "http://127.0.0.1:" + shop.getAddress().getPort());
-            given().queryParam("tenant", tenant).contentType("application/yaml").body(flow.getBytes(StandardCharsets.UTF_8))
+            asAdmin(tenant).contentType("application/yaml").body(flow.getBytes(StandardCharsets.UTF_8))
                     .put("/api/v1/flows/order-tracking").then().statusCode(200);
             knowledgeBase();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("tenant", tenant)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin(tenant)
                     .get("/api/v1/kb/status").then().body("flows", hasItem("order-tracking"))
                     .body("refreshing", equalTo(false)));
 
@@ -183,7 +183,7 @@ class ConversationIT {
     void outside_business_hours_a_handoff_says_when_people_answer_and_is_marked_after_hours() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String weekday = "[{\"from\": \"09:00\", \"to\": \"17:00\"}]";
-        given().queryParam("tenant", tenant).contentType("application/json").body("""
+        asAdmin(tenant).contentType("application/json").body("""
                         {"timeZone": "UTC", "holidays": ["%s", "%s"],
                          "weekly": {"monday": %s, "tuesday": %s, "wednesday": %s, "thursday": %s, "friday": %s,
                                     "saturday": %s, "sunday": %s}}"""
@@ -216,9 +216,9 @@ class ConversationIT {
     }
 
     private void knowledgeBase() {
-        given().queryParam("tenant", tenant).contentType("application/json").body(resource("/kb/multilingual.json"))
+        asAdmin(tenant).contentType("application/json").body(resource("/kb/multilingual.json"))
                 .post("/api/v1/kb/import").then().statusCode(200).body("imported", equalTo(4));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("tenant", tenant)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin(tenant)
                 .get("/api/v1/kb/status").then().body("articles", equalTo(4)).body("refreshing", equalTo(false)));
     }
 

@@ -1,5 +1,7 @@
 package io.parley.bot.kb;
 
+import static io.parley.bot.Api.asAdmin;
+import static io.parley.bot.Api.asAgent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,56 +35,88 @@ class KbResourceIT {
             {"id": "refund", "questions": {"en": ["Can I get a refund?", "I want my money back"]},
              "answers": {"en": "Yes, within 30 days."}, "tags": ["billing"]}""";
 
+    private static final String FLOW = """
+            id: greeting
+            triggers: {en: ["say hello"]}
+            start: hello
+            steps:
+              hello: {type: message, text: "Hello!", next: done}
+              done: {type: end}
+            """;
+
     private final String tenant = "t-" + UUID.randomUUID();
 
     @Test
     void articles_are_created_read_replaced_and_deleted_per_tenant_and_each_change_retrains() {
-        given().queryParam("tenant", tenant).contentType("application/json").body(ARTICLE)
+        asAdmin(tenant).contentType("application/json").body(ARTICLE)
                 .post("/api/v1/kb/articles").then().statusCode(201);
-        given().queryParam("tenant", tenant).contentType("application/json").body(ARTICLE)
+        asAdmin(tenant).contentType("application/json").body(ARTICLE)
                 .post("/api/v1/kb/articles").then().statusCode(409);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(1)));
 
-        given().queryParam("tenant", tenant).contentType("application/json")
+        asAdmin(tenant).contentType("application/json")
                 .body(ARTICLE.replace("within 30 days", "within 60 days"))
                 .put("/api/v1/kb/articles/refund").then().statusCode(200);
-        given().queryParam("tenant", tenant).get("/api/v1/kb/articles/refund")
+        asAdmin(tenant).get("/api/v1/kb/articles/refund")
                 .then().statusCode(200).body("answers.en", equalTo("Yes, within 60 days."));
-        given().queryParam("tenant", "other-" + tenant).get("/api/v1/kb/articles").then().body("$", hasSize(0));
-
-        given().queryParam("tenant", tenant).delete("/api/v1/kb/articles/refund").then().statusCode(204);
-        given().queryParam("tenant", tenant).get("/api/v1/kb/articles/refund").then().statusCode(404);
+        asAdmin(tenant).delete("/api/v1/kb/articles/refund").then().statusCode(204);
+        asAdmin(tenant).get("/api/v1/kb/articles/refund").then().statusCode(404);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(0)));
     }
 
     @Test
     void imports_read_csv_and_markdown_and_bad_input_is_a_400_that_says_what_to_fix() {
-        given().queryParam("tenant", tenant).contentType("text/csv")
+        asAdmin(tenant).contentType("text/csv")
                 .body("id,language,question,answer,tags\nhours,en,When are you open?,9-17,\n")
                 .post("/api/v1/kb/import").then().statusCode(200).body("ids", hasItem("hours"));
-        given().queryParam("tenant", tenant).queryParam("format", "markdown").contentType("text/plain")
+        asAdmin(tenant).queryParam("format", "markdown").contentType("text/plain")
                 .body("## returns\n### en\nQ: How do I return an item?\nA: Within 30 days.\n")
                 .post("/api/v1/kb/import").then().statusCode(200).body("imported", equalTo(1));
-        given().queryParam("tenant", tenant).get("/api/v1/kb/articles").then().body("$", hasSize(2));
+        asAdmin(tenant).get("/api/v1/kb/articles").then().body("$", hasSize(2));
 
-        given().queryParam("tenant", tenant).contentType("text/csv").body("id,language,question,answer,tags\nx,en,Q?,,\n")
+        asAdmin(tenant).contentType("text/csv").body("id,language,question,answer,tags\nx,en,Q?,,\n")
                 .post("/api/v1/kb/import").then().statusCode(400)
                 .body("problems[0]", containsString("needs an answer"));
-        given().queryParam("tenant", tenant).contentType("application/json").body("[{\"id\": ")
+        asAdmin(tenant).contentType("application/json").body("[{\"id\": ")
                 .post("/api/v1/kb/import").then().statusCode(400).body("problems[0]", containsString("JSON import"));
-        given().contentType("application/json").body(ARTICLE).post("/api/v1/kb/articles")
-                .then().statusCode(400).body("problems[0]", containsString("?tenant="));
-        given().queryParam("tenant", tenant).contentType("application/yaml")
+        asAdmin(tenant).contentType("application/yaml")
                 .body("id: broken\nstart: nowhere\nsteps: {}\n".getBytes(StandardCharsets.UTF_8))
                 .put("/api/v1/flows/broken").then().statusCode(400).body("problems", hasItem(containsString("nowhere")));
-        given().queryParam("tenant", tenant).contentType("application/json")
+        asAdmin(tenant).contentType("application/json")
                 .body("{\"timeZone\": \"Mars/Olympus\"}").put("/api/v1/business-hours/default")
                 .then().statusCode(400).body("problems[0]", containsString("Europe/Berlin"));
     }
 
     @Test
+    void only_a_tenants_own_token_reads_its_documents_and_only_an_admin_changes_them() {
+        asAdmin(tenant).contentType("application/json").body(ARTICLE).post("/api/v1/kb/articles")
+                .then().statusCode(201);
+        asAdmin(tenant).contentType("application/yaml").body(FLOW.getBytes(StandardCharsets.UTF_8))
+                .put("/api/v1/flows/greeting").then().statusCode(200);
+
+        given().get("/api/v1/kb/articles").then().statusCode(401);
+        given().contentType("application/json").body(ARTICLE).post("/api/v1/kb/articles").then().statusCode(401);
+
+        asAgent(tenant).get("/api/v1/kb/articles/refund").then().statusCode(200);
+        asAgent(tenant).get("/api/v1/flows/greeting").then().statusCode(200);
+        asAgent(tenant).contentType("application/json").body(ARTICLE).put("/api/v1/kb/articles/refund")
+                .then().statusCode(403);
+        asAgent(tenant).delete("/api/v1/flows/greeting").then().statusCode(403);
+        asAgent(tenant).contentType("application/json").body("{\"timeZone\": \"Europe/Berlin\"}")
+                .put("/api/v1/business-hours/default").then().statusCode(403);
+
+        String other = "other-" + tenant;
+        asAdmin(other).get("/api/v1/kb/articles/refund").then().statusCode(404);
+        asAdmin(other).get("/api/v1/kb/articles").then().statusCode(200).body("$", hasSize(0));
+        asAdmin(other).delete("/api/v1/kb/articles/refund").then().statusCode(404);
+        asAdmin(other).get("/api/v1/flows/greeting").then().statusCode(404);
+        asAdmin(other).get("/api/v1/flows").then().statusCode(200).body("$", hasSize(0));
+        asAgent(tenant).get("/api/v1/kb/articles/refund").then().statusCode(200);
+    }
+
+    @Test
     void a_change_announced_by_another_instance_retrains_this_one() {
-        given().queryParam("tenant", tenant).contentType("application/json").body(ARTICLE)
+        asAdmin(tenant).contentType("application/json").body(ARTICLE)
                 .post("/api/v1/kb/articles").then().statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(1))
                 .body("refreshing", equalTo(false)));
@@ -110,6 +144,6 @@ class KbResourceIT {
     }
 
     private io.restassured.response.ValidatableResponse status() {
-        return given().queryParam("tenant", tenant).get("/api/v1/kb/status").then().statusCode(200);
+        return asAdmin(tenant).get("/api/v1/kb/status").then().statusCode(200);
     }
 }

@@ -10,16 +10,19 @@ import io.parley.routing.decider.TenantRouter;
 import io.parley.routing.queue.QueueEntry;
 import io.parley.routing.rules.ContactProfile;
 import io.parley.routing.rules.RuleBook;
+import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.OfflinePolicy;
 import io.parley.routing.team.Strategy;
 import io.parley.routing.team.Team;
 import io.parley.routing.work.RoutingWorkers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Comparator;
@@ -35,9 +38,15 @@ import java.util.stream.IntStream;
  * Routing administration for one tenant. Changes are appended to the routing work topic (agent capacity to
  * {@code agent-events}) and answered 202: the decider applies them in order with everything else, and they survive
  * restarts because the decider rebuilds from those topics. Reads come from the decider of the tenant.
+ * Callers present an agent-gateway token of the tenant: agents read, admins also write.
  */
 @Path("/api/v1/routing/{tenant}")
+@OwnTenantOnly
+@RolesAllowed({RoutingAdminResource.AGENT, RoutingAdminResource.ADMIN})
 public class RoutingAdminResource {
+
+    static final String AGENT = "agent";
+    static final String ADMIN = "admin";
 
     private final RoutingWorkers workers;
 
@@ -72,6 +81,7 @@ public class RoutingAdminResource {
     }
 
     @PUT
+    @RolesAllowed(ADMIN)
     @Path("/teams/{team}")
     public Response configureTeam(@PathParam("tenant") String tenant, @PathParam("team") String team,
             TeamSettings settings) {
@@ -85,12 +95,30 @@ public class RoutingAdminResource {
     }
 
     @GET
+    @Path("/settings")
+    public RoutingSettings settings(@PathParam("tenant") String tenant) {
+        return read(tenant, TenantRouter::settings);
+    }
+
+    @PUT
+    @RolesAllowed(ADMIN)
+    @Path("/settings")
+    public Response changeSettings(@PathParam("tenant") String tenant, RoutingSettings settings) {
+        if (settings == null) {
+            throw new BadRequestException("send {\"botEnabled\": true|false}");
+        }
+        workers.append(new Fact.SettingsChanged(newId(), Instant.now(), tenant, settings));
+        return Response.accepted().build();
+    }
+
+    @GET
     @Path("/rules")
     public RuleBook rules(@PathParam("tenant") String tenant) {
         return read(tenant, TenantRouter::rules);
     }
 
     @PUT
+    @RolesAllowed(ADMIN)
     @Path("/rules")
     public Response replaceRules(@PathParam("tenant") String tenant, RuleBook rules) {
         if (rules == null) {
@@ -101,6 +129,7 @@ public class RoutingAdminResource {
     }
 
     @PUT
+    @RolesAllowed(ADMIN)
     @Path("/contacts/{conversationId}/profile")
     public Response profileContact(@PathParam("tenant") String tenant,
             @PathParam("conversationId") String conversationId, ContactProfile profile) {
@@ -118,6 +147,7 @@ public class RoutingAdminResource {
 
     /** Sets an agent's capacity per channel ({@code "*"} for the others) by appending their new profile. */
     @PUT
+    @RolesAllowed(ADMIN)
     @Path("/agents/{agentId}/capacity")
     public Response setCapacity(@PathParam("tenant") String tenant, @PathParam("agentId") String agentId,
             Map<String, Integer> capacity) {
@@ -153,8 +183,13 @@ public class RoutingAdminResource {
     }
 
     private <T> T read(String tenant, Function<TenantRouter, T> reader) {
-        return workers.read(tenant, reader).orElseThrow(() -> new NotFoundException("routing knows no tenant '"
-                + tenant + "' here: it has no routing facts yet, or another instance decides for it"));
+        return workers.read(tenant, reader).orElseThrow(() -> new NotFoundException(unknownTenant(tenant)));
+    }
+
+    /** The one answer for a tenant routing does not know here and for another tenant's: they must look the same. */
+    static Response unknownTenant(String tenant) {
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN).entity("routing knows no tenant '"
+                + tenant + "' here: it has no routing facts yet, or another instance decides for it").build();
     }
 
     private static AgentView view(Agent agent) {

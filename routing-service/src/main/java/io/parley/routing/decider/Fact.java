@@ -3,6 +3,7 @@ package io.parley.routing.decider;
 import io.parley.events.Event;
 import io.parley.routing.rules.ContactProfile;
 import io.parley.routing.rules.RuleBook;
+import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.Team;
 import java.time.Instant;
 
@@ -40,6 +41,9 @@ public sealed interface Fact {
     }
 
     record RulesReplaced(String id, Instant time, String tenant, RuleBook rules) implements Fact {
+    }
+
+    record SettingsChanged(String id, Instant time, String tenant, RoutingSettings settings) implements Fact {
     }
 
     record ContactProfiled(String id, Instant time, String tenant, String conversationId, ContactProfile profile)

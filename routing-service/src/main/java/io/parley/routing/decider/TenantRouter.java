@@ -22,6 +22,7 @@ import io.parley.routing.queue.WaitingQueues;
 import io.parley.routing.rules.RoutingContext;
 import io.parley.routing.rules.RoutingTarget;
 import io.parley.routing.rules.RuleBook;
+import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.OfflinePolicy;
 import io.parley.routing.team.Teams;
 import java.time.Instant;
@@ -47,6 +48,8 @@ public final class TenantRouter {
     public static final int ANNOUNCED_POSITIONS = 10;
     /** The CloudEvents source of every decision. */
     public static final String SOURCE = "/routing";
+    /** The handoff reason the rules see for a conversation routed because the tenant has no bot. */
+    public static final String NO_BOT_REASON = "no-bot";
 
     private final String tenant;
     private final Set<String> appliedFactIds = new HashSet<>();
@@ -56,6 +59,7 @@ public final class TenantRouter {
     private final Map<String, ConversationRoute> conversations = new HashMap<>();
     private final RoutingFigures figures = new RoutingFigures();
     private RuleBook rules = RuleBook.EMPTY;
+    private RoutingSettings settings = RoutingSettings.DEFAULT;
     private Instant lastDecisionAt = Instant.EPOCH;
     private long arrivals;
 
@@ -75,6 +79,8 @@ public final class TenantRouter {
             teams.configure(configured.team());
         } else if (fact instanceof Fact.RulesReplaced replaced) {
             rules = replaced.rules();
+        } else if (fact instanceof Fact.SettingsChanged changed) {
+            settings = changed.settings();
         } else if (fact instanceof Fact.ContactProfiled profiled) {
             conversation(profiled.conversationId()).contact = profiled.profile();
         }
@@ -138,7 +144,7 @@ public final class TenantRouter {
 
     private void onConversation(String conversationId, ConversationEvent event, Decisions decisions) {
         if (event instanceof MessageReceived received) {
-            onCustomerMessage(conversation(conversationId), received);
+            onCustomerMessage(conversation(conversationId), received, decisions);
         } else if (event instanceof BotAnswered answered && answered.language() != null) {
             conversation(conversationId).language = answered.language();
         } else if (event instanceof HandoffRequested handoff) {
@@ -152,7 +158,7 @@ public final class TenantRouter {
         }
     }
 
-    private void onCustomerMessage(ConversationRoute conversation, MessageReceived received) {
+    private void onCustomerMessage(ConversationRoute conversation, MessageReceived received, Decisions decisions) {
         if (received.content() != null) {
             conversation.customerWrote(received.content().readableText());
         }
@@ -169,6 +175,9 @@ public final class TenantRouter {
             Optional<Agent> agent = roster.find(conversation.agentId);
             agent.ifPresent(a -> roster.hold(a, conversation.id, conversation.channel, lastDecisionAt, false));
             conversation.phase = Phase.ASSIGNED;
+        } else if (conversation.phase == Phase.BOT && !settings.botEnabled()) {
+            // Nobody else will ask for a person: the conversation is routed on this message, as a handoff would be.
+            routeByRules(conversation, NO_BOT_REASON, null, List.of(), decisions);
         }
     }
 
@@ -179,9 +188,15 @@ public final class TenantRouter {
         if (handoff.language() != null) {
             conversation.language = handoff.language();
         }
-        RoutingTarget target = rules.route(new RoutingContext(conversation.normalizedText(handoff.summary()),
+        routeByRules(conversation, handoff.reason(), handoff.summary(), handoff.requiredSkills(), decisions);
+    }
+
+    /** A new episode with people: the first matching rule names the team, priority and skills. */
+    private void routeByRules(ConversationRoute conversation, String reason, String summary,
+            List<String> requiredSkills, Decisions decisions) {
+        RoutingTarget target = rules.route(new RoutingContext(conversation.normalizedText(summary),
                 conversation.language, conversation.channel, conversation.contact, conversation.pageUrl,
-                handoff.reason(), decisions.at()), handoff.requiredSkills());
+                reason, decisions.at()), requiredSkills);
         conversation.ruleId = target.ruleId();
         conversation.priority = target.priority();
         conversation.requiredSkills = target.requiredSkills();
@@ -324,6 +339,10 @@ public final class TenantRouter {
 
     public RuleBook rules() {
         return rules;
+    }
+
+    public RoutingSettings settings() {
+        return settings;
     }
 
     public WaitingQueues queues() {

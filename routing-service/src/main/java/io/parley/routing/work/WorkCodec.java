@@ -9,6 +9,7 @@ import io.parley.events.envelope.MalformedEventException;
 import io.parley.routing.decider.Fact;
 import io.parley.routing.rules.ContactProfile;
 import io.parley.routing.rules.RuleBook;
+import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.Team;
 import java.io.IOException;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public final class WorkCodec {
     static final String TEAM_CONFIGURED = "parley.routing.team-configured.v1";
     static final String RULES_REPLACED = "parley.routing.rules-replaced.v1";
     static final String CONTACT_PROFILED = "parley.routing.contact-profiled.v1";
+    static final String SETTINGS_CHANGED = "parley.routing.settings-changed.v1";
 
     private static final ObjectMapper MAPPER = EventCodec.mapper();
 
@@ -52,6 +54,9 @@ public final class WorkCodec {
         } else if (fact instanceof Fact.ContactProfiled profiled) {
             json.put("type", CONTACT_PROFILED);
             json.set("data", MAPPER.valueToTree(new ProfileData(profiled.conversationId(), profiled.profile())));
+        } else if (fact instanceof Fact.SettingsChanged changed) {
+            json.put("type", SETTINGS_CHANGED);
+            json.set("data", MAPPER.valueToTree(changed.settings()));
         }
         try {
             return MAPPER.writeValueAsBytes(json);
@@ -91,6 +96,8 @@ public final class WorkCodec {
                     yield Optional.of(new Fact.ContactProfiled(id, time, tenant, profile.conversationId(),
                             profile.profile()));
                 }
+                case SETTINGS_CHANGED -> Optional.of(new Fact.SettingsChanged(id, time, tenant,
+                        MAPPER.treeToValue(data, RoutingSettings.class)));
                 default -> Optional.empty();
             };
         } catch (JsonProcessingException | RuntimeException e) {

@@ -16,6 +16,7 @@ import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.Transferred;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.routing.rules.RuleBook;
+import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.Team;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,6 +74,10 @@ public final class FactLog {
 
     public Fact rules(RuleBook rules) {
         return record(new Fact.RulesReplaced(nextId(), tick(), TENANT, rules));
+    }
+
+    public Fact settings(RoutingSettings settings) {
+        return record(new Fact.SettingsChanged(nextId(), tick(), TENANT, settings));
     }
 
     private Fact logged(String subject, EventData data) {

@@ -4,6 +4,7 @@ import static io.parley.events.agent.AgentEvent.Presence.OFFLINE;
 import static io.parley.events.agent.AgentEvent.Presence.ONLINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.events.Channel;
 import io.parley.events.Event;
 import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.events.conversation.ConversationEvent.Priority;
@@ -12,6 +13,7 @@ import io.parley.events.conversation.ConversationStatus;
 import io.parley.routing.rules.AssignmentRule;
 import io.parley.routing.rules.RuleBook;
 import io.parley.routing.rules.RuleCondition;
+import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.OfflinePolicy;
 import io.parley.routing.team.Strategy;
 import io.parley.routing.team.Team;
@@ -189,6 +191,32 @@ class TenantRouterTest {
         assertThat(assigned(events)).containsExactly("whatsapp:1:c3->ana");
         assertThat(router.roster().find("bob").orElseThrow().conversations())
                 .containsExactlyInAnyOrder("whatsapp:1:c1", "whatsapp:1:c2");
+    }
+
+    @Test
+    void withoutABotTheFirstCustomerMessageIsRoutedByTheRulesAsAHandoffWouldBe() {
+        apply(log.rules(new RuleBook(List.of(new AssignmentRule("refunds", new RuleCondition(List.of("refund"), null,
+                List.of(Channel.WHATSAPP), null, null, null, null, null, null, List.of(TenantRouter.NO_BOT_REASON)),
+                "billing", Priority.HIGH, null)), "support")));
+        apply(log.profile("bob", List.of("billing"), List.of(), EN, 1), log.presence("bob", ONLINE));
+        assertThat(apply(log.message("whatsapp:1:b1", "I want a refund", null))).as("the bot answers first").isEmpty();
+
+        apply(log.settings(RoutingSettings.of(false)));
+        List<Event> first = apply(log.message("whatsapp:1:c1", "I want a REFUND", null));
+        List<Event> later = apply(log.message("whatsapp:1:c1", "hello?", null), log.handoff("whatsapp:1:c1", "en"));
+        List<Event> unmatched = apply(log.message("whatsapp:1:c2", "hi", null));
+        List<Event> full = apply(log.message("whatsapp:1:c3", "refund", null));
+
+        assertThat(first).extracting(Event::data).containsExactly(new Assigned("bob", "billing", "refunds", "balanced"));
+        assertThat(later).as("already with people").isEmpty();
+        assertThat(unmatched).extracting(Event::data).containsExactly(new Queued("support", Priority.NORMAL, 1));
+        assertThat(full).extracting(Event::data).containsExactly(new Queued("billing", Priority.HIGH, 1));
+
+        TenantRouter restarted = new TenantRouter(FactLog.TENANT);
+        List<Event> replayed = new ArrayList<>();
+        log.all().forEach(fact -> replayed.addAll(restarted.apply(fact)));
+        assertThat(replayed).containsExactly(first.get(0), unmatched.get(0), full.get(0));
+        assertThat(restarted.settings().botEnabled()).isFalse();
     }
 
     @Test

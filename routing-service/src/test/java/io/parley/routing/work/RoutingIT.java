@@ -6,14 +6,18 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.parley.events.Channel;
 import io.parley.events.Event;
 import io.parley.events.EventData;
 import io.parley.events.Topics;
 import io.parley.events.agent.AgentEvent.Presence;
 import io.parley.events.agent.AgentEvent.PresenceChanged;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
+import io.parley.events.conversation.Content;
 import io.parley.events.conversation.ConversationEvent.Assigned;
+import io.parley.events.conversation.ConversationEvent.Contact;
 import io.parley.events.conversation.ConversationEvent.HandoffRequested;
+import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
@@ -21,11 +25,13 @@ import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.envelope.EventCodec;
 import io.parley.routing.agent.Agent;
 import io.parley.routing.decider.TenantRouter;
+import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.kafka.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,13 +152,13 @@ class RoutingIT {
     void rulesAndTeamsSetThroughTheApiRouteAndSurviveInTheWorkTopic() {
         agent("ana", 3);
         awaitOnline(1);
-        given().contentType("application/json").body("{\"strategy\":\"round-robin\",\"offlinePolicy\":\"keep\"}")
+        as(admin()).contentType("application/json").body("{\"strategy\":\"round-robin\",\"offlinePolicy\":\"keep\"}")
                 .put("/api/v1/routing/{tenant}/teams/vip", tenant).then().statusCode(202);
-        given().contentType("application/json").body("""
+        as(admin()).contentType("application/json").body("""
                 {"triageTeam": "triage", "rules": [{"id": "vip", "team": "vip", "priority": "high",
                   "when": {"keywords": ["réclamation"]}}]}""")
                 .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(202);
-        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/api/v1/routing/{tenant}/rules", tenant)
+        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/rules", tenant)
                 .then().statusCode(200).body("rules[0].id", equalTo("vip")));
 
         TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
@@ -161,7 +167,43 @@ class RoutingIT {
 
         assertThat(decisions(before, 1)).extracting(Event::data)
                 .containsExactly(new Queued("vip", Priority.HIGH, 1));
-        given().get("/api/v1/routing/{tenant}/figures", tenant).then().statusCode(200);
+        as(agentOf(tenant)).get("/api/v1/routing/{tenant}/figures", tenant).then().statusCode(200);
+    }
+
+    @Test
+    void withoutABotTheFirstCustomerMessageIsRouted() {
+        as(admin()).contentType("application/json").body("{\"botEnabled\": false}")
+                .put("/api/v1/routing/{tenant}/settings", tenant).then().statusCode(202);
+        agent("ana", 1);
+        awaitOnline(1);
+        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/settings",
+                tenant).then().statusCode(200).body("botEnabled", equalTo(false)));
+
+        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+        append(Topics.CONVERSATION_EVENTS, "whatsapp:1:n1", new MessageReceived(Channel.WHATSAPP, "1", "wamid.1",
+                new Contact("u", "U", null), Content.text("hello?"), null, null, null, Instant.now()));
+
+        assertThat(decisions(before, 1)).extracting(Event::subject, Event::data)
+                .containsExactly(tuple("whatsapp:1:n1", new Assigned("ana", "triage", null, "balanced")));
+    }
+
+    @Test
+    void theAdminApiAnswersOnlyTokensOfItsTenantAndOnlyAdminsWrite() {
+        agent("ana", 1);
+        awaitOnline(1);
+        String rules = "{\"triageTeam\": \"triage\", \"rules\": []}";
+
+        given().get("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(401);
+        given().contentType("application/json").body(rules).put("/api/v1/routing/{tenant}/rules", tenant)
+                .then().statusCode(401);
+        as(DevTokens.issue("other-" + tenant, "eve", true)).get("/api/v1/routing/{tenant}/agents", tenant)
+                .then().statusCode(404);
+        as(DevTokens.issue("other-" + tenant, "eve", true)).contentType("application/json").body(rules)
+                .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(404);
+        as(agentOf(tenant)).contentType("application/json").body(rules)
+                .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(403);
+        as(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(200)
+                .body("[0].id", equalTo("ana"));
     }
 
     /** Waits until the decider (whichever instance owns the tenant) knows the agents are online. */
@@ -170,6 +212,18 @@ class RoutingIT {
         await().atMost(TIMEOUT).until(() -> Stream.concat(Stream.of(workers.read(tenant, online)),
                 Stream.of(otherInstances).map(other -> other.read(tenant, online)))
                 .flatMap(Optional::stream).mapToLong(Long::longValue).sum() == agents);
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+
+    private String admin() {
+        return DevTokens.issue(tenant, "boss", true);
+    }
+
+    private static String agentOf(String tenant) {
+        return DevTokens.issue(tenant, "ana", false);
     }
 
     private void agent(String agentId, int capacity) {

@@ -13,6 +13,8 @@ public class Caller {
     public static final String TENANT_CLAIM = "tenant";
     public static final String AGENT = "agent";
     public static final String ADMIN = "admin";
+    /** Operators of the whole platform: the only ones who may act on every tenant's data at once. */
+    public static final String PLATFORM = "platform";
 
     @Inject
     JsonWebToken jwt;

@@ -89,6 +89,14 @@ class GatewayIT {
     }
 
     @Test
+    void onlyPlatformOperatorsMayActOnTheWholeProjection() {
+        Api.asAdmin("tenant-a", "boss").post("/api/v1/admin/projection/rebuild").then().statusCode(403);
+        Api.asAdmin("tenant-a", "boss").get("/api/v1/admin/projection/hash").then().statusCode(403);
+        Api.as("tenant-a", "ann").post("/api/v1/admin/projection/rebuild").then().statusCode(403);
+        Api.asPlatformOperator("ops").get("/api/v1/admin/projection/hash").then().statusCode(200);
+    }
+
+    @Test
     void openApiDescribesTheGateway() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/v1/conversations/{id}/messages"))

@@ -118,7 +118,7 @@ class ProjectionIT {
         await().until(() -> hash().equals(hash()));
         String before = hash();
 
-        Map<String, Object> result = Api.asAdmin(TENANT, "root").post("/api/v1/admin/projection/rebuild").then()
+        Map<String, Object> result = Api.asPlatformOperator("root").post("/api/v1/admin/projection/rebuild").then()
                 .statusCode(200).extract().jsonPath().getMap("");
 
         assertThat(result.get("stateHash")).isEqualTo(before);
@@ -127,7 +127,7 @@ class ProjectionIT {
     }
 
     private static String hash() {
-        return Api.asAdmin(TENANT, "root").get("/api/v1/admin/projection/hash").then().statusCode(200)
+        return Api.asPlatformOperator("root").get("/api/v1/admin/projection/hash").then().statusCode(200)
                 .extract().path("stateHash");
     }
 

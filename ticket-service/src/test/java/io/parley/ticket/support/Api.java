@@ -2,7 +2,8 @@ package io.parley.ticket.support;
 
 import static io.restassured.RestAssured.given;
 
-import io.parley.ticket.auth.DevTokens;
+import io.parley.testkit.auth.DevTokens;
+import io.parley.ticket.auth.Caller;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -13,10 +14,19 @@ public final class Api {
     }
 
     public static RequestSpecification as(String tenant, String agent) {
-        return given().auth().oauth2(DevTokens.issue(tenant, agent, false)).contentType(ContentType.JSON);
+        return withToken(DevTokens.issue(tenant, agent, false));
     }
 
     public static RequestSpecification asAdmin(String tenant, String agent) {
-        return given().auth().oauth2(DevTokens.issue(tenant, agent, true)).contentType(ContentType.JSON);
+        return withToken(DevTokens.issue(tenant, agent, true));
+    }
+
+    /** An operator of the whole platform, not an agent of any tenant. */
+    public static RequestSpecification asPlatformOperator(String operator) {
+        return withToken(DevTokens.issue("parley-ops", operator, Caller.PLATFORM));
+    }
+
+    private static RequestSpecification withToken(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 }

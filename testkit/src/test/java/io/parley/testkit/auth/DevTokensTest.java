@@ -1,6 +1,7 @@
-package io.parley.ticket.auth;
+package io.parley.testkit.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -28,5 +29,14 @@ class DevTokensTest {
         verifier.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der)));
         verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(verifier.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+    }
+
+    @Test
+    void carriesExactlyTheGroupsAskedFor() {
+        String claims = new String(Base64.getUrlDecoder().decode(DevTokens.issue("acme", "ops", "agent", "platform")
+                .split("\\.")[1]), StandardCharsets.UTF_8);
+
+        assertThat(claims).contains("\"groups\":[\"agent\",\"platform\"]");
+        assertThatThrownBy(() -> DevTokens.issue("acme", "ops")).hasMessageContaining("at least one");
     }
 }

@@ -1,4 +1,4 @@
-package io.parley.ticket.auth;
+package io.parley.testkit.auth;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +11,15 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Issues agent tokens signed with the DEVELOPMENT key pair under {@code src/main/resources/dev-keys}, which is public
- * in the repository: for local runs and tests only, never for production (configure real keys there). Plain JDK, no
- * Quarkus, so command-line tools can use it: {@code ./parley token --tenant acme --agent alice [--admin]}.
+ * Issues agent tokens signed with the DEVELOPMENT key pair under testkit's {@code src/main/resources/dev-keys}, which
+ * is public in the repository: for local runs and tests only, never for production (configure real keys there).
+ * Every service that checks gateway tokens verifies them with a copy of {@code dev-keys/publicKey.pem} by default.
+ * Plain JDK, no Quarkus: service tests mint tokens with it, and {@code ./parley token} prints one.
  */
 public final class DevTokens {
 
@@ -33,13 +36,26 @@ public final class DevTokens {
     }
 
     public static String issue(String tenant, String agent, boolean admin, Instant issuedAt) {
+        return signed(tenant, agent, admin ? List.of("agent", "admin") : List.of("agent"), issuedAt);
+    }
+
+    /** A signed RS256 JWT for {@code agent} of {@code tenant} with exactly {@code groups}, e.g. "agent", "platform". */
+    public static String issue(String tenant, String agent, String... groups) {
+        if (groups.length == 0) {
+            throw new IllegalArgumentException("a token without groups is refused everywhere: name at least one, "
+                    + "e.g. \"agent\"");
+        }
+        return signed(tenant, agent, List.of(groups), Instant.now());
+    }
+
+    private static String signed(String tenant, String agent, List<String> groups, Instant issuedAt) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":" + json(ISSUER)
                 + ",\"jti\":" + json(UUID.randomUUID().toString())
                 + ",\"sub\":" + json(agent)
                 + ",\"upn\":" + json(agent)
                 + ",\"tenant\":" + json(tenant)
-                + ",\"groups\":" + (admin ? "[\"agent\",\"admin\"]" : "[\"agent\"]")
+                + ",\"groups\":" + groups.stream().map(DevTokens::json).collect(Collectors.joining(",", "[", "]"))
                 + ",\"iat\":" + issuedAt.getEpochSecond()
                 + ",\"exp\":" + issuedAt.plus(LIFETIME).getEpochSecond() + "}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
@@ -62,7 +78,7 @@ public final class DevTokens {
         try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream(PRIVATE_KEY_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(PRIVATE_KEY_RESOURCE + " is not on the classpath: put the "
-                        + "ticket-service jar (or its resources) on the classpath");
+                        + "parley-testkit jar (or its resources) on the classpath");
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
