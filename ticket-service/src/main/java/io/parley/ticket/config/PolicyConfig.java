@@ -1,14 +1,18 @@
 package io.parley.ticket.config;
 
 import io.parley.events.conversation.ConversationEvent.Priority;
+import io.parley.ticket.lifecycle.BusinessCalendar;
+import io.parley.ticket.lifecycle.BusinessHours;
 import io.parley.ticket.lifecycle.SlaTargets;
 import io.parley.ticket.lifecycle.TicketPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code parley.tickets.*}: overrides of {@link TicketPolicy#defaults()}. */
 @ConfigMapping(prefix = "parley.tickets")
@@ -37,15 +41,48 @@ public interface PolicyConfig {
         Duration nextReply();
 
         Duration resolution();
+
+        /** The clock only runs inside the tenant's business hours ({@code business-hours.<tenant>}). */
+        @WithDefault("false")
+        boolean businessHours();
+
+        /** The share of conversations that should meet the targets, reported by the attainment endpoint. */
+        @WithDefault("90")
+        int goalPercent();
+    }
+
+    /**
+     * {@code parley.tickets.business-hours.<tenant>.*}, or {@code ."<tenant>/<team>".*} for one team: when SLA clocks
+     * of business-hours policies run. Tenants without an entry are open around the clock.
+     */
+    Map<String, Hours> businessHours();
+
+    interface Hours {
+        /** A region id such as {@code Europe/Berlin} or {@code Australia/Sydney}. */
+        String zone();
+
+        /** {@code MON-FRI 09:00-12:00 13:00-18:00; SAT 10:00-14:00}. */
+        String weekly();
+
+        /** ISO dates on which the tenant is closed all day. */
+        Optional<Set<String>> holidays();
+
+        default BusinessHours toBusinessHours() {
+            return BusinessHours.parse(zone(), weekly(),
+                    holidays().orElse(Set.of()).stream().map(LocalDate::parse).collect(Collectors.toSet()));
+        }
     }
 
     default TicketPolicy toPolicy() {
         TicketPolicy defaults = TicketPolicy.defaults();
         Map<Priority, SlaTargets> targets = new java.util.EnumMap<>(defaults.sla());
         sla().forEach((priority, sla) -> targets.put(Priority.valueOf(priority.toUpperCase(java.util.Locale.ROOT)),
-                new SlaTargets(sla.firstReply(), sla.nextReply(), sla.resolution())));
+                new SlaTargets(sla.firstReply(), sla.nextReply(), sla.resolution(), sla.businessHours(),
+                        sla.goalPercent())));
+        Map<String, BusinessHours> hours = new java.util.HashMap<>();
+        businessHours().forEach((key, value) -> hours.put(key, value.toBusinessHours()));
         return new TicketPolicy(reopenWindow(), unassignedTicketAfter(), idleReminderAfter(), idleCloseAfter(),
                 ticketReasons().orElse(defaults.ticketReasons()), Map.copyOf(targets),
-                defaults.idleReminderText(), defaults.csatQuestion());
+                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(hours));
     }
 }

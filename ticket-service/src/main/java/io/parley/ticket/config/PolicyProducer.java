@@ -1,6 +1,7 @@
 package io.parley.ticket.config;
 
 import io.parley.ticket.lifecycle.Reactions;
+import io.parley.ticket.lifecycle.SlaAttainment;
 import io.parley.ticket.lifecycle.TicketPolicy;
 import io.parley.ticket.lifecycle.TimerActions;
 import io.parley.ticket.lifecycle.TimerPlanner;
@@ -26,6 +27,12 @@ public class PolicyProducer {
     @Singleton
     TimerActions actions(TicketPolicy policy) {
         return new TimerActions(policy);
+    }
+
+    @Produces
+    @Singleton
+    SlaAttainment attainment(TicketPolicy policy) {
+        return new SlaAttainment(policy);
     }
 
     @Produces

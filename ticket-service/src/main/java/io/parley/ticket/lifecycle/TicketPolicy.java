@@ -13,6 +13,7 @@ import java.util.Set;
  * @param idleReminderAfter     waiting on a silent customer this long sends them a reminder
  * @param idleCloseAfter        ... and this long closes the conversation
  * @param ticketReasons         hand-off reasons that mean nobody can take the conversation now (immediate ticket)
+ * @param businessCalendar      when each tenant is open, for SLA policies counted in business hours
  */
 public record TicketPolicy(
         Duration reopenWindow,
@@ -22,14 +23,15 @@ public record TicketPolicy(
         Set<String> ticketReasons,
         Map<Priority, SlaTargets> sla,
         String idleReminderText,
-        String csatQuestion) {
+        String csatQuestion,
+        BusinessCalendar businessCalendar) {
 
     public SlaTargets slaFor(Priority priority) {
         SlaTargets targets = sla.get(priority);
         return targets != null ? targets : sla.get(Priority.NORMAL);
     }
 
-    /** Sensible defaults: messaging-style SLAs (minutes, not seconds), a day of idleness before a reminder. */
+    /** Sensible defaults: messaging-style SLAs (90% within minutes, wall clock), a day of idle before a reminder. */
     public static TicketPolicy defaults() {
         return new TicketPolicy(
                 Duration.ofDays(7),
@@ -38,11 +40,16 @@ public record TicketPolicy(
                 Duration.ofHours(48),
                 Set.of("after-hours", "offline-message", "leave-message", "no-agent-online"),
                 Map.of(
-                        Priority.URGENT, new SlaTargets(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(4)),
-                        Priority.HIGH, new SlaTargets(Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofHours(8)),
-                        Priority.NORMAL, new SlaTargets(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(24)),
-                        Priority.LOW, new SlaTargets(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(72))),
+                        Priority.URGENT, new SlaTargets(Duration.ofMinutes(1), Duration.ofMinutes(2),
+                                Duration.ofHours(4), false, 90),
+                        Priority.HIGH, new SlaTargets(Duration.ofMinutes(2), Duration.ofMinutes(5),
+                                Duration.ofHours(8), false, 90),
+                        Priority.NORMAL, new SlaTargets(Duration.ofMinutes(5), Duration.ofMinutes(10),
+                                Duration.ofHours(24), false, 90),
+                        Priority.LOW, new SlaTargets(Duration.ofMinutes(30), Duration.ofHours(1),
+                                Duration.ofHours(72), false, 90)),
                 "Are you still there? Reply to keep this conversation open.",
-                "How would you rate our help today? Reply with a number from 1 (bad) to 5 (great).");
+                "How would you rate our help today? Reply with a number from 1 (bad) to 5 (great).",
+                BusinessCalendar.ALWAYS_OPEN);
     }
 }

@@ -4,6 +4,7 @@ import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.state.ConversationState;
 import io.parley.events.state.ConversationState.SlaBreach;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,15 +36,16 @@ public final class TimerPlanner {
             Instant since = later(awaiting, humanSince(state));
             if (state.lastAgentMessageAt() == null) {
                 if (!breached(state, policyName, SlaMetric.FIRST_REPLY)) {
-                    timers.put(TimerKind.SLA_FIRST_REPLY, since.plus(targets.firstReply()));
+                    timers.put(TimerKind.SLA_FIRST_REPLY, deadline(state, targets, since, targets.firstReply()));
                 }
             } else {
-                timers.put(TimerKind.SLA_NEXT_REPLY, since.plus(targets.nextReply()));
+                timers.put(TimerKind.SLA_NEXT_REPLY, deadline(state, targets, since, targets.nextReply()));
             }
         }
         if (state.ticket() != null && status != ConversationStatus.SOLVED && status != ConversationStatus.CLOSED
                 && status != ConversationStatus.BOT && !breached(state, policyName, SlaMetric.RESOLUTION)) {
-            timers.put(TimerKind.SLA_RESOLUTION, state.ticket().stamp().time().plus(targets.resolution()));
+            timers.put(TimerKind.SLA_RESOLUTION,
+                    deadline(state, targets, state.ticket().stamp().time(), targets.resolution()));
         }
         if (working && awaiting == null && state.lastAgentMessageAt() != null) {
             timers.put(TimerKind.IDLE_REMINDER, state.lastAgentMessageAt().plus(policy.idleReminderAfter()));
@@ -62,6 +64,10 @@ public final class TimerPlanner {
                     state.handoff().stamp().time().plus(policy.unassignedTicketAfter()));
         }
         return timers;
+    }
+
+    private Instant deadline(ConversationState state, SlaTargets targets, Instant since, Duration target) {
+        return policy.businessCalendar().deadline(state.tenant(), state.team(), since, target, targets.businessHours());
     }
 
     private static Instant humanSince(ConversationState state) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parley.events.Event;
 import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.events.conversation.ConversationEvent.HandoffRequested;
+import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationEvent.SlaBreached;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
@@ -17,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TimerPlannerTest {
@@ -69,6 +72,28 @@ class TimerPlannerTest {
                     assertThat(ticket.origin()).isEqualTo("no-capacity");
                     assertThat(ticket.subject()).isEqualTo("refund please");
                 }));
+    }
+
+    @Test
+    void businessHoursPolicyDefersTheFirstReplyDeadlineToTheNextOpening() {
+        TicketPolicy defaults = TicketPolicy.defaults();
+        BusinessHours hours = BusinessHours.parse("Australia/Brisbane", "MON-FRI 09:00-18:00", Set.of());
+        TicketPolicy businessPolicy = new TicketPolicy(defaults.reopenWindow(), defaults.unassignedTicketAfter(),
+                defaults.idleReminderAfter(), defaults.idleCloseAfter(), defaults.ticketReasons(),
+                Map.of(Priority.NORMAL, new SlaTargets(Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(8),
+                        true, 80)),
+                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(Map.of("acme", hours)));
+        // Tuesday 17:30 in Brisbane (UTC+10)
+        Instant halfPastFive = Instant.parse("2026-11-24T07:30:00Z");
+        append(Events.customerMessage(conversation, "acme", "hello", halfPastFive));
+        append(Events.of(conversation, "acme", halfPastFive,
+                new HandoffRequested("asked-for-human", null, "en", null)));
+
+        Instant due = new TimerPlanner(businessPolicy).plan(state()).get(TimerKind.SLA_FIRST_REPLY);
+
+        assertThat(due).isEqualTo("2026-11-24T23:30:00Z"); // Wednesday 09:30 local
+        assertThat(new TimerActions(businessPolicy).fire(TimerKind.SLA_FIRST_REPLY, state(), due))
+                .extracting(Reaction::data).containsExactly(new SlaBreached("normal", SlaMetric.FIRST_REPLY, due));
     }
 
     private void append(Event event) {
