@@ -1,0 +1,90 @@
+package io.parley.events.kafka;
+
+import io.parley.events.Event;
+import io.parley.events.envelope.EventCodec;
+import io.parley.events.envelope.MalformedEventException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads log partitions from their beginning up to given offsets with a private consumer (no group, no commits), so a
+ * service can rebuild what it keeps in memory before its live consumer goes on. Records that are not readable events
+ * are skipped here: the live consumer parks them in its dead-letter topic when it reaches them.
+ */
+public final class LogReplay {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final String bootstrapServers;
+
+    public LogReplay(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Replays the partitions to their current end; returns how many events reached {@code sink}. */
+    public int toEnd(Collection<TopicPartition> partitions, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
+        try (KafkaConsumer<String, byte[]> reader = reader()) {
+            return until(reader.endOffsets(partitions), worthDecoding, sink);
+        }
+    }
+
+    /** The partitions of a topic as they are now. */
+    public List<TopicPartition> partitionsOf(String topic) {
+        try (KafkaConsumer<String, byte[]> reader = reader()) {
+            return reader.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+        }
+    }
+
+    /**
+     * Replays each partition from its beginning up to (excluding) its offset in {@code until}. {@code worthDecoding}
+     * lets a caller that needs one event type skip the JSON parsing of all others.
+     */
+    public int until(Map<TopicPartition, Long> until, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
+        int replayed = 0;
+        try (KafkaConsumer<String, byte[]> reader = reader()) {
+            reader.assign(until.keySet());
+            reader.seekToBeginning(until.keySet());
+            while (until.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
+                    boolean beforeEnd = record.offset() < until.get(new TopicPartition(record.topic(), record.partition()));
+                    if (beforeEnd && record.value() != null && worthDecoding.test(record.value())) {
+                        replayed += replay(record.value(), sink);
+                    }
+                }
+            }
+        }
+        return replayed;
+    }
+
+    private static int replay(byte[] value, Consumer<Event> sink) {
+        try {
+            return EventCodec.decode(value).map(event -> {
+                sink.accept(event);
+                return 1;
+            }).orElse(0);
+        } catch (MalformedEventException e) {
+            return 0;
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> reader() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}
