@@ -1,26 +1,31 @@
 package io.parley.analytics.tally;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.BadRequestException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/api/v1/metrics/event-counts")
+@RolesAllowed({"agent", "admin"})
 public class EventCountsResource {
 
     private final EventTally tally;
+    private final JsonWebToken caller;
 
-    public EventCountsResource(EventTally tally) {
+    public EventCountsResource(EventTally tally, JsonWebToken caller) {
         this.tally = tally;
+        this.caller = caller;
     }
 
-    /** How many events of each type the log holds for a tenant. */
+    /** How many events of each type the log holds for the caller's tenant (the token's {@code tenant} claim). */
     @GET
-    public Uni<List<EventTally.TypeCount>> counts(@QueryParam("tenant") String tenant) {
+    public Uni<List<EventTally.TypeCount>> counts() {
+        String tenant = caller.getClaim("tenant");
         if (tenant == null || tenant.isBlank()) {
-            throw new BadRequestException("query parameter 'tenant' is required, e.g. ?tenant=acme");
+            throw new ForbiddenException("the token has no 'tenant' claim: ask for a token issued for a tenant");
         }
         return tally.countsFor(tenant);
     }

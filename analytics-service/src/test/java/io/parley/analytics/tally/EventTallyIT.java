@@ -15,6 +15,7 @@ import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.envelope.EventCodec;
 import io.parley.events.ids.ConversationId;
 import io.parley.events.ids.EventIds;
+import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
@@ -22,6 +23,7 @@ import io.parley.testkit.kafka.TopicProbe;
 import io.parley.testkit.postgres.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +58,7 @@ class EventTallyIT {
         probe.append(Topics.CONVERSATION_EVENTS, received.subject(), value);
         probe.append(Topics.CONVERSATION_EVENTS, received.subject(), value);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("tenant", tenant)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAgentOf(tenant)
                 .get("/api/v1/metrics/event-counts")
                 .then().statusCode(200)
                 .body("$", hasSize(1))
@@ -80,13 +82,24 @@ class EventTallyIT {
         assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("not JSON");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("tenant", tenant)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAgentOf(tenant)
                 .get("/api/v1/metrics/event-counts").then().body("[0].count", equalTo(1)));
     }
 
     @Test
-    void asking_without_a_tenant_is_a_clear_error() {
-        given().get("/api/v1/metrics/event-counts").then().statusCode(400);
+    void counts_are_only_for_the_callers_tenant() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        Event received = customerMessage(tenant, "wamid." + UUID.randomUUID());
+        probe.append(Topics.CONVERSATION_EVENTS, received.subject(), EventCodec.encode(received));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAgentOf(tenant)
+                .get("/api/v1/metrics/event-counts").then().body("$", hasSize(1)));
+
+        asAgentOf("another-" + tenant).get("/api/v1/metrics/event-counts").then().statusCode(200).body("$", hasSize(0));
+        given().get("/api/v1/metrics/event-counts").then().statusCode(401);
+    }
+
+    private static RequestSpecification asAgentOf(String tenant) {
+        return given().auth().oauth2(DevTokens.issue(tenant, "agent-1", false));
     }
 
     private static Event customerMessage(String tenant, String channelMessageId) {
