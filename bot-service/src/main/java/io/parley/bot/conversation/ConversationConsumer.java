@@ -8,10 +8,13 @@ import io.parley.events.Event;
 import io.parley.events.EventData;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.envelope.EventCodec;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,6 +28,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class ConversationConsumer {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final int RETRIES = 8;
 
     private final ConversationStore store;
     private final TenantBots bots;
@@ -51,20 +58,36 @@ public class ConversationConsumer {
             return;
         }
         Event event = decoded.get();
-        boolean duplicate = store.get(event.subject()).hasApplied(event.id());
-        ConversationMemory memory = store.apply(event);
-        if (duplicate || !(event.data() instanceof MessageReceived message)) {
+        ConversationMemory before = store.get(event.subject());
+        if (before.hasApplied(event.id())) {
             return;
         }
+        if (event.data() instanceof MessageReceived message) {
+            // Memory takes the message only once its reactions are durable: a passing failure (database, broker)
+            // is retried here instead of parking the customer's message, and a retry still sees it as new.
+            List<Event> reactions = Uni.createFrom().item(() -> react(event, message, before.evolve(event)))
+                    .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(RETRIES)
+                    .await().indefinitely();
+            store.apply(event);
+            reactions.forEach(store::apply);
+        } else {
+            store.apply(event);
+        }
+    }
+
+    /** Works out the bot's reactions to a customer message and appends them; their ids derive from the message's. */
+    private List<Event> react(Event cause, MessageReceived message, ConversationMemory memory) {
         String text = message.content() == null ? null : message.content().readableText();
-        List<EventData> reactions = dialogue.respond(event, message, memory, bots.forTenant(event.tenant()),
+        List<EventData> reactions = dialogue.respond(cause, message, memory, bots.forTenant(cause.tenant()),
                 languages.detect(text), clock.instant());
-        Instant base = clock.instant().isAfter(event.time()) ? clock.instant() : event.time().plusMillis(1);
+        Instant base = clock.instant().isAfter(cause.time()) ? clock.instant() : cause.time().plusMillis(1);
+        List<Event> appended = new ArrayList<>();
         for (int i = 0; i < reactions.size(); i++) {
             // Distinct, increasing times keep the reactions' order in the fold's last-writer-wins registers.
-            Event reaction = event.reaction("bot-" + i, BotChannels.EVENT_SOURCE, base.plusMillis(i), reactions.get(i));
+            Event reaction = cause.reaction("bot-" + i, BotChannels.EVENT_SOURCE, base.plusMillis(i), reactions.get(i));
             appender.append(reaction);
-            store.apply(reaction);
+            appended.add(reaction);
         }
+        return appended;
     }
 }

@@ -82,7 +82,7 @@ public final class Dialogue {
         }
         Turn turn = new Turn(new Reply(cause.id(), message.channel()), memory, bot, language, now);
         Optional<BotFlow> position = activePosition(state);
-        Content.Option choice = position.flatMap(p -> MenuChoice.of(dialogueOptions(language), content)).orElse(null);
+        Content.Option choice = position.flatMap(p -> MenuChoice.of(menuShownAt(p, language), content)).orElse(null);
 
         if (CustomerSignals.asksForPerson(text) || choice != null && HANDOFF_OPTION.equals(choice.id())) {
             return turn.handoff("asked-for-human", "The customer asked for a person.");
@@ -131,8 +131,7 @@ public final class Dialogue {
             return turn.handoff("low-confidence",
                     "The bot could not answer " + MISSES_BEFORE_HANDOFF + " messages in a row (" + guess + ").");
         }
-        turn.reply.say(Say.menu(Phrases.get(Phrases.Key.NOT_SURE, language),
-                List.of(new Content.Option(HANDOFF_OPTION, Phrases.get(Phrases.Key.TALK_TO_PERSON, language), null))));
+        turn.reply.say(Say.menu(Phrases.get(Phrases.Key.NOT_SURE, language), notSureOptions(language)));
         turn.reply.emit(new BotFlow(KB_DIALOGUE, MISSED_STEP, Map.of(MISSES, Integer.toString(misses + 1))));
         return turn.reply.events();
     }
@@ -165,10 +164,27 @@ public final class Dialogue {
         return flow.stamp().isAfter(since) ? Optional.of(flow.value()) : Optional.empty();
     }
 
-    private static List<Content.Option> dialogueOptions(String language) {
+    /**
+     * The bot's own menu the customer is answering at {@code position}, so that a typed number is read against the
+     * options that were actually shown; a tenant flow's menus are read by {@link FlowEngine} instead.
+     */
+    private static List<Content.Option> menuShownAt(BotFlow position, String language) {
+        if (!KB_DIALOGUE.equals(position.flowId())) {
+            return List.of();
+        }
+        if (FEEDBACK_STEP.equals(position.step())) {
+            return feedbackOptions(language);
+        }
+        return MISSED_STEP.equals(position.step()) ? notSureOptions(language) : List.of();
+    }
+
+    private static List<Content.Option> feedbackOptions(String language) {
         return List.of(new Content.Option(YES_OPTION, Phrases.get(Phrases.Key.YES, language), null),
-                new Content.Option(NO_OPTION, Phrases.get(Phrases.Key.NO, language), null),
-                new Content.Option(HANDOFF_OPTION, Phrases.get(Phrases.Key.TALK_TO_PERSON, language), null));
+                new Content.Option(NO_OPTION, Phrases.get(Phrases.Key.NO, language), null));
+    }
+
+    private static List<Content.Option> notSureOptions(String language) {
+        return List.of(new Content.Option(HANDOFF_OPTION, Phrases.get(Phrases.Key.TALK_TO_PERSON, language), null));
     }
 
     /** One reaction being built. */
@@ -208,9 +224,7 @@ public final class Dialogue {
                 rich.media().forEach(media -> reply.say(Say.media(Content.builder(media.kind()).url(media.url())
                         .caption(media.caption()).build())));
             }
-            reply.say(Say.menu(Phrases.get(Phrases.Key.FEEDBACK_QUESTION, language), List.of(
-                    new Content.Option(YES_OPTION, Phrases.get(Phrases.Key.YES, language), null),
-                    new Content.Option(NO_OPTION, Phrases.get(Phrases.Key.NO, language), null))));
+            reply.say(Say.menu(Phrases.get(Phrases.Key.FEEDBACK_QUESTION, language), feedbackOptions(language)));
             reply.emit(new BotAnswered(article.id(), article.id(), confidence, answerLanguage, messageId));
             reply.emit(new BotFlow(KB_DIALOGUE, FEEDBACK_STEP, Map.of(ARTICLE, article.id())));
             return reply.events();

@@ -51,7 +51,7 @@ public final class HttpSender implements ChannelSender {
                 case WHATSAPP -> GraphRequests.whatsapp(conversation.user(), message.content(),
                         message.replyToChannelMessageId()).toString();
                 case MESSENGER, INSTAGRAM -> GraphRequests.messaging(conversation.user(), message.content(),
-                        message.messageId(), humanAgentTag && message.author().kind() == AuthorKind.AGENT).toString();
+                        message.messageId(), humanAgentTag && message.author() != null && message.author().kind() == AuthorKind.AGENT).toString();
                 case API -> CallbackBody.of(conversation, message);
             };
         } catch (GraphRequests.UnsendableException e) {
