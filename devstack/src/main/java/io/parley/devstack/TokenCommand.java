@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "token",
         description = {"Print an agent token for the gateway API (Authorization: Bearer …), valid 12 hours.",
-            "Signed with the DEVELOPMENT key pair in ticket-service: for local runs only."})
+            "Signed with the DEVELOPMENT key pair in testkit: for local runs only."})
 class TokenCommand implements Callable<Integer> {
 
     @Spec

@@ -57,9 +57,13 @@ public final class EventTypes {
     }
 
     public static String typeOf(EventData data) {
-        String type = TYPE_BY_CLASS.get(data.getClass());
+        return typeOf(data.getClass());
+    }
+
+    public static String typeOf(Class<? extends EventData> dataClass) {
+        String type = TYPE_BY_CLASS.get(dataClass);
         if (type == null) {
-            throw new IllegalStateException(data.getClass().getName() + " has no wire type: register it in EventTypes");
+            throw new IllegalStateException(dataClass.getName() + " has no wire type: register it in EventTypes");
         }
         return type;
     }

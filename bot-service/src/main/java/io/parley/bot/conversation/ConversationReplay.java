@@ -37,8 +37,8 @@ public class ConversationReplay implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
-            int folded = log.until(partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)),
-                    value -> true, store::apply);
+            long folded = log.until(partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)),
+                    value -> true, store::apply).events();
             LOG.infof("conversation memory rebuilt from %s: %d events folded, %d conversations", partitions, folded,
                     store.size());
         }
@@ -47,7 +47,7 @@ public class ConversationReplay implements KafkaConsumerRebalanceListener {
     /** Forgets everything and folds the whole topic again to its current end: what a fresh process would do. */
     public void rebuildAll(String topic) {
         store.clear();
-        int folded = log.toEnd(log.partitionsOf(topic), value -> true, store::apply);
+        long folded = log.toEnd(topic, value -> true, store::apply).events();
         LOG.infof("conversation memory rebuilt from all of %s: %d events folded, %d conversations", topic, folded,
                 store.size());
     }

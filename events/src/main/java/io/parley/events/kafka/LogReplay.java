@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -32,19 +33,24 @@ public final class LogReplay {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Replays the partitions to their current end; returns how many events reached {@code sink}. */
-    public int toEnd(Collection<TopicPartition> partitions, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
+    /** What a replay did: events handed to the sink, and records skipped as unreadable or of an unknown type. */
+    public record Replayed(long events, long skipped) {
+    }
+
+    /** Replays the partitions to their current end. */
+    public Replayed toEnd(Collection<TopicPartition> partitions, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
         try (KafkaConsumer<String, byte[]> reader = reader()) {
-            return until(reader.endOffsets(partitions), worthDecoding, sink);
+            return replay(reader, reader.endOffsets(partitions), worthDecoding, sink);
         }
     }
 
-    /** The partitions of a topic as they are now. */
-    public List<TopicPartition> partitionsOf(String topic) {
+    /** Replays every partition of a topic to its current end. */
+    public Replayed toEnd(String topic, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
         try (KafkaConsumer<String, byte[]> reader = reader()) {
-            return reader.partitionsFor(topic).stream()
+            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
+            return replay(reader, reader.endOffsets(partitions), worthDecoding, sink);
         }
     }
 
@@ -52,32 +58,43 @@ public final class LogReplay {
      * Replays each partition from its beginning up to (excluding) its offset in {@code until}. {@code worthDecoding}
      * lets a caller that needs one event type skip the JSON parsing of all others.
      */
-    public int until(Map<TopicPartition, Long> until, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
-        int replayed = 0;
+    public Replayed until(Map<TopicPartition, Long> until, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
         try (KafkaConsumer<String, byte[]> reader = reader()) {
-            reader.assign(until.keySet());
-            reader.seekToBeginning(until.keySet());
-            while (until.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())) {
-                for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-                    boolean beforeEnd = record.offset() < until.get(new TopicPartition(record.topic(), record.partition()));
-                    if (beforeEnd && record.value() != null && worthDecoding.test(record.value())) {
-                        replayed += replay(record.value(), sink);
+            return replay(reader, until, worthDecoding, sink);
+        }
+    }
+
+    private static Replayed replay(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> until,
+                                   Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
+        long replayed = 0;
+        long skipped = 0;
+        reader.assign(until.keySet());
+        reader.seekToBeginning(until.keySet());
+        while (until.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())) {
+            for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
+                boolean beforeEnd = record.offset() < until.get(new TopicPartition(record.topic(), record.partition()));
+                if (beforeEnd && record.value() != null && worthDecoding.test(record.value())) {
+                    if (handOver(record.value(), sink)) {
+                        replayed++;
+                    } else {
+                        skipped++;
                     }
                 }
             }
         }
-        return replayed;
+        return new Replayed(replayed, skipped);
     }
 
-    private static int replay(byte[] value, Consumer<Event> sink) {
+    /** Gives the record's event to {@code sink}; false when it is not a readable event of a known type. */
+    private static boolean handOver(byte[] value, Consumer<Event> sink) {
+        Optional<Event> event;
         try {
-            return EventCodec.decode(value).map(event -> {
-                sink.accept(event);
-                return 1;
-            }).orElse(0);
+            event = EventCodec.decode(value);
         } catch (MalformedEventException e) {
-            return 0;
+            return false;
         }
+        event.ifPresent(sink);
+        return event.isPresent();
     }
 
     private KafkaConsumer<String, byte[]> reader() {

@@ -157,7 +157,8 @@ public final class ConversationFold {
             return new ConversationState(from.conversationId(), tenant, contact, language, firstCustomerMessage,
                     lastCustomerMessage, Collections.unmodifiableSortedSet(customerMessagesAwaitingAgent),
                     lastAgentMessage, lastBotMessage, statusChange, handoff, queued, assignment, flow, labels, ticket,
-                    Set.copyOf(slaBreaches), csatRequested, csatScore, Set.copyOf(appliedEventIds));
+                    Collections.unmodifiableSet(slaBreaches), csatRequested, csatScore,
+                    Collections.unmodifiableSet(appliedEventIds));
         }
     }
 }

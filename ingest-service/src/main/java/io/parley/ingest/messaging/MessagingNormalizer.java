@@ -118,7 +118,6 @@ public final class MessagingNormalizer implements ChannelNormalizer {
             out.unhandled(Unhandled.MALFORMED, channel.wireName() + " message without mid");
             return;
         }
-        String eventId = EventIds.forChannelMessage(channel, mid);
         if (Json.isTrue(message, "is_deleted")) {
             out.add(subject, EventIds.forChannelStatus(channel, mid, "deleted"), time, new MessageDeleted(mid));
             return;
@@ -129,8 +128,7 @@ public final class MessagingNormalizer implements ChannelNormalizer {
         for (Content content : contents(message)) {
             // one event per attachment: the first keeps the channel's id, later ones get "#n" appended
             String partMid = part == 0 ? mid : mid + "#" + part;
-            String partId = part == 0 ? eventId : EventIds.forChannelMessage(channel, partMid);
-            out.add(subject, partId, time, received(subject, partMid, content, replyTo, referral, time));
+            out.add(subject, EventIds.forChannelMessage(channel, partMid), time, received(subject, partMid, content, replyTo, referral, time));
             part++;
         }
     }

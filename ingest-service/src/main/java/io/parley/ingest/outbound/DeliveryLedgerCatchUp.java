@@ -25,7 +25,7 @@ public class DeliveryLedgerCatchUp implements KafkaConsumerRebalanceListener {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLedgerCatchUp.class);
     private static final byte[] DELIVERY_TYPE =
-            EventTypes.typeOf(new MessageDelivery("x", null, null, null)).getBytes(StandardCharsets.UTF_8);
+            EventTypes.typeOf(MessageDelivery.class).getBytes(StandardCharsets.UTF_8);
 
     private final DeliveryLedger ledger;
     private final LogReplay log;

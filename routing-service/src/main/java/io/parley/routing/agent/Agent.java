@@ -117,10 +117,6 @@ public final class Agent {
         return all;
     }
 
-    public List<String> conversationsOn(Channel channel) {
-        return List.copyOf(conversationsByChannel.getOrDefault(channel, Set.of()));
-    }
-
     void hold(String conversationId, Channel channel, Instant at, boolean newAssignment) {
         conversationsByChannel.computeIfAbsent(channel, c -> new LinkedHashSet<>()).add(conversationId);
         if (newAssignment) {

@@ -38,10 +38,6 @@ final class Decisions {
         add("assigned", conversationId, assigned);
     }
 
-    boolean queuedNow(String conversationId) {
-        return byKey.containsKey(key("queued", conversationId));
-    }
-
     List<Event> events() {
         return List.copyOf(byKey.values());
     }

@@ -85,9 +85,7 @@ public final class TenantRouter {
             conversation(profiled.conversationId()).contact = profiled.profile();
         }
         announcePositions(decisions);
-        List<Event> events = decisions.events();
-        events.forEach(event -> appliedFactIds.add(event.id()));
-        return events;
+        return decisions.events();
     }
 
     private void onLogged(Event event, Decisions decisions) {
@@ -280,7 +278,7 @@ public final class TenantRouter {
             conversation.seq = arrivals++;
         }
         QueueEntry entry = new QueueEntry(conversation.id, team, conversation.priority, conversation.seq, requirement,
-                conversation.ruleId, conversation.waitingSince);
+                conversation.waitingSince);
         int position = queues.enqueue(entry);
         entry.announced(position);
         conversation.phase = Phase.QUEUED;

@@ -21,18 +21,16 @@ public final class QueueEntry {
     private final Priority priority;
     private final long seq;
     private final Requirement requirement;
-    private final String ruleId;
     private final Instant waitingSince;
     private int announcedPosition;
 
     public QueueEntry(String conversationId, String team, Priority priority, long seq, Requirement requirement,
-            String ruleId, Instant waitingSince) {
+            Instant waitingSince) {
         this.conversationId = conversationId;
         this.team = team;
         this.priority = priority;
         this.seq = seq;
         this.requirement = requirement;
-        this.ruleId = ruleId;
         this.waitingSince = waitingSince;
     }
 
@@ -54,10 +52,6 @@ public final class QueueEntry {
 
     public Requirement requirement() {
         return requirement;
-    }
-
-    public String ruleId() {
-        return ruleId;
     }
 
     public Instant waitingSince() {

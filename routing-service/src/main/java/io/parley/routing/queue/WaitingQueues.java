@@ -34,10 +34,6 @@ public final class WaitingQueues {
         return Optional.of(entry);
     }
 
-    public Optional<QueueEntry> find(String conversationId) {
-        return Optional.ofNullable(byConversation.get(conversationId));
-    }
-
     public TeamQueue team(String team) {
         return byTeam.getOrDefault(team, new TeamQueue());
     }

@@ -54,7 +54,7 @@ final class FactForwarder extends PollingWorker {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             readable(record, sends).filter(RoutingRelevance::matters).ifPresent(event -> sends.add(producer.send(
-                    new ProducerRecord<>(Topics.ROUTING_WORK, event.tenant(), record.value()))));
+                    new ProducerRecord<>(Topics.ROUTING_WORK, null, event.tenant(), record.value(), record.headers()))));
         }
         for (Future<RecordMetadata> send : sends) {
             send.get();
@@ -62,6 +62,7 @@ final class FactForwarder extends PollingWorker {
         consumer.commitSync();
     }
 
+    /** Records of the logs that were not readable events, parked in the dead-letter topic since start. */
     long malformed() {
         return malformed.get();
     }

@@ -18,6 +18,8 @@ public class RoutingReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("routing workers").status(workers.ready()).build();
+        return HealthCheckResponse.named("routing workers").status(workers.ready())
+                .withData("malformed-records-parked", workers.malformedRecordsParked())
+                .build();
     }
 }

@@ -55,6 +55,10 @@ public class RoutingWorkers {
         return forwarder != null && forwarder.isPolling() && decider != null && decider.isPolling();
     }
 
+    long malformedRecordsParked() {
+        return forwarder == null ? 0 : forwarder.malformed();
+    }
+
     /** Appends a configuration fact to the tenant's work partition; returns once Kafka acknowledged it. */
     public void append(Fact fact) {
         await(new ProducerRecord<>(Topics.ROUTING_WORK, fact.tenant(), WorkCodec.encode(fact)));

@@ -7,7 +7,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -28,12 +27,10 @@ public class DeadLetters {
     @Channel(Channels.DEAD_LETTERS_OUT)
     MutinyEmitter<byte[]> deadLetters;
 
-    private final AtomicLong parked = new AtomicLong();
 
     public Uni<Void> park(ConsumerRecord<String, byte[]> record, String reason) {
         LOG.warnf("parking record %s-%d@%d in the dead-letter topic: %s", record.topic(), record.partition(),
                 record.offset(), reason);
-        parked.incrementAndGet();
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(REASON_HEADER, bytes(reason));
         headers.add(TOPIC_HEADER, bytes(record.topic()));
@@ -44,10 +41,6 @@ public class DeadLetters {
                 .withKey(record.key())
                 .withHeaders(headers)
                 .build()));
-    }
-
-    public long parkedCount() {
-        return parked.get();
     }
 
     private static byte[] bytes(String text) {

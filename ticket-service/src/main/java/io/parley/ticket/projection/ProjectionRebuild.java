@@ -2,23 +2,10 @@ package io.parley.ticket.projection;
 
 import io.parley.events.Event;
 import io.parley.events.Topics;
-import io.parley.events.envelope.EventCodec;
-import io.parley.events.envelope.MalformedEventException;
+import io.parley.events.kafka.LogReplay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -63,32 +50,12 @@ public class ProjectionRebuild {
     public Result rebuild() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(TRUNCATE).executeUpdate())));
-        long records = 0;
-        long skipped = 0;
-        try (KafkaConsumer<String, byte[]> consumer = replayConsumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONVERSATION_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            end.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());
-            while (!end.isEmpty()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    Optional<Event> event = decode(record);
-                    if (event.isPresent()) {
-                        VertxContextSupport.subscribeAndAwait(() -> projector.project(event.get()));
-                        records++;
-                    } else {
-                        skipped++;
-                    }
-                }
-                end.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());
-            }
-        }
+        LogReplay.Replayed replayed = new LogReplay(bootstrapServers)
+                .toEnd(Topics.CONVERSATION_EVENTS, value -> true, this::project);
         String hash = stateHash();
-        LOG.infof("projection rebuilt from %d events (%d records skipped), state hash %s", records, skipped, hash);
-        return new Result(records, skipped, hash);
+        LOG.infof("projection rebuilt from %d events (%d records skipped), state hash %s", replayed.events(),
+                replayed.skipped(), hash);
+        return new Result(replayed.events(), replayed.skipped(), hash);
     }
 
     /** A digest of every projected row: equal digests, equal projections. */
@@ -97,21 +64,13 @@ public class ProjectionRebuild {
                 .flatMap(session -> session.createNativeQuery(STATE_HASH, String.class).getSingleResult())));
     }
 
-    private static Optional<Event> decode(ConsumerRecord<String, byte[]> record) {
+    private void project(Event event) {
         try {
-            return EventCodec.decode(record.value());
-        } catch (MalformedEventException e) {
-            return Optional.empty();
+            VertxContextSupport.subscribeAndAwait(() -> projector.project(event));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("replaying event " + event.id() + " into the projection failed", e);
         }
-    }
-
-    private KafkaConsumer<String, byte[]> replayConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "ticket-service-rebuild-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
-                new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
