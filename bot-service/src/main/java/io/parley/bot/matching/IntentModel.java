@@ -25,7 +25,7 @@ import org.apache.lucene.analysis.Analyzer;
 public final class IntentModel {
 
     /** Handoff threshold tuned on CLINC150 validation data; tenants may override it. */
-    public static final double DEFAULT_CONFIDENCE_THRESHOLD = 0.45;
+    public static final double DEFAULT_CONFIDENCE_THRESHOLD = 0.40;
 
     private static final int ALTERNATIVES = 5;
     private static final double[] UNFITTED_DECISION_WEIGHTS = {1, 0, 0};
@@ -42,9 +42,9 @@ public final class IntentModel {
         this.decision = decision;
     }
 
-    /** Trains with the process-wide MiniLM encoder. */
+    /** Trains with the process-wide bge-small encoder. */
     public static IntentModel train(List<LabeledUtterance> utterances, TrainingOptions options) {
-        return train(utterances, options, OnnxSentenceEncoder.miniLm());
+        return train(utterances, options, OnnxSentenceEncoder.bgeSmall());
     }
 
     public static IntentModel train(List<LabeledUtterance> utterances, TrainingOptions options,

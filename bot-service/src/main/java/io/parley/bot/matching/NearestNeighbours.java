@@ -3,17 +3,28 @@ package io.parley.bot.matching;
 import java.util.Arrays;
 import java.util.List;
 
-/** Exact cosine nearest neighbours over the training embeddings (normalised, so cosine is a dot product). */
+/**
+ * Exact cosine nearest neighbours over the training embeddings (normalised, so cosine is a dot product).
+ *
+ * <p>The vectors are stored dimension-major: the similarity of the query to every utterance is then built up one
+ * dimension at a time by a plain multiply-add over a contiguous row, a loop the JIT turns into SIMD instructions.
+ * One dot product per utterance instead is a reduction the JIT leaves scalar, and took 4 ms per query over 8,000
+ * utterances; this layout takes a fraction of that.
+ */
 final class NearestNeighbours {
 
-    private final float[] vectors;
+    private final float[] byDimension;
     private final int[] classes;
     private final int dimension;
 
     NearestNeighbours(List<float[]> embeddings, int[] classes, int dimension) {
-        this.vectors = new float[embeddings.size() * dimension];
-        for (int i = 0; i < embeddings.size(); i++) {
-            System.arraycopy(embeddings.get(i), 0, vectors, i * dimension, dimension);
+        int count = embeddings.size();
+        this.byDimension = new float[count * dimension];
+        for (int i = 0; i < count; i++) {
+            float[] embedding = embeddings.get(i);
+            for (int d = 0; d < dimension; d++) {
+                byDimension[d * count + i] = embedding[d];
+            }
         }
         this.classes = classes.clone();
         this.dimension = dimension;
@@ -21,12 +32,20 @@ final class NearestNeighbours {
 
     /** Per class, the cosine similarity of its closest training utterance (-1 when it has none). */
     float[] classMaxSimilarity(float[] query, int classCount) {
+        int count = classes.length;
+        float[] similarity = new float[count];
+        for (int d = 0; d < dimension; d++) {
+            float weight = query[d];
+            int row = d * count;
+            for (int i = 0; i < count; i++) {
+                similarity[i] += weight * byDimension[row + i];
+            }
+        }
         float[] best = new float[classCount];
         Arrays.fill(best, -1);
-        for (int i = 0; i < classes.length; i++) {
-            float similarity = Vectors.dot(vectors, i * dimension, query, dimension);
-            if (similarity > best[classes[i]]) {
-                best[classes[i]] = similarity;
+        for (int i = 0; i < count; i++) {
+            if (similarity[i] > best[classes[i]]) {
+                best[classes[i]] = similarity[i];
             }
         }
         return best;

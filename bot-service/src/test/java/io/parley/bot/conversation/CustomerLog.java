@@ -94,6 +94,14 @@ final class CustomerLog {
                 .map(record -> decode(record).orElseThrow()).toList();
     }
 
+    /** Every event of this conversation from the mark to where the log ends now, each as often as the log has it. */
+    List<Event> history(TopicMark from) {
+        return probe.between(from, mark()).stream()
+                .filter(record -> conversation.toString().equals(record.key()))
+                .map(record -> EventCodec.decode(record.value()).orElseThrow())
+                .toList();
+    }
+
     private void append(Event event) {
         probe.append(Topics.CONVERSATION_EVENTS, event.subject(), EventCodec.encode(event));
     }

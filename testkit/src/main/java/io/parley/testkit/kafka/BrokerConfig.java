@@ -1,13 +1,13 @@
 package io.parley.testkit.kafka;
 
+import io.parley.testkit.process.FreePorts;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** Where a single-node KRaft broker (combined broker and controller) keeps its files and which ports it listens on. */
 record BrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
 
-    static final String HOST = "127.0.0.1";
+    static final String HOST = FreePorts.LOOPBACK;
     private static final Pattern LISTENER = Pattern.compile("(PLAINTEXT|CONTROLLER)://[^,]*:(\\d+)");
 
     /** The ports an earlier run in this data dir used, so that clients configured then still reach the broker. */
@@ -52,13 +52,8 @@ record BrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
     }
 
     static BrokerConfig onFreePorts(Path dataDir) {
-        // Both sockets stay open while choosing so that the two ports differ.
-        try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getByName(HOST));
-             ServerSocket controller = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return new BrokerConfig(dataDir, broker.getLocalPort(), controller.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find free local ports for a Kafka broker", e);
-        }
+        List<Integer> ports = FreePorts.onLoopback(2);
+        return new BrokerConfig(dataDir, ports.get(0), ports.get(1));
     }
 
     String bootstrapServers() {

@@ -2,19 +2,18 @@ package io.parley.testkit.kafka;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.parley.testkit.process.ChildJvm;
+import io.parley.testkit.process.ChildProcess;
+import io.parley.testkit.process.ProcessOutput;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -35,19 +33,15 @@ import org.apache.kafka.common.Uuid;
  * <p>The data dir holds {@code server.properties}, the storage ({@code kraft/}), and {@code broker.log} with the
  * broker's output (warnings only). {@link #start()} after {@link #stop()} or {@link #kill()} brings the same
  * broker back on the same ports with the same data. A shutdown hook stops the broker with this JVM, and the broker
- * also stops by itself when the JVM that launched it dies.
+ * also stops by itself when the JVM that launched it dies ({@link ChildJvm#boundTo}).
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final int PROBE_TIMEOUT_MILLIS = 5_000;
-    private static final int LOG_TAIL_BYTES = 6_000;
     private static final String CLASSPATH_RESOURCE = "broker.classpath";
-    /** Not ParentBoundKafka.class: loading it here would need the broker jars this JVM must not have. */
-    private static final String LAUNCHER_CLASS = "io.parley.testkit.kafka.ParentBoundKafka";
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
             // Warnings only, plus the line that tells the broker is up.
@@ -56,7 +50,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             "-Dorg.slf4j.simpleLogger.showDateTime=true");
 
     private final BrokerConfig config;
-    private ProcessHandle process;
+    private ChildProcess process;
     private Thread shutdownHook;
 
     private KafkaBrokerProcess(BrokerConfig config) {
@@ -106,7 +100,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         try {
             config.write();
             Optional<ProcessHandle> running = brokerStillRunningInDataDir();
-            process = running.isPresent() ? running.get() : launch();
+            process = new ChildProcess(running.isPresent() ? running.get() : launch());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot launch the Kafka broker in " + config.dataDir(), e);
         }
@@ -116,12 +110,18 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Asks the broker to shut down cleanly and waits for it; forces it after 30 s. */
     public synchronized void stop() {
-        halt(ProcessHandle::destroy);
+        if (process != null) {
+            process.stop(STOP_TIMEOUT);
+            forget();
+        }
     }
 
     /** Kills the broker at once (SIGKILL), as a crash would: for fault tests. */
     public synchronized void kill() {
-        halt(ProcessHandle::destroyForcibly);
+        if (process != null) {
+            process.kill(STOP_TIMEOUT);
+            forget();
+        }
     }
 
     /** Creates the topics with the given partition counts and one replica; existing topics are left as they are. */
@@ -169,17 +169,17 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         if (!config.isFormatted()) {
             formatStorage(classpath);
         }
-        installLauncher();
-        Process broker = jvm(config.launcherDir() + File.pathSeparator + classpath,
-                LAUNCHER_CLASS, config.propertiesFile().toString()).start();
+        Process broker = jvm(ChildJvm.of(classpath, "kafka.Kafka", config.propertiesFile().toString()))
+                .boundTo(config.launcherDir())
+                .start();
         Files.writeString(config.pidFile(), Long.toString(broker.pid()));
         return broker.toHandle();
     }
 
     private void formatStorage(String classpath) throws IOException {
-        Process format = jvm(classpath, "kafka.tools.StorageTool", "format",
+        Process format = jvm(ChildJvm.of(classpath, "kafka.tools.StorageTool", "format",
                 "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", config.propertiesFile().toString()).start();
+                "--config", config.propertiesFile().toString())).start();
         try {
             if (!format.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 format.destroyForcibly();
@@ -195,32 +195,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    /** Copies the launcher class out of the testkit (a jar, or a directory) to a directory the broker JVM can use. */
-    private void installLauncher() throws IOException {
-        String simpleName = LAUNCHER_CLASS.substring(LAUNCHER_CLASS.lastIndexOf('.') + 1) + ".class";
-        Path target = config.launcherDir().resolve(LAUNCHER_CLASS.replace('.', '/') + ".class");
-        Files.createDirectories(target.getParent());
-        try (InputStream classFile = KafkaBrokerProcess.class.getResourceAsStream(simpleName)) {
-            if (classFile == null) {
-                throw new IllegalStateException("The testkit lacks " + LAUNCHER_CLASS + ": rebuild parley-testkit");
-            }
-            Files.copy(classFile, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private ProcessBuilder jvm(String classpath, String mainClass, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(configMarker());
-        command.addAll(JVM_OPTIONS);
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command)
-                .directory(config.dataDir().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(config.logFile().toFile()));
+    private ChildJvm jvm(ChildJvm program) {
+        return program.withOptions(List.of(configMarker()))
+                .withOptions(JVM_OPTIONS)
+                .inDirectory(config.dataDir())
+                .loggingTo(config.logFile());
     }
 
     /**
@@ -252,19 +231,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private void awaitAnswer(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!exitsWithin(POLL_INTERVAL)) {
-            if (answers()) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                kill();
-                throw failure("did not answer on " + bootstrapServers() + " within " + timeout.toSeconds() + "s");
-            }
+        ChildProcess.Readiness readiness = process.awaitReady(this::answers, timeout);
+        if (readiness == ChildProcess.Readiness.TIMED_OUT) {
+            kill();
+            throw failure("did not answer on " + bootstrapServers() + " within " + timeout.toSeconds() + "s");
         }
-        forget();
-        throw failure("exited before answering on " + bootstrapServers()
-                + " (is port " + config.brokerPort() + " or " + config.controllerPort() + " taken?)");
+        if (readiness == ChildProcess.Readiness.EXITED) {
+            forget();
+            throw failure("exited before answering on " + bootstrapServers()
+                    + " (is port " + config.brokerPort() + " or " + config.controllerPort() + " taken?)");
+        }
     }
 
     /** A TCP probe first: an Admin client would log a warning for every refused connection. */
@@ -289,38 +265,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private void halt(Predicate<ProcessHandle> signal) {
-        if (process == null) {
-            return;
-        }
-        signal.test(process);
-        if (!exitsWithin(STOP_TIMEOUT)) {
-            process.destroyForcibly();
-            exitsWithin(STOP_TIMEOUT);
-        }
-        forget();
-    }
-
     private void forget() {
         process = null;
         try {
             Files.deleteIfExists(config.pidFile());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + config.pidFile(), e);
-        }
-    }
-
-    private boolean exitsWithin(Duration wait) {
-        try {
-            process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException stillRunning) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot watch the Kafka broker process", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the Kafka broker process", e);
         }
     }
 
@@ -332,19 +282,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private IllegalStateException failure(String what) {
-        return new IllegalStateException("Kafka broker in " + config.dataDir() + " " + what
-                + ". Its output is in " + config.logFile() + "; it ends with:\n" + logTail());
-    }
-
-    private String logTail() {
-        try (RandomAccessFile log = new RandomAccessFile(config.logFile().toFile(), "r")) {
-            long from = Math.max(0, log.length() - LOG_TAIL_BYTES);
-            byte[] tail = new byte[(int) (log.length() - from)];
-            log.seek(from);
-            log.readFully(tail);
-            return new String(tail, UTF_8);
-        } catch (IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
+        return new IllegalStateException("Kafka broker in " + config.dataDir() + " " + what + ". "
+                + ProcessOutput.describe(config.logFile()));
     }
 }

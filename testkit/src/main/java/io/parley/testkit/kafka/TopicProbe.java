@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,9 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,6 +44,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TopicProbe implements AutoCloseable {
 
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
@@ -74,6 +79,52 @@ public final class TopicProbe implements AutoCloseable {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             return new TopicMark(topic, consumer.beginningOffsets(partitions(consumer, topic), METADATA_TIMEOUT));
         }
+    }
+
+    /**
+     * Where a consumer group stands on the topic: the offset it committed for each partition (0 where it committed
+     * none), e.g. to see that a service got past some records.
+     */
+    public TopicMark committed(String group, String topic) {
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try (Admin admin = Admin.create(
+                Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(METADATA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot read the offsets of group " + group + " on " + bootstrapServers, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the offsets of group " + group, e);
+        }
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            return new TopicMark(topic, partitions(consumer, topic).stream().collect(Collectors.toMap(
+                    partition -> partition, partition -> offsetOrZero(committed.get(partition)))));
+        }
+    }
+
+    /** Every record from one mark up to another (taken later on the same topic), partition after partition. */
+    public List<ConsumerRecord<String, byte[]>> between(TopicMark from, TopicMark to) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        Instant deadline = Instant.now().plus(READ_TIMEOUT);
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.assign(from.offsets().keySet());
+            from.offsets().forEach(consumer::seek);
+            while (!from.offsets().keySet().stream().allMatch(p -> consumer.position(p) >= to.offsets().get(p))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Cannot read " + from.topic() + " from " + from.offsets()
+                            + " to " + to.offsets() + " within " + READ_TIMEOUT.toSeconds() + "s");
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_INTERVAL)) {
+                    if (record.offset() < to.offsets().get(new TopicPartition(record.topic(), record.partition()))) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        records.sort(Comparator.<ConsumerRecord<String, byte[]>>comparingInt(ConsumerRecord::partition)
+                .thenComparingLong(ConsumerRecord::offset));
+        return records;
     }
 
     /**
@@ -140,6 +191,10 @@ public final class TopicProbe implements AutoCloseable {
         return partitions.stream()
                 .map(partition -> new TopicPartition(topic, partition.partition()))
                 .collect(Collectors.toList());
+    }
+
+    private static long offsetOrZero(OffsetAndMetadata committed) {
+        return committed == null ? 0L : committed.offset();
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
