@@ -1,7 +1,9 @@
 package io.parley.bot.matching;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -11,6 +13,13 @@ import org.apache.lucene.analysis.Analyzer;
 final class EvidenceSources {
 
     static final int SOURCES = 3;
+
+    /**
+     * Nearest neighbours are searched only in the regression's best classes. Searching all 77 BANKING77 intents cost
+     * 2.4 ms of a 10 ms query; with 30 candidates the holdout accuracy moved by one utterance in 2,001 (with 20, by
+     * five).
+     */
+    static final int NEIGHBOUR_CANDIDATES = 30;
 
     private final int classCount;
     private final double embeddingWeight;
@@ -41,7 +50,7 @@ final class EvidenceSources {
         SoftmaxRegression regression =
                 SoftmaxRegression.train(examples, classCount, vectorizer.dimension(), dimension, options);
         return new EvidenceSources(classCount, options.embeddingWeight(), vectorizer, regression,
-                new NearestNeighbours(embeddings, classes, dimension),
+                new NearestNeighbours(embeddings, classes, classCount, dimension),
                 new Bm25Index(analyzer, texts, classes, options.bm25Hits()));
     }
 
@@ -49,9 +58,17 @@ final class EvidenceSources {
     double[][] evidence(String text, float[] embedding) {
         double[][] evidence = new double[SOURCES][];
         evidence[0] = regression.logits(vectorizer.vectorize(text), scaled(embedding, embeddingWeight));
-        evidence[1] = toDoubles(neighbours.classMaxSimilarity(embedding, classCount));
+        evidence[1] = toDoubles(neighbours.classMaxSimilarity(embedding, bestClasses(evidence[0])));
         evidence[2] = toDoubles(bm25.classScores(text, classCount));
         return evidence;
+    }
+
+    private static int[] bestClasses(double[] logits) {
+        return IntStream.range(0, logits.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer c) -> logits[c]).reversed())
+                .limit(NEIGHBOUR_CANDIDATES)
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static float[] scaled(float[] vector, double factor) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The real engine (MiniLM on ONNX, loaded once per JVM) on a small knowledge base in four languages. */
+/** The real engine (bge-small on ONNX, loaded once per JVM) on a small knowledge base in four languages. */
 class KnowledgeModelTest {
 
     static final double THRESHOLD = IntentModel.DEFAULT_CONFIDENCE_THRESHOLD;

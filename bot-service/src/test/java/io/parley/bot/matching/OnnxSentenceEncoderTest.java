@@ -20,4 +20,12 @@ class OnnxSentenceEncoderTest {
         assertThat(Vectors.dot(vectors.get(0), 0, vectors.get(1), encoder.dimension()))
                 .isGreaterThan(Vectors.dot(vectors.get(0), 0, vectors.get(2), encoder.dimension()));
     }
+
+    @Test
+    void embedsOnlyTheFirstWordsOfALongText() {
+        String longText = "word ".repeat(OnnxSentenceEncoder.EMBEDDED_WORDS + 10) + "end";
+
+        assertThat(OnnxSentenceEncoder.firstWords(longText).split(" ")).hasSize(OnnxSentenceEncoder.EMBEDDED_WORDS);
+        assertThat(OnnxSentenceEncoder.firstWords("  a short question ")).isEqualTo("  a short question ");
+    }
 }
