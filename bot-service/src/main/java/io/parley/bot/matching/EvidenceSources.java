@@ -1,9 +1,7 @@
 package io.parley.bot.matching;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -58,17 +56,10 @@ final class EvidenceSources {
     double[][] evidence(String text, float[] embedding) {
         double[][] evidence = new double[SOURCES][];
         evidence[0] = regression.logits(vectorizer.vectorize(text), scaled(embedding, embeddingWeight));
-        evidence[1] = toDoubles(neighbours.classMaxSimilarity(embedding, bestClasses(evidence[0])));
+        int[] candidates = Vectors.topIndices(evidence[0], NEIGHBOUR_CANDIDATES);
+        evidence[1] = toDoubles(neighbours.classMaxSimilarity(embedding, candidates));
         evidence[2] = toDoubles(bm25.classScores(text, classCount));
         return evidence;
-    }
-
-    private static int[] bestClasses(double[] logits) {
-        return IntStream.range(0, logits.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer c) -> logits[c]).reversed())
-                .limit(NEIGHBOUR_CANDIDATES)
-                .mapToInt(Integer::intValue)
-                .toArray();
     }
 
     private static float[] scaled(float[] vector, double factor) {

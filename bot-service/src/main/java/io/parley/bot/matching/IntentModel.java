@@ -1,13 +1,12 @@
 package io.parley.bot.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -68,10 +67,8 @@ public final class IntentModel {
 
     public Prediction classify(String text) {
         double[] probabilities = decision.probabilities(sources.evidence(text, encoder.encode(text)));
-        List<ScoredLabel> ranked = IntStream.range(0, probabilities.length).boxed()
-                .sorted(Comparator.comparingDouble((Integer c) -> probabilities[c]).reversed())
-                .limit(ALTERNATIVES)
-                .map(c -> new ScoredLabel(labels.get(c), probabilities[c]))
+        List<ScoredLabel> ranked = Arrays.stream(Vectors.topIndices(probabilities, ALTERNATIVES))
+                .mapToObj(c -> new ScoredLabel(labels.get(c), probabilities[c]))
                 .toList();
         return new Prediction(ranked.get(0).label(), ranked.get(0).confidence(), ranked);
     }

@@ -1,5 +1,8 @@
 package io.parley.bot.matching;
 
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
 /** Small dense-vector helpers shared by the embedding code paths. */
 final class Vectors {
 
@@ -22,11 +25,12 @@ final class Vectors {
         return out;
     }
 
-    static float dot(float[] a, int aOffset, float[] b, int length) {
-        float sum = 0;
-        for (int i = 0; i < length; i++) {
-            sum += a[aOffset + i] * b[i];
-        }
-        return sum;
+    /** Indices of the {@code k} largest scores, largest first. */
+    static int[] topIndices(double[] scores, int k) {
+        return IntStream.range(0, scores.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> scores[i]).reversed())
+                .limit(k)
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 }

@@ -74,7 +74,7 @@ public final class ChildJvm {
      * (running its shutdown hooks) as soon as this JVM is gone.
      */
     public ChildJvm boundTo(Path launcherDir) {
-        this.launcherDir = launcherDir;
+        this.launcherDir = launcherDir.toAbsolutePath();
         return this;
     }
 
