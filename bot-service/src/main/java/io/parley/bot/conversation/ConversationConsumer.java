@@ -16,7 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -52,12 +53,12 @@ public class ConversationConsumer {
 
     @Incoming(BotChannels.CONVERSATION_EVENTS_IN)
     @Blocking
-    public void consume(byte[] record) {
-        Optional<Event> decoded = EventCodec.decode(record);
-        if (decoded.isEmpty()) {
-            return;
-        }
-        Event event = decoded.get();
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        EventCodec.decode(record.value()).ifPresent(this::fold);
+        store.foldedUntil(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+    }
+
+    private void fold(Event event) {
         ConversationMemory before = store.get(event.subject());
         if (before.hasApplied(event.id())) {
             return;

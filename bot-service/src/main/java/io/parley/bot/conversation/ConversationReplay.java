@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
  * Before this instance reacts to a newly assigned partition, it folds that partition from the beginning up to where
  * the consumer group stands (without reacting): the conversation memory a restart or a rebalance would otherwise
  * lose, flows mid-way included. Records from there on are folded and reacted to by the consumer. Memory of a revoked
- * partition is kept: the fold ignores events it already applied, so getting the partition back just catches up.
+ * partition is kept, with how far it reached: getting the partition back folds only the records after that (the
+ * fold ignores events it already applied, should the group's position be behind it).
  */
 @ApplicationScoped
 @Identifier(BotChannels.REPLAY_LISTENER)
@@ -37,11 +39,23 @@ public class ConversationReplay implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
-            long folded = log.until(partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)),
-                    value -> true, store::apply).events();
-            LOG.infof("conversation memory rebuilt from %s: %d events folded, %d conversations", partitions, folded,
-                    store.size());
+            catchUp(partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)));
         }
+    }
+
+    /**
+     * Folds each partition up to the group's position, from where this instance's memory of it ends (its beginning
+     * after a start). Returns the events folded.
+     */
+    long catchUp(Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, Long> from = new HashMap<>();
+        positions.keySet().forEach(partition -> store.foldedUntil(partition)
+                .ifPresent(offset -> from.put(partition, offset)));
+        long folded = log.between(from, positions, value -> true, store::apply).events();
+        positions.forEach(store::foldedUntil);
+        LOG.infof("conversation memory caught up on %s: %d events folded, %d conversations", positions.keySet(),
+                folded, store.size());
+        return folded;
     }
 
     /** Forgets everything and folds the whole topic again to its current end: what a fresh process would do. */

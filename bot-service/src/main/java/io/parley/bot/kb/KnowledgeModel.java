@@ -21,12 +21,14 @@ import java.util.function.BiFunction;
 public final class KnowledgeModel {
 
     private final Map<String, Article> articles;
+    private final Map<String, List<LabeledUtterance>> utterancesByLanguage;
     private final Map<String, IntentModel> modelsByLanguage;
     private final String defaultLanguage;
 
-    private KnowledgeModel(Map<String, Article> articles, Map<String, IntentModel> modelsByLanguage,
-                           String defaultLanguage) {
+    private KnowledgeModel(Map<String, Article> articles, Map<String, List<LabeledUtterance>> utterancesByLanguage,
+                           Map<String, IntentModel> modelsByLanguage, String defaultLanguage) {
         this.articles = articles;
+        this.utterancesByLanguage = utterancesByLanguage;
         this.modelsByLanguage = modelsByLanguage;
         this.defaultLanguage = defaultLanguage;
     }
@@ -45,8 +47,18 @@ public final class KnowledgeModel {
      */
     public static KnowledgeModel train(List<Article> articles, List<Intent> intents, String defaultLanguage,
                                        BiFunction<List<LabeledUtterance>, String, IntentModel> trainer) {
+        return empty(defaultLanguage).updatedWith(articles, intents, defaultLanguage, trainer);
+    }
+
+    /**
+     * The knowledge for new documents, retraining only the languages whose questions changed. Training a large
+     * knowledge base takes a minute, and most edits (an answer's wording, a flow's steps, business hours, settings)
+     * leave every question as it was.
+     */
+    public KnowledgeModel updatedWith(List<Article> newArticles, List<Intent> intents, String newDefaultLanguage,
+                                      BiFunction<List<LabeledUtterance>, String, IntentModel> trainer) {
         Map<String, List<LabeledUtterance>> byLanguage = new LinkedHashMap<>();
-        for (Article article : articles) {
+        for (Article article : newArticles) {
             article.questions().forEach((language, questions) -> questions.forEach(q ->
                     byLanguage.computeIfAbsent(language, l -> new ArrayList<>()).add(new LabeledUtterance(q, article.id()))));
         }
@@ -56,19 +68,23 @@ public final class KnowledgeModel {
         }
         Map<String, IntentModel> models = new LinkedHashMap<>();
         byLanguage.forEach((language, utterances) -> {
+            if (utterances.equals(utterancesByLanguage.get(language))) {
+                models.put(language, modelsByLanguage.get(language));
+                return;
+            }
             List<LabeledUtterance> all = new ArrayList<>(utterances);
             OutOfScopeExamples.forLanguage(language)
                     .forEach(text -> all.add(new LabeledUtterance(text, Prediction.OUT_OF_SCOPE)));
             models.put(language, trainer.apply(all, language));
         });
         Map<String, Article> byId = new LinkedHashMap<>();
-        articles.forEach(article -> byId.put(article.id(), article));
-        return new KnowledgeModel(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(models),
-                defaultLanguage);
+        newArticles.forEach(article -> byId.put(article.id(), article));
+        return new KnowledgeModel(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byLanguage),
+                Collections.unmodifiableMap(models), newDefaultLanguage);
     }
 
     public static KnowledgeModel empty(String defaultLanguage) {
-        return new KnowledgeModel(Map.of(), Map.of(), defaultLanguage);
+        return new KnowledgeModel(Map.of(), Map.of(), Map.of(), defaultLanguage);
     }
 
     /**

@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
 /**
  * The bot of every tenant this instance has met, built from its documents (knowledge model trained) on first use and
  * rebuilt in the background on every change, on a trainer thread of its own: never on the event loop. The old bot
- * answers until the new one is ready; of two builds, the one that read the documents later wins.
+ * answers until the new one is ready; of two builds, the one that read the documents later wins. A rebuild retrains
+ * only the languages whose questions changed.
  */
 @ApplicationScoped
 public class TenantBots {
@@ -104,10 +105,10 @@ public class TenantBots {
         List<KnowledgeModel.Intent> flowIntents = new ArrayList<>();
         flows.values().forEach(flow -> flowIntents.add(
                 new KnowledgeModel.Intent(Dialogue.flowLabel(flow.id()), flow.triggers())));
-        KnowledgeModel knowledge = articles.isEmpty() && flowIntents.isEmpty()
-                ? KnowledgeModel.empty(settings.defaultLanguage())
-                : KnowledgeModel.train(articles, flowIntents, settings.defaultLanguage(), (utterances, language) ->
-                        IntentModel.train(utterances, TrainingOptions.defaults().withLanguage(language)));
+        KnowledgeModel previous = current(tenant).map(TenantBot::knowledge)
+                .orElseGet(() -> KnowledgeModel.empty(settings.defaultLanguage()));
+        KnowledgeModel knowledge = previous.updatedWith(articles, flowIntents, settings.defaultLanguage(),
+                (utterances, language) -> IntentModel.train(utterances, TrainingOptions.defaults().withLanguage(language)));
         LOG.infof("bot of tenant %s built: %d articles in %s, %d flows, hours for %s", tenant, articles.size(),
                 knowledge.languages(), flows.size(), hours.keySet());
         return new TenantBot(tenant, settings, knowledge, flows, hours, generation, Instant.now());

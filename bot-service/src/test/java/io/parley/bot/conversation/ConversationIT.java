@@ -4,6 +4,7 @@ import static io.parley.bot.Api.asAdmin;
 import static io.parley.bot.conversation.TenantSetup.knowledgeBase;
 import static io.parley.bot.conversation.TenantSetup.orderTrackingFlow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.parley.bot.BotChannels;
 import io.parley.events.Topics;
@@ -27,10 +28,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +53,9 @@ class ConversationIT {
     @Inject
     @Identifier(BotChannels.REPLAY_LISTENER)
     ConversationReplay replay;
+
+    @Inject
+    ConversationStore store;
 
     @AfterEach
     void closeProbe() {
@@ -127,6 +137,40 @@ class ConversationIT {
             assertThat(suggested.suggestions().get(0).articleId()).isEqualTo("reset-password");
             assertThat(suggested.suggestions().get(0).text()).startsWith("Open Settings");
         });
+    }
+
+    @Test
+    void an_unreadable_record_is_parked_with_its_reason_and_the_conversation_goes_on() {
+        knowledgeBase(tenant);
+        CustomerLog customer = CustomerLog.api(probe, tenant);
+        String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "bot");
+        SharedKafka.broker().createTopics(Map.of(deadLetters, 1));
+        TopicMark parkedFrom = probe.mark(deadLetters);
+        probe.append(Topics.CONVERSATION_EVENTS, customer.conversation.toString(),
+                "{not json".getBytes(StandardCharsets.UTF_8));
+
+        TopicMark asked = customer.writes("I forgot my password");
+        assertThat(customer.awaitOne(asked, BotAnswered.class).articleId()).isEqualTo("reset-password");
+        ConsumerRecord<String, byte[]> parked = probe.await(parkedFrom, 1,
+                TopicProbe.keyIs(customer.conversation.toString()), Duration.ofSeconds(30)).get(0);
+        assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("JSON");
+    }
+
+    @Test
+    void a_partition_assigned_again_is_caught_up_from_where_memory_ends_not_replayed_whole() {
+        knowledgeBase(tenant);
+        CustomerLog customer = CustomerLog.api(probe, tenant);
+        TopicMark asked = customer.writes("I forgot my password");
+        customer.awaitOne(asked, BotAnswered.class);
+        Map<TopicPartition, Long> conversationPartitionEnd = customer.mark().offsets().entrySet().stream()
+                .filter(end -> end.getValue() > asked.offsets().getOrDefault(end.getKey(), 0L))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        await().atMost(Duration.ofSeconds(30)).until(() -> conversationPartitionEnd.entrySet().stream()
+                .allMatch(end -> store.foldedUntil(end.getKey()).orElse(0L) >= end.getValue()));
+
+        assertThat(replay.catchUp(conversationPartitionEnd)).isZero();
     }
 
     @Test

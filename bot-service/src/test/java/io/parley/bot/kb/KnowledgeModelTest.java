@@ -3,13 +3,17 @@ package io.parley.bot.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.bot.matching.IntentModel;
+import io.parley.bot.matching.LabeledUtterance;
 import io.parley.bot.matching.Prediction;
 import io.parley.bot.matching.TrainingOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +80,46 @@ class KnowledgeModelTest {
     void agents_get_the_best_three_articles() {
         assertThat(model.rankArticles("I forgot my password", "en", 3)).hasSizeLessThanOrEqualTo(3)
                 .first().satisfies(best -> assertThat(best.label()).isEqualTo("reset-password"));
+    }
+
+    @Test
+    void a_rebuild_retrains_only_the_languages_whose_questions_changed() throws IOException {
+        List<String> trainedLanguages = new ArrayList<>();
+        BiFunction<List<LabeledUtterance>, String, IntentModel> countingTrainer = (utterances, language) -> {
+            trainedLanguages.add(language);
+            return IntentModel.train(utterances, TrainingOptions.defaults().withLanguage(language));
+        };
+        List<Article> kb = multilingualKb();
+        KnowledgeModel first = KnowledgeModel.train(kb, List.of(), "en", countingTrainer);
+        assertThat(trainedLanguages).containsExactlyInAnyOrder("en", "es", "ru", "zh");
+
+        trainedLanguages.clear();
+        Article reworded = withAnswers(kb.get(0), Map.of("en", "Reworded answer."));
+        KnowledgeModel answerEdited = first.updatedWith(replaceFirst(kb, reworded), List.of(), "en", countingTrainer);
+        assertThat(trainedLanguages).isEmpty();
+        assertThat(answerEdited.article(reworded.id()).orElseThrow().answers()).isEqualTo(reworded.answers());
+
+        Map<String, List<String>> questions = new LinkedHashMap<>(reworded.questions());
+        questions.merge("es", List.of("una pregunta nueva"), KnowledgeModelTest::concat);
+        Article asked = new Article(reworded.id(), questions, reworded.answers(), reworded.tags(), reworded.rich());
+        answerEdited.updatedWith(replaceFirst(kb, asked), List.of(), "en", countingTrainer);
+        assertThat(trainedLanguages).containsExactly("es");
+    }
+
+    private static Article withAnswers(Article article, Map<String, String> answers) {
+        return new Article(article.id(), article.questions(), answers, article.tags(), article.rich());
+    }
+
+    private static List<Article> replaceFirst(List<Article> articles, Article replacement) {
+        List<Article> replaced = new ArrayList<>(articles);
+        replaced.set(0, replacement);
+        return replaced;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> joined = new ArrayList<>(first);
+        joined.addAll(second);
+        return joined;
     }
 
     @Test

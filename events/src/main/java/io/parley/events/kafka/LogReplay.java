@@ -19,9 +19,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads log partitions from their beginning up to given offsets with a private consumer (no group, no commits), so a
- * service can rebuild what it keeps in memory before its live consumer goes on. Records that are not readable events
- * are skipped here: the live consumer parks them in its dead-letter topic when it reaches them.
+ * Reads log partitions from their beginning (or a given offset) up to given offsets with a private consumer (no
+ * group, no commits), so a service can rebuild what it keeps in memory before its live consumer goes on. Records that
+ * are not readable events are skipped here: the live consumer parks them in its dead-letter topic when it reaches them.
  */
 public final class LogReplay {
 
@@ -40,7 +40,7 @@ public final class LogReplay {
     /** Replays the partitions to their current end. */
     public Replayed toEnd(Collection<TopicPartition> partitions, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
         try (KafkaConsumer<String, byte[]> reader = reader()) {
-            return replay(reader, reader.endOffsets(partitions), worthDecoding, sink);
+            return replay(reader, Map.of(), reader.endOffsets(partitions), worthDecoding, sink);
         }
     }
 
@@ -50,7 +50,7 @@ public final class LogReplay {
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
-            return replay(reader, reader.endOffsets(partitions), worthDecoding, sink);
+            return replay(reader, Map.of(), reader.endOffsets(partitions), worthDecoding, sink);
         }
     }
 
@@ -59,17 +59,32 @@ public final class LogReplay {
      * lets a caller that needs one event type skip the JSON parsing of all others.
      */
     public Replayed until(Map<TopicPartition, Long> until, Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
+        return between(Map.of(), until, worthDecoding, sink);
+    }
+
+    /**
+     * Replays each partition from its offset in {@code from} (its beginning when absent) up to (excluding) its offset
+     * in {@code until}: how a service that already holds part of a partition in memory catches up.
+     */
+    public Replayed between(Map<TopicPartition, Long> from, Map<TopicPartition, Long> until,
+                            Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
         try (KafkaConsumer<String, byte[]> reader = reader()) {
-            return replay(reader, until, worthDecoding, sink);
+            return replay(reader, from, until, worthDecoding, sink);
         }
     }
 
-    private static Replayed replay(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> until,
-                                   Predicate<byte[]> worthDecoding, Consumer<Event> sink) {
+    private static Replayed replay(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> from,
+                                   Map<TopicPartition, Long> until, Predicate<byte[]> worthDecoding,
+                                   Consumer<Event> sink) {
         long replayed = 0;
         long skipped = 0;
         reader.assign(until.keySet());
         reader.seekToBeginning(until.keySet());
+        from.forEach((partition, offset) -> {
+            if (until.containsKey(partition)) {
+                reader.seek(partition, offset);
+            }
+        });
         while (until.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())) {
             for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
                 boolean beforeEnd = record.offset() < until.get(new TopicPartition(record.topic(), record.partition()));
