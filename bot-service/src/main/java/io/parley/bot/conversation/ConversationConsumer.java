@@ -6,30 +6,38 @@ import io.parley.bot.language.LanguageDetection;
 import io.parley.bot.tenant.TenantBots;
 import io.parley.events.Event;
 import io.parley.events.EventData;
+import io.parley.events.Topics;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.envelope.EventCodec;
+import io.parley.events.envelope.MalformedEventException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Reads the conversation log in partition order, folds every event into the conversation memory and reacts to
  * customer messages. Blocking on a worker thread: classification and flows' HTTP steps take milliseconds to seconds.
- * Failure strategy: a record that is not a readable event fails and the channel parks it in
+ * Failure strategy: a record that is not a readable event is nacked, logged in one line, and the channel parks it in
  * {@code conversation-events.dlq.bot} with the reason; the stream goes on. A customer message delivered twice (same
  * event id) is reacted to once; reprocessing after a crash re-emits the same event ids, which every fold ignores.
  */
 @ApplicationScoped
 public class ConversationConsumer {
 
+    private static final Logger LOG = Logger.getLogger(ConversationConsumer.class);
+    private static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "bot");
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int RETRIES = 8;
@@ -53,9 +61,21 @@ public class ConversationConsumer {
 
     @Incoming(BotChannels.CONVERSATION_EVENTS_IN)
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        EventCodec.decode(record.value()).ifPresent(this::fold);
-        store.foldedUntil(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("a conversation event arrived without its Kafka record"));
+        Optional<Event> event;
+        try {
+            event = EventCodec.decode(message.getPayload());
+        } catch (MalformedEventException e) {
+            // One line, not a stack trace per poison record: the dead-letter topic keeps the record and the reason.
+            LOG.warnf("parking record %s-%d@%d in %s: %s; the producer wrote something that is not a Parley event",
+                    record.getTopic(), record.getPartition(), record.getOffset(), DEAD_LETTER_TOPIC, e.getMessage());
+            return message.nack(e);
+        }
+        event.ifPresent(this::fold);
+        store.foldedUntil(new TopicPartition(record.getTopic(), record.getPartition()), record.getOffset() + 1);
+        return message.ack();
     }
 
     private void fold(Event event) {

@@ -57,9 +57,11 @@ public final class BotEvaluation {
             topOneCorrect += prediction.label().equals(utterance.label()) ? 1 : 0;
         }
         long handoffs = decided.stream().filter(Prediction.OUT_OF_SCOPE::equals).count();
-        progress.printf(Locale.ROOT, "threshold %.2f: top-1 accuracy before handoff %.4f, handoffs %d of %d%n",
-                threshold, (double) topOneCorrect / test.size(), handoffs, test.size());
-        return EvaluationMetrics.of(gold, decided, nanos);
+        EvaluationMetrics metrics = EvaluationMetrics.of(gold, decided, nanos);
+        progress.printf(Locale.ROOT, "threshold %.2f: top-1 accuracy before handoff %.4f, handoffs %d of %d,"
+                        + " mean per-intent in-scope accuracy %.4f%n",
+                threshold, (double) topOneCorrect / test.size(), handoffs, test.size(), metrics.meanIntentRecall());
+        return metrics;
     }
 
     private static void requireFile(Path file, String option) {

@@ -18,6 +18,7 @@ class EvaluationMetricsTest {
 
         assertThat(metrics.accuracy()).isCloseTo(0.6, within(1e-9));
         assertThat(metrics.inScopeAccuracy()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(metrics.meanIntentRecall()).as("a: 1 of 2, b: 1 of 1").isCloseTo(0.75, within(1e-9));
         assertThat(metrics.oosRecall()).isCloseTo(0.5, within(1e-9));
         assertThat(metrics.oosPrecision()).isCloseTo(0.5, within(1e-9));
         assertThat(metrics.format())
