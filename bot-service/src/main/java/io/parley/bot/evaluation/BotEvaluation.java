@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class BotEvaluation {
 
-    private static final int WARM_UP_UTTERANCES = 200;
+    private static final int WARM_UP_UTTERANCES = 1000;
 
     private BotEvaluation() {
     }

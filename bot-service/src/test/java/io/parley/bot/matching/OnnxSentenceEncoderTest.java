@@ -22,21 +22,26 @@ class OnnxSentenceEncoderTest {
     }
 
     @Test
-    void embedsOnlyTheFirstWordsOfALongText() {
-        String longText = "word ".repeat(OnnxSentenceEncoder.EMBEDDED_WORDS + 10) + "end";
+    void embedsOnlyTheFirstTokensOfALongText() {
+        OnnxSentenceEncoder encoder = (OnnxSentenceEncoder) OnnxSentenceEncoder.bgeSmall();
+        String longText = "word ".repeat(OnnxSentenceEncoder.EMBEDDED_TOKENS + 10) + "end";
 
-        assertThat(OnnxSentenceEncoder.firstWords(longText).split(" ")).hasSize(OnnxSentenceEncoder.EMBEDDED_WORDS);
-        assertThat(OnnxSentenceEncoder.firstWords("  a short question ")).isEqualTo("  a short question ");
+        assertThat(encoder.embeddedPart(longText).split(" ")).hasSize(OnnxSentenceEncoder.EMBEDDED_TOKENS);
+        assertThat(encoder.embeddedPart("  a short question ")).isEqualTo("  a short question ");
     }
 
     @Test
-    void cutsTextWithoutSpacesByCharacters() {
-        String chinese = "我的订单在哪里".repeat(300) + "𠀀";
+    void cutsEveryScriptByTokens() {
+        OnnxSentenceEncoder encoder = (OnnxSentenceEncoder) OnnxSentenceEncoder.bgeSmall();
+        String chinese = "我的订单在哪里".repeat(300);
+        String supplementary = "𠀀".repeat(300);
 
-        String cut = OnnxSentenceEncoder.firstWords(chinese);
-
-        assertThat(cut.codePointCount(0, cut.length())).isEqualTo(OnnxSentenceEncoder.EMBEDDED_CHARACTERS);
-        assertThat(chinese).startsWith(cut);
+        assertThat(encoder.embeddedPart(chinese)).hasSize(OnnxSentenceEncoder.EMBEDDED_TOKENS).satisfies(cut ->
+                assertThat(chinese).startsWith(cut));
+        String cut = encoder.embeddedPart(supplementary);
+        assertThat(supplementary).startsWith(cut);
+        assertThat(cut.codePointCount(0, cut.length())).isBetween(1, OnnxSentenceEncoder.EMBEDDED_TOKENS);
+        assertThat(Character.isHighSurrogate(cut.charAt(cut.length() - 1))).isFalse();
     }
 
     private static float dot(float[] a, float[] b) {
