@@ -48,15 +48,18 @@ public class ConversationConsumer {
     private final LanguageDetection languages;
     private final EventAppender appender;
     private final Clock clock;
+    private final BotMetrics metrics;
 
     public ConversationConsumer(ConversationStore store, TenantBots bots, Dialogue dialogue,
-                                LanguageDetection languages, EventAppender appender, Clock clock) {
+                                LanguageDetection languages, EventAppender appender, Clock clock,
+                                BotMetrics metrics) {
         this.store = store;
         this.bots = bots;
         this.dialogue = dialogue;
         this.languages = languages;
         this.appender = appender;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Incoming(BotChannels.CONVERSATION_EVENTS_IN)
@@ -71,6 +74,7 @@ public class ConversationConsumer {
             // One line, not a stack trace per poison record: the dead-letter topic keeps the record and the reason.
             LOG.warnf("parking record %s-%d@%d in %s: %s; the producer wrote something that is not a Parley event",
                     record.getTopic(), record.getPartition(), record.getOffset(), DEAD_LETTER_TOPIC, e.getMessage());
+            metrics.parked();
             return message.nack(e);
         }
         event.ifPresent(this::fold);
@@ -86,9 +90,11 @@ public class ConversationConsumer {
         if (event.data() instanceof MessageReceived message) {
             // Memory takes the message only once its reactions are durable: a passing failure (database, broker)
             // is retried here instead of parking the customer's message, and a retry still sees it as new.
+            long start = System.nanoTime();
             List<Event> reactions = Uni.createFrom().item(() -> react(event, message, before.evolve(event)))
                     .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).atMost(RETRIES)
                     .await().indefinitely();
+            metrics.reacted(reactions, System.nanoTime() - start);
             store.apply(event);
             reactions.forEach(store::apply);
         } else {

@@ -3,6 +3,7 @@ package io.parley.bot.conversation;
 import static io.parley.bot.Api.asAdmin;
 import static io.parley.bot.conversation.TenantSetup.knowledgeBase;
 import static io.parley.bot.conversation.TenantSetup.orderTrackingFlow;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -106,6 +107,10 @@ class ConversationIT {
         HandoffRequested handoff = customer.awaitOne(asked, HandoffRequested.class);
         assertThat(handoff.reason()).isEqualTo("asked-for-human");
         assertThat(handoff.language()).isEqualTo("ru");
+        await().untilAsserted(() -> assertThat(metrics())
+                .containsPattern("parley_bot_events_total\\{reason=\"asked-for-human\","
+                        + "type=\"parley.conversation.handoff-requested.v1\"[^}]*} [1-9]")
+                .containsPattern("parley_bot_reaction_seconds_count[^ ]* [1-9]"));
     }
 
     @Test
@@ -156,6 +161,11 @@ class ConversationIT {
         assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("JSON");
+        assertThat(metrics()).containsPattern("parley_bot_parked_total[^ ]* [1-9]");
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     @Test
