@@ -70,7 +70,8 @@ public final class OnnxSentenceEncoder implements SentenceEncoder {
             return text;
         }
         int end = Math.min(tokens[EMBEDDED_TOKENS - 1].getEnd(), text.length());
-        return Character.isHighSurrogate(text.charAt(end - 1)) ? text.substring(0, end + 1) : text.substring(0, end);
+        boolean splitsAPair = end < text.length() && Character.isHighSurrogate(text.charAt(end - 1));
+        return text.substring(0, splitsAPair ? end + 1 : end);
     }
 
     @Override
