@@ -5,13 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.postgres.PostgresTestResource;
 import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
-import io.parley.ticket.support.Events;
-import io.parley.ticket.support.Log;
+import io.parley.ticket.support.Conversations;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -60,13 +58,7 @@ class SlaAttainmentIT {
     }
 
     private String assigned() {
-        String id = Events.whatsappConversation();
-        Instant now = clock.instant();
-        Log.append(Events.customerMessage(id, TENANT, "I need help", now),
-                Events.of(id, TENANT, now.plusMillis(10), new Assigned("alice", "support", null, "manual")));
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
-                .statusCode(200).body("assignee", equalTo("alice")));
-        return id;
+        return Conversations.assignedToAlice(TENANT, clock.instant());
     }
 
     private void reply(String id) {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.parley.events.Event;
 import io.parley.events.Topics;
-import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.events.conversation.ConversationEvent.CsatReceived;
 import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.SlaBreached;
@@ -17,6 +16,7 @@ import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.postgres.PostgresTestResource;
 import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
+import io.parley.ticket.support.Conversations;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.Log;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -123,12 +123,7 @@ class TimersIT {
     }
 
     private String assigned() {
-        String id = Events.whatsappConversation();
-        Instant now = clock.instant();
-        Log.append(Events.customerMessage(id, TENANT, "I need help", now),
-                Events.of(id, TENANT, now.plusMillis(10), new Assigned("alice", "support", null, "manual")));
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
-                .statusCode(200).body("assignee", equalTo("alice")));
+        String id = Conversations.assignedToAlice(TENANT, clock.instant());
         clock.advance(Duration.ofSeconds(1));
         return id;
     }
