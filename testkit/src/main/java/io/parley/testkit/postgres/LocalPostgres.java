@@ -2,11 +2,14 @@ package io.parley.testkit.postgres;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.postgresql.Driver;
 
 /**
@@ -19,6 +22,7 @@ public record LocalPostgres(String host, int port, String user, String password)
     static final String START_COMMAND = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
     private static final int MAX_IDENTIFIER_LENGTH = 63;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     public static LocalPostgres fromEnvironment() {
         return new LocalPostgres(
@@ -32,6 +36,26 @@ public record LocalPostgres(String host, int port, String user, String password)
     public DatabaseCoordinates createDatabase(String suite) {
         String name = databaseName(suite);
         execute("CREATE DATABASE \"" + name + "\"");
+        return new DatabaseCoordinates(host, port, name, user, password);
+    }
+
+    /** The database {@code name}, created if it does not exist yet (the local platform keeps its data across runs). */
+    public DatabaseCoordinates ensureDatabase(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection connection = connect();
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet found = exists.executeQuery()) {
+                if (!found.next()) {
+                    execute("CREATE DATABASE \"" + name + "\"");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + host + ":" + port + " could not look up database "
+                    + name + ": " + e.getMessage(), e);
+        }
         return new DatabaseCoordinates(host, port, name, user, password);
     }
 

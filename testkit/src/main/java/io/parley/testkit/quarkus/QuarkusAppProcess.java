@@ -63,12 +63,17 @@ public final class QuarkusAppProcess implements AutoCloseable {
      * {@code config}; its launcher and log files go to {@code workDir}.
      */
     public static QuarkusAppProcess packaged(Path appDir, Path workDir, Map<String, String> config) {
+        return packaged(appDir, workDir, config, FreePorts.onLoopback(1).get(0));
+    }
+
+    /** As {@link #packaged(Path, Path, Map)}, on a fixed HTTP port (the local platform's 8081…8085). */
+    public static QuarkusAppProcess packaged(Path appDir, Path workDir, Map<String, String> config, int httpPort) {
         Path runner = appDir.resolve(RUNNER).toAbsolutePath();
         if (!Files.isRegularFile(runner)) {
             throw new IllegalStateException("No packaged Quarkus application at " + runner + ": package the module"
                     + " first (tests that run it belong in Maven's integration-test phase, which comes after package)");
         }
-        return new QuarkusAppProcess(runner, workDir.toAbsolutePath(), config, FreePorts.onLoopback(1).get(0));
+        return new QuarkusAppProcess(runner, workDir.toAbsolutePath(), config, httpPort);
     }
 
     public int httpPort() {

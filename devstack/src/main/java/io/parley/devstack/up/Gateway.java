@@ -1,0 +1,107 @@
+package io.parley.devstack.up;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.HttpProxy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The platform's single entrance (DESIGN §4): a reverse proxy that sends each request to the service owning its path,
+ * streams (SSE) included. Anything else gets a 404 that lists what the gateway serves.
+ */
+final class Gateway implements AutoCloseable {
+
+    static final String HOST = "127.0.0.1";
+    private static final long START_TIMEOUT_SECONDS = 30;
+
+    /** Path prefixes, most specific first: the agent gateway (ticket-service) owns the rest of {@code /api/v1}. */
+    static final Map<String, PlatformService> ROUTES = routes();
+
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private Gateway(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    static Gateway start(int port, Map<PlatformService, Integer> servicePorts) {
+        Vertx vertx = Vertx.vertx();
+        HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient());
+        proxy.originSelector(request -> Future.succeededFuture(
+                SocketAddress.inetSocketAddress(servicePorts.get(owner(request.path()).orElseThrow()), HOST)));
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (owner(request.path()).isPresent()) {
+                proxy.handle(request);
+            } else {
+                notRouted(request);
+            }
+        });
+        try {
+            server.listen(port, HOST).toCompletionStage().toCompletableFuture()
+                    .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            vertx.close();
+            throw new IllegalStateException("The gateway cannot listen on " + HOST + ":" + port
+                    + " (is the port taken? choose another with --gateway-port): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            vertx.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the gateway", e);
+        }
+        return new Gateway(vertx, server);
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    static Optional<PlatformService> owner(String path) {
+        return ROUTES.entrySet().stream()
+                .filter(route -> path.equals(route.getKey()) || path.startsWith(route.getKey() + "/"))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    private static void notRouted(HttpServerRequest request) {
+        String routes = ROUTES.entrySet().stream()
+                .map(route -> "\"" + route.getKey() + "\": \"" + route.getValue().name() + "\"")
+                .collect(Collectors.joining(", "));
+        request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                .end("{\"title\": \"No service serves " + request.path().replace("\"", "") + "\", \"routes\": {"
+                        + routes + "}}");
+    }
+
+    private static Map<String, PlatformService> routes() {
+        Map<String, PlatformService> routes = new LinkedHashMap<>();
+        routes.put("/webhooks", PlatformService.INGEST);
+        routes.put("/api/v1/kb", PlatformService.BOT);
+        routes.put("/api/v1/flows", PlatformService.BOT);
+        routes.put("/api/v1/business-hours", PlatformService.BOT);
+        routes.put("/api/v1/routing", PlatformService.ROUTING);
+        routes.put("/api/v1/metrics", PlatformService.ANALYTICS);
+        routes.put("/api/v1", PlatformService.TICKET);
+        return Collections.unmodifiableMap(routes);
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The gateway did not stop: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.parley.devstack.up;
+
+import io.parley.testkit.kafka.KafkaBrokerProcess;
+import io.parley.testkit.kafka.SharedKafka;
+import io.parley.testkit.postgres.DatabaseCoordinates;
+import io.parley.testkit.postgres.LocalPostgres;
+import io.parley.testkit.quarkus.QuarkusAppProcess;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parley on one machine: a real Kafka broker (KRaft, its own JVM, data under {@code <dataDir>/kafka}), every service's
+ * packaged application in a JVM of its own (logs under {@code <dataDir>/logs/<service>}), each with its PostgreSQL
+ * database (created when missing, kept across runs), and the gateway in front. {@link #close()} stops everything
+ * in reverse order; the children also end by themselves when this JVM dies.
+ */
+final class LocalPlatform implements AutoCloseable {
+
+    private final Settings settings;
+    private final PrintWriter progress;
+    private final List<QuarkusAppProcess> services = new ArrayList<>();
+    private KafkaBrokerProcess broker;
+    private Gateway gateway;
+
+    /**
+     * @param repositoryRoot   where the modules' packaged applications are ({@code <module>/target/quarkus-app})
+     * @param dataDir          the broker's data and the services' logs
+     * @param gatewayPort      the gateway's port
+     * @param servicePorts     each service's HTTP port
+     * @param kafkaPort        the broker's client port (its controller listens on the next one)
+     * @param databasePrefix   databases are {@code <prefix>_bot}, {@code <prefix>_ticket}, {@code <prefix>_analytics}
+     * @param extraConfig      further config per service (system properties), such as the channels ingest serves
+     */
+    public record Settings(Path repositoryRoot, Path dataDir, int gatewayPort, Map<PlatformService, Integer> servicePorts,
+                           int kafkaPort, String databasePrefix, Map<PlatformService, Map<String, String>> extraConfig) {
+
+        /** DESIGN §4's layout: the services on the ports after the gateway's. */
+        public static Settings standard(Path repositoryRoot, Path dataDir, int gatewayPort, int kafkaPort,
+                                        Map<PlatformService, Map<String, String>> extraConfig) {
+            Map<PlatformService, Integer> ports = new HashMap<>();
+            PlatformService.ALL.forEach(service -> ports.put(service, gatewayPort + service.portOffset()));
+            return new Settings(repositoryRoot, dataDir, gatewayPort, ports, kafkaPort, "parley", extraConfig);
+        }
+
+        String database(PlatformService service) {
+            return databasePrefix + "_" + service.database().orElseThrow();
+        }
+    }
+
+    LocalPlatform(Settings settings, PrintWriter progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Starts the broker, the services one by one (each until it reports ready) and the gateway. */
+    public void start() {
+        checkPackaged();
+        broker = KafkaBrokerProcess.onPorts(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                settings.kafkaPort() + 1);
+        report("Kafka broker", broker.bootstrapServers());
+        broker.start();
+        broker.createTopics(SharedKafka.TOPICS);
+        LocalPostgres postgres = LocalPostgres.fromEnvironment();
+        for (PlatformService service : PlatformService.ALL) {
+            Map<String, String> config = new HashMap<>();
+            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            service.database().ifPresent(name ->
+                    config.putAll(postgres.ensureDatabase(settings.database(service)).quarkusConfig()));
+            config.putAll(settings.extraConfig().getOrDefault(service, Map.of()));
+            QuarkusAppProcess app = QuarkusAppProcess.packaged(service.packagedApp(settings.repositoryRoot()),
+                    settings.dataDir().resolve("logs").resolve(service.name()), config,
+                    settings.servicePorts().get(service));
+            report(service.module(), app.baseUrl());
+            services.add(app);
+            app.start();
+        }
+        gateway = Gateway.start(settings.gatewayPort(), settings.servicePorts());
+        report("gateway", gatewayUrl());
+    }
+
+    public String gatewayUrl() {
+        return "http://" + Gateway.HOST + ":" + settings.gatewayPort();
+    }
+
+    /** The databases this platform uses, for whoever wants to drop them (tests). */
+    public List<DatabaseCoordinates> databases() {
+        LocalPostgres postgres = LocalPostgres.fromEnvironment();
+        return PlatformService.ALL.stream()
+                .filter(service -> service.database().isPresent())
+                .map(service -> new DatabaseCoordinates(postgres.host(), postgres.port(), settings.database(service),
+                        postgres.user(), postgres.password()))
+                .toList();
+    }
+
+    /** Where a service's output goes, a file per start. */
+    public Path logDir(PlatformService service) {
+        return settings.dataDir().resolve("logs").resolve(service.name());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+    }
+
+    private void checkPackaged() {
+        List<String> missing = PlatformService.ALL.stream()
+                .filter(service -> !Files.isDirectory(service.packagedApp(settings.repositoryRoot())))
+                .map(PlatformService::module)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Not packaged yet: " + String.join(", ", missing) + " (looked under "
+                    + settings.repositoryRoot().toAbsolutePath() + "). Build them with"
+                    + " `./mvnw -B package -DskipTests` at the repository root.");
+        }
+    }
+
+    private void report(String what, String where) {
+        progress.printf("starting %-18s %s%n", what, where);
+        progress.flush();
+    }
+}

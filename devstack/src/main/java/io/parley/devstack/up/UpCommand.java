@@ -1,0 +1,73 @@
+package io.parley.devstack.up;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "up",
+        description = {"Start Parley locally: a real Kafka broker, every service and the gateway, until Ctrl-C.",
+            "Needs PostgreSQL at 127.0.0.1:5432 (or PARLEY_PG_HOST/PORT/USER/PASSWORD) and the packaged services",
+            "(./parley builds them). Channel config reaches ingest as environment variables, e.g.",
+            "PARLEY_CHANNELS_WHATSAPP_APP_SECRET (see ingest-service/README.md)."})
+public class UpCommand implements Callable<Integer> {
+
+    /** Set by the {@code parley} script: the repository whose packaged services run. */
+    static final String HOME_PROPERTY = "parley.home";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--demo", description = "seed a demo tenant (knowledge base, flow, web-widget channel) and print"
+            + " an agent token and how to try it")
+    boolean demo;
+
+    @Option(names = "--gateway-port", defaultValue = "8080",
+            description = "the gateway's port; the services take the next five (default: ${DEFAULT-VALUE})")
+    int gatewayPort;
+
+    @Option(names = "--kafka-port", defaultValue = "9092",
+            description = "the broker's port; its controller takes the next one (default: ${DEFAULT-VALUE})")
+    int kafkaPort;
+
+    @Option(names = "--data-dir", description = "the broker's data and the services' logs (default: .parley/ in the"
+            + " repository)")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
+        Path data = dataDir != null ? dataDir : root.resolve(".parley");
+        LocalPlatform platform = new LocalPlatform(LocalPlatform.Settings.standard(root, data, gatewayPort, kafkaPort,
+                demo ? DemoTenant.ingestConfig() : Map.of()), out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("stopping Parley…");
+            out.flush();
+            platform.close();
+            stopped.countDown();
+        }, "parley-up-stop"));
+        try {
+            platform.start();
+            if (demo) {
+                DemoTenant tenant = new DemoTenant(platform.gatewayUrl());
+                tenant.seed();
+                out.println(tenant.instructions());
+            }
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("parley up: " + e.getMessage());
+            return 1;
+        }
+        out.println("Parley is up at " + platform.gatewayUrl() + " (logs in " + data.resolve("logs")
+                + "). Ctrl-C stops everything.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

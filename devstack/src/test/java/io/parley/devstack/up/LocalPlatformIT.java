@@ -1,0 +1,134 @@
+package io.parley.devstack.up;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.testkit.postgres.DatabaseCoordinates;
+import io.parley.testkit.postgres.LocalPostgres;
+import io.parley.testkit.process.FreePorts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code parley up --demo} as a user meets it: the packaged services, a real broker and PostgreSQL, everything
+ * reached through the gateway only. A customer question goes in at the web-widget webhook and the bot's answer shows
+ * up in the agent API and in the analytics figures; the knowledge base answers through the gateway too.
+ */
+class LocalPlatformIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final StringWriter PROGRESS = new StringWriter();
+    private static final Path WORK_DIR = Path.of("target", "local-platform-it");
+    private static LocalPlatform platform;
+    private static DemoTenant demo;
+
+    @BeforeAll
+    static void startThePlatform() throws IOException {
+        // A fresh broker: message ids are deterministic, so an earlier run's log would make this one's a duplicate.
+        deleteRecursively(WORK_DIR);
+        List<Integer> ports = FreePorts.onLoopback(8);
+        Map<PlatformService, Integer> servicePorts = new HashMap<>();
+        for (int i = 0; i < PlatformService.ALL.size(); i++) {
+            servicePorts.put(PlatformService.ALL.get(i), ports.get(i + 1));
+        }
+        String databasePrefix = "parley_up_it_" + ProcessHandle.current().pid();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        platform = new LocalPlatform(new LocalPlatform.Settings(root, WORK_DIR,
+                ports.get(0), servicePorts, ports.get(6), databasePrefix, DemoTenant.ingestConfig()),
+                new PrintWriter(PROGRESS));
+        try {
+            platform.start();
+        } catch (RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\n" + PROGRESS + "logs: " + WORK_DIR.resolve("logs").toAbsolutePath(), e);
+        }
+        demo = new DemoTenant(platform.gatewayUrl());
+        demo.seed();
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (platform != null) {
+            List<DatabaseCoordinates> databases = platform.databases();
+            platform.close();
+            databases.forEach(database -> LocalPostgres.fromEnvironment().dropDatabase(database.database()));
+        }
+    }
+
+    @Test
+    void a_customer_question_through_the_gateway_is_answered_by_the_bot_and_visible_to_the_agent() throws Exception {
+        HttpResponse<String> accepted = send(HttpRequest.newBuilder(
+                        URI.create(platform.gatewayUrl() + "/webhooks/api/" + DemoTenant.WIDGET_CHANNEL))
+                .header("Authorization", "Bearer " + DemoTenant.WIDGET_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"messageId\":\"it-1\",\"user\":{\"id\":\"u-it\",\"name\":\"Ana\"},"
+                                + "\"text\":\"how can I return an item I bought?\"}")));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+        // The bot trains on the imported articles in the background: until then it hands off, after that it answers.
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonNode conversations = getJson("/api/v1/conversations");
+            assertThat(conversations).hasSize(1);
+            String id = conversations.get(0).get("id").asText();
+            assertThat(getJson("/api/v1/conversations/" + id + "/messages").toString()).contains("within 30 days");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                getJson("/api/v1/metrics/event-counts").findValuesAsText("type"))
+                .contains("parley.message.received.v1", "parley.bot.answered.v1"));
+    }
+
+    @Test
+    void every_service_is_reached_through_the_gateway_and_unknown_paths_say_what_is_served() throws Exception {
+        assertThat(getJson("/api/v1/kb/articles").findValuesAsText("id"))
+                .contains("opening-hours", "returns", "delivery-time", "payment-methods", "reset-password");
+        assertThat(getJson("/api/v1/flows").toString()).contains("order-tracking");
+
+        HttpResponse<String> unknown = send(authorised("/nowhere"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("/api/v1/kb", "/webhooks");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = send(authorised(path));
+        assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest.Builder authorised(String path) {
+        return HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + demo.adminToken());
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
