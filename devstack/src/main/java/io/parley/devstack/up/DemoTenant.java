@@ -57,7 +57,7 @@ final class DemoTenant {
         return String.join(System.lineSeparator(),
                 "Demo tenant '" + TENANT + "': 5 knowledge-base articles (en, es, zh, ru) and the order-tracking flow.",
                 "Agent token (" + AGENT + ", agent + admin, 12 h):",
-                "  " + adminToken,
+                "  export TOKEN=" + adminToken,
                 "Write as a customer:",
                 "  curl -X POST " + widget + " -H 'Authorization: Bearer " + WIDGET_TOKEN + "' \\",
                 "       -H 'Content-Type: application/json' \\",
