@@ -13,9 +13,10 @@ import io.parley.events.conversation.Content;
 import io.parley.events.conversation.ConversationEvent.Contact;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.envelope.EventCodec;
-import io.parley.events.kafka.EventSerializer;
 import io.parley.events.ids.ConversationId;
 import io.parley.events.ids.EventIds;
+import io.parley.events.kafka.DeadLetterHeaders;
+import io.parley.events.kafka.EventSerializer;
 import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
@@ -80,7 +81,7 @@ class EventTallyIT {
 
         ConsumerRecord<String, byte[]> parked = probe.await(mark, 1, TopicProbe.keyIs(poisonKey), Duration.ofSeconds(30)).get(0);
         assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+        assertThat(new String(parked.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .contains("not JSON");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAgentOf(tenant)
                 .get("/api/v1/metrics/event-counts").then().body("[0].count", equalTo(1)));

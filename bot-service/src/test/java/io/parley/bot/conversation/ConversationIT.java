@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parley.bot.BotChannels;
+import io.parley.events.EventData;
 import io.parley.events.Topics;
-import io.smallrye.common.annotation.Identifier;
 import io.parley.events.conversation.Content;
 import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.events.conversation.ConversationEvent.AuthorKind;
@@ -19,7 +19,7 @@ import io.parley.events.conversation.ConversationEvent.BotSuggested;
 import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.MessageOutbound;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
-import io.parley.events.EventData;
+import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
@@ -27,6 +27,7 @@ import io.parley.testkit.kafka.TopicProbe;
 import io.parley.testkit.postgres.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +160,7 @@ class ConversationIT {
         ConsumerRecord<String, byte[]> parked = probe.await(parkedFrom, 1,
                 TopicProbe.keyIs(customer.conversation.toString()), Duration.ofSeconds(30)).get(0);
         assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+        assertThat(new String(parked.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .contains("JSON");
         assertThat(metrics()).containsPattern("parley_bot_parked_total[^ ]* [1-9]");
     }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.parley.bot.BotChannels;
 import io.parley.events.Topics;
+import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
@@ -138,7 +139,7 @@ class KbResourceIT {
             String key = "poison-" + UUID.randomUUID();
             probe.append(Topics.CONVERSATION_EVENTS, key, "{not json".getBytes(StandardCharsets.UTF_8));
             var parked = probe.await(mark, 1, TopicProbe.keyIs(key), Duration.ofSeconds(60)).get(0);
-            assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+            assertThat(new String(parked.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                     .contains("not JSON");
         }
     }

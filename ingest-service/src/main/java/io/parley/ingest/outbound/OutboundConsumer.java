@@ -6,6 +6,7 @@ import io.parley.events.conversation.ConversationEvent.DeliveryOutcome;
 import io.parley.events.conversation.ConversationEvent.MessageDelivery;
 import io.parley.events.envelope.EventCodec;
 import io.parley.events.envelope.MalformedEventException;
+import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.ingest.IngestChannels;
 import io.parley.ingest.kafka.DurableLog;
 import io.parley.ingest.kafka.LogUnavailableException;
@@ -29,7 +30,6 @@ import org.jboss.logging.Logger;
 public class OutboundConsumer {
 
     public static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "ingest");
-    public static final String REASON_HEADER = "parley-dlq-reason";
     private static final Logger LOG = Logger.getLogger(OutboundConsumer.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
@@ -82,10 +82,7 @@ public class OutboundConsumer {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
-        Map<String, String> headers = Map.of(REASON_HEADER, reason,
-                "parley-dlq-topic", record.topic(),
-                "parley-dlq-partition", String.valueOf(record.partition()),
-                "parley-dlq-offset", String.valueOf(record.offset()));
+        Map<String, String> headers = DeadLetterHeaders.describing(record, reason);
         while (true) {
             try {
                 log.appendRecord(DEAD_LETTER_TOPIC, record.key(), record.value(), headers);

@@ -11,6 +11,7 @@ import io.parley.events.conversation.ConversationEvent.DeliveryOutcome;
 import io.parley.events.conversation.ConversationEvent.MessageDelivery;
 import io.parley.events.conversation.ConversationEvent.MessageOutbound;
 import io.parley.events.envelope.EventCodec;
+import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.ingest.FakeGraphApiResource;
 import io.parley.testkit.graph.FakeGraphApi;
 import io.parley.testkit.graph.RecordedRequest;
@@ -20,9 +21,12 @@ import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.kafka.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,24 @@ class OutboundIT {
         assertThat(delivery.error().code()).isEqualTo(131047);
         assertThat(delivery.error().retryable()).isFalse();
         assertThat(graph.requests()).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableRecordIsParkedWithItsReasonAndDeliveriesGoOn() {
+        SharedKafka.broker().createTopics(Map.of(OutboundConsumer.DEAD_LETTER_TOPIC, 1));
+        TopicMark parkedFrom = PROBE.mark(OutboundConsumer.DEAD_LETTER_TOPIC);
+        TopicMark mark = PROBE.mark(Topics.CONVERSATION_EVENTS);
+
+        PROBE.append(Topics.CONVERSATION_EVENTS, SUBJECT, "{not json".getBytes(StandardCharsets.UTF_8));
+        append(outbound("out-after-poison")); // same key, so same partition: read after the poison record
+
+        assertThat(deliveryOf(mark, "out-after-poison").outcome()).isEqualTo(DeliveryOutcome.ACCEPTED);
+        ConsumerRecord<String, byte[]> parked = PROBE.await(parkedFrom, 1, record -> true, WAIT).get(0);
+        assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(new String(parked.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .contains("not JSON");
+        assertThat(new String(parked.headers().lastHeader(DeadLetterHeaders.TOPIC).value(), StandardCharsets.UTF_8))
+                .isEqualTo(Topics.CONVERSATION_EVENTS);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.envelope.EventCodec;
 import io.parley.events.envelope.MalformedEventException;
+import io.parley.events.kafka.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,8 @@ final class FactForwarder extends PollingWorker {
                     record.offset(), e.getMessage());
             ProducerRecord<String, byte[]> parked = new ProducerRecord<>(Topics.deadLetter(record.topic(), "routing"),
                     record.key(), record.value());
-            parked.headers().add("reason", String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            DeadLetterHeaders.describing(record, e.getMessage())
+                    .forEach((name, value) -> parked.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             sends.add(producer.send(parked));
             return Optional.empty();
         }

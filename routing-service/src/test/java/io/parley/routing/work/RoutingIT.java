@@ -23,16 +23,19 @@ import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.envelope.EventCodec;
+import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.routing.agent.Agent;
 import io.parley.routing.decider.TenantRouter;
 import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.kafka.KafkaTestResource;
+import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.kafka.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +100,30 @@ class RoutingIT {
         append(Topics.CONVERSATION_EVENTS, "whatsapp:1:c1", new StatusChanged(ConversationStatus.SOLVED, null, "ana"));
         assertThat(decisions(beforeSolve, 1)).extracting(Event::subject, Event::data)
                 .containsExactly(tuple("whatsapp:1:c2", new Assigned("ana", "triage", null, "balanced")));
+    }
+
+    @Test
+    void anUnreadableRecordIsParkedWithItsReasonAndRoutingGoesOn() {
+        String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "routing");
+        SharedKafka.broker().createTopics(Map.of(deadLetters, 1));
+        TopicMark parkedFrom = probe.mark(deadLetters);
+        agent("ana", 1);
+        awaitOnline(1);
+        String poisonKey = "poison-" + UUID.randomUUID();
+
+        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+        probe.append(Topics.CONVERSATION_EVENTS, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
+        handoff("whatsapp:1:after-poison");
+
+        ConsumerRecord<String, byte[]> parked = probe.await(parkedFrom, 1, TopicProbe.keyIs(poisonKey), TIMEOUT).get(0);
+        assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(header(parked, DeadLetterHeaders.REASON)).contains("not JSON");
+        assertThat(header(parked, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.CONVERSATION_EVENTS);
+        assertThat(decisions(before, 1)).extracting(Event::subject).containsExactly("whatsapp:1:after-poison");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.parley.ticket.projection;
 
+import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.ticket.publish.Channels;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -13,14 +14,13 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-/** Parks poison records byte-for-byte in {@code conversation-events.dlq.ticket}, with why and where they came from. */
+/**
+ * Parks poison records byte-for-byte in {@code conversation-events.dlq.ticket}, with why and where they came from
+ * ({@link DeadLetterHeaders}).
+ */
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String REASON_HEADER = "dlq-reason";
-    public static final String TOPIC_HEADER = "dlq-original-topic";
-    public static final String PARTITION_HEADER = "dlq-original-partition";
-    public static final String OFFSET_HEADER = "dlq-original-offset";
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     @Inject
@@ -32,18 +32,12 @@ public class DeadLetters {
         LOG.warnf("parking record %s-%d@%d in the dead-letter topic: %s", record.topic(), record.partition(),
                 record.offset(), reason);
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add(REASON_HEADER, bytes(reason));
-        headers.add(TOPIC_HEADER, bytes(record.topic()));
-        headers.add(PARTITION_HEADER, bytes(Integer.toString(record.partition())));
-        headers.add(OFFSET_HEADER, bytes(Long.toString(record.offset())));
+        DeadLetterHeaders.describing(record, reason)
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         byte[] value = record.value() == null ? new byte[0] : record.value();
         return deadLetters.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.key())
                 .withHeaders(headers)
                 .build()));
-    }
-
-    private static byte[] bytes(String text) {
-        return (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
     }
 }

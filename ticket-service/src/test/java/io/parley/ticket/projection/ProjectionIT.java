@@ -18,6 +18,7 @@ import io.parley.events.conversation.ConversationEvent.MessageStatus;
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.Suggestion;
+import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
@@ -104,7 +105,7 @@ class ProjectionIT {
         Log.append(Events.customerMessage(id, TENANT, "still flowing", clock.instant()));
 
         List<ConsumerRecord<String, byte[]>> parked = Log.await(dlq, 1, TopicProbe.keyIs(id));
-        assertThat(new String(parked.get(0).headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
+        assertThat(new String(parked.get(0).headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .contains("not JSON");
         awaitConversation(id, "status", "bot");
     }

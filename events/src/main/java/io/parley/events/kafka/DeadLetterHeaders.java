@@ -1,0 +1,31 @@
+package io.parley.events.kafka;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The headers every Parley consumer puts on a record it parks in its dead-letter topic ({@code <topic>.dlq.<service>}):
+ * why, and where it came from. The names are SmallRye Reactive Messaging's, so records parked by its
+ * {@code dead-letter-queue} failure strategy (bot, analytics) and by hand (ingest, routing, ticket) read alike.
+ */
+public final class DeadLetterHeaders {
+
+    public static final String REASON = "dead-letter-reason";
+    public static final String TOPIC = "dead-letter-topic";
+    public static final String PARTITION = "dead-letter-partition";
+    public static final String OFFSET = "dead-letter-offset";
+
+    private DeadLetterHeaders() {
+    }
+
+    /** The four headers for {@code record}, in this order: reason, topic, partition, offset. */
+    public static Map<String, String> describing(ConsumerRecord<?, ?> record, String reason) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(REASON, reason == null ? "" : reason);
+        headers.put(TOPIC, record.topic());
+        headers.put(PARTITION, Integer.toString(record.partition()));
+        headers.put(OFFSET, Long.toString(record.offset()));
+        return headers;
+    }
+}
