@@ -111,8 +111,8 @@ class RoutingIT {
         awaitOnline(1);
         String poisonKey = "poison-" + UUID.randomUUID();
 
-        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
         probe.append(Topics.CONVERSATION_EVENTS, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
+        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS); // after the poison: decisions() reads events only
         handoff("whatsapp:1:after-poison");
 
         ConsumerRecord<String, byte[]> parked = probe.await(parkedFrom, 1, TopicProbe.keyIs(poisonKey), TIMEOUT).get(0);
