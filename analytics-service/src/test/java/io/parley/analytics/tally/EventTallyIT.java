@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import io.parley.events.Channel;
 import io.parley.events.Event;
@@ -85,6 +86,8 @@ class EventTallyIT {
                 .contains("not JSON");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAgentOf(tenant)
                 .get("/api/v1/metrics/event-counts").then().body("[0].count", equalTo(1)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*\\nparley_analytics_parked_total(\\{[^}]*})? [1-9].*"));
     }
 
     @Test

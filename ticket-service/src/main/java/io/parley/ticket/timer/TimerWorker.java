@@ -57,7 +57,9 @@ public class TimerWorker {
     record Firing(String timerId, String kind, Instant dueAt, boolean decided, List<Event> events) {
     }
 
-    @Scheduled(every = "${parley.timers.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Not while the application starts or stops: during shutdown the database pool is already closed. */
+    @Scheduled(every = "${parley.timers.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> fireDueTimers() {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> claim(now))
