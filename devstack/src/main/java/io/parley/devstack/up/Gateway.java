@@ -1,12 +1,13 @@
 package io.parley.devstack.up;
 
-import io.vertx.core.Future;
+import io.parley.testkit.process.FreePorts;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.HttpProxy;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,35 +22,30 @@ import java.util.stream.Collectors;
  */
 final class Gateway implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
-    private static final long START_TIMEOUT_SECONDS = 30;
+    static final String HOST = FreePorts.LOOPBACK;
+    private static final long TIMEOUT_SECONDS = 30;
 
     /** Path prefixes, most specific first: the agent gateway (ticket-service) owns the rest of {@code /api/v1}. */
     static final Map<String, PlatformService> ROUTES = routes();
 
     private final Vertx vertx;
-    private final HttpServer server;
 
-    private Gateway(Vertx vertx, HttpServer server) {
+    private Gateway(Vertx vertx) {
         this.vertx = vertx;
-        this.server = server;
     }
 
     static Gateway start(int port, Map<PlatformService, Integer> servicePorts) {
         Vertx vertx = Vertx.vertx();
-        HttpProxy proxy = HttpProxy.reverseProxy(vertx.createHttpClient());
-        proxy.originSelector(request -> Future.succeededFuture(
-                SocketAddress.inetSocketAddress(servicePorts.get(owner(request.path()).orElseThrow()), HOST)));
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
-            if (owner(request.path()).isPresent()) {
-                proxy.handle(request);
-            } else {
-                notRouted(request);
-            }
-        });
+        HttpClient client = vertx.createHttpClient();
+        Map<PlatformService, HttpProxy> proxies = new HashMap<>();
+        servicePorts.forEach((service, servicePort) ->
+                proxies.put(service, HttpProxy.reverseProxy(client).origin(servicePort, HOST)));
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> owner(request.path())
+                .map(proxies::get)
+                .ifPresentOrElse(proxy -> proxy.handle(request), () -> notRouted(request)));
         try {
             server.listen(port, HOST).toCompletionStage().toCompletableFuture()
-                    .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             vertx.close();
             throw new IllegalStateException("The gateway cannot listen on " + HOST + ":" + port
@@ -59,11 +55,7 @@ final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the gateway", e);
         }
-        return new Gateway(vertx, server);
-    }
-
-    int port() {
-        return server.actualPort();
+        return new Gateway(vertx);
     }
 
     static Optional<PlatformService> owner(String path) {
@@ -97,7 +89,7 @@ final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The gateway did not stop: " + e.getMessage(), e);
         } catch (InterruptedException e) {

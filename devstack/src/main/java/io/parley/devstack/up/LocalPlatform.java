@@ -97,11 +97,6 @@ final class LocalPlatform implements AutoCloseable {
                 .toList();
     }
 
-    /** Where a service's output goes, a file per start. */
-    public Path logDir(PlatformService service) {
-        return settings.dataDir().resolve("logs").resolve(service.name());
-    }
-
     @Override
     public synchronized void close() {
         if (gateway != null) {

@@ -1,8 +1,10 @@
 package io.parley.events.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * The headers every Parley consumer puts on a record it parks in its dead-letter topic ({@code <topic>.dlq.<service>}):
@@ -27,5 +29,10 @@ public final class DeadLetterHeaders {
         headers.put(PARTITION, Integer.toString(record.partition()));
         headers.put(OFFSET, Long.toString(record.offset()));
         return headers;
+    }
+
+    /** Adds the four headers for {@code record} to {@code headers}, UTF-8 encoded. */
+    public static void addTo(Headers headers, ConsumerRecord<?, ?> record, String reason) {
+        describing(record, reason).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -5,7 +5,6 @@ import io.parley.events.Topics;
 import io.parley.events.envelope.EventCodec;
 import io.parley.events.envelope.MalformedEventException;
 import io.parley.events.kafka.DeadLetterHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,8 +76,7 @@ final class FactForwarder extends PollingWorker {
                     record.offset(), e.getMessage());
             ProducerRecord<String, byte[]> parked = new ProducerRecord<>(Topics.deadLetter(record.topic(), "routing"),
                     record.key(), record.value());
-            DeadLetterHeaders.describing(record, e.getMessage())
-                    .forEach((name, value) -> parked.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            DeadLetterHeaders.addTo(parked.headers(), record, e.getMessage());
             sends.add(producer.send(parked));
             return Optional.empty();
         }

@@ -7,7 +7,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -32,8 +31,7 @@ public class DeadLetters {
         LOG.warnf("parking record %s-%d@%d in the dead-letter topic: %s", record.topic(), record.partition(),
                 record.offset(), reason);
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        DeadLetterHeaders.describing(record, reason)
-                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        DeadLetterHeaders.addTo(headers, record, reason);
         byte[] value = record.value() == null ? new byte[0] : record.value();
         return deadLetters.sendMessage(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.key())
