@@ -11,10 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up",
-        description = {"Start Parley locally: a real Kafka broker, every service and the gateway, until Ctrl-C.",
-            "Needs PostgreSQL at 127.0.0.1:5432 (or PARLEY_PG_HOST/PORT/USER/PASSWORD) and the packaged services",
-            "(./parley builds them). Channel config reaches ingest as environment variables, e.g.",
-            "PARLEY_CHANNELS_WHATSAPP_APP_SECRET (see ingest-service/README.md)."})
+        description = {"Start Parley locally until Ctrl-C: a real Kafka broker, every service, the gateway.",
+            "Needs PostgreSQL at 127.0.0.1:5432 (or PARLEY_PG_HOST/PORT/USER/PASSWORD).",
+            "./parley builds the services first. Channel settings reach ingest as",
+            "environment variables, e.g. PARLEY_CHANNELS_WHATSAPP_APP_SECRET",
+            "(see ingest-service/README.md)."})
 public class UpCommand implements Callable<Integer> {
 
     /** Set by the {@code parley} script: the repository whose packaged services run. */
