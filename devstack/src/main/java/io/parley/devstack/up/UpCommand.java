@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up",
-        description = {"Start Parley locally until Ctrl-C: a real Kafka broker, every service, the gateway.",
+        description = {"Start Parley locally until Ctrl-C: a real Kafka broker, the services, a gateway.",
             "Needs PostgreSQL at 127.0.0.1:5432 (or PARLEY_PG_HOST/PORT/USER/PASSWORD).",
             "./parley builds the services first. Channel settings reach ingest as",
             "environment variables, e.g. PARLEY_CHANNELS_WHATSAPP_APP_SECRET",
