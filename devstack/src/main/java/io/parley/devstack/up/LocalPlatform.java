@@ -4,6 +4,7 @@ import io.parley.testkit.kafka.KafkaBrokerProcess;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.postgres.DatabaseCoordinates;
 import io.parley.testkit.postgres.LocalPostgres;
+import io.parley.testkit.process.FreePorts;
 import io.parley.testkit.quarkus.QuarkusAppProcess;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ final class LocalPlatform implements AutoCloseable {
     /** Starts the broker, the services one by one (each until it reports ready) and the gateway. */
     public void start() {
         checkPackaged();
+        checkPortsFree();
         broker = KafkaBrokerProcess.onPorts(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaPort() + 1);
         report("Kafka broker", broker.bootstrapServers());
@@ -122,6 +124,21 @@ final class LocalPlatform implements AutoCloseable {
             throw new IllegalStateException("Not packaged yet: " + String.join(", ", missing) + " (looked under "
                     + settings.repositoryRoot().toAbsolutePath() + "). Build them with"
                     + " `./mvnw -B package -DskipTests` at the repository root.");
+        }
+    }
+
+    /**
+     * Before anything starts: a service's readiness probe would otherwise find whatever already answers on its port
+     * (another `parley up`, say), and the broker would adopt the other run's broker and stop it on the way out.
+     */
+    private void checkPortsFree() {
+        List<Integer> ports = new ArrayList<>(List.of(settings.gatewayPort(), settings.kafkaPort(),
+                settings.kafkaPort() + 1));
+        PlatformService.ALL.forEach(service -> ports.add(settings.servicePorts().get(service)));
+        List<Integer> taken = ports.stream().filter(port -> !FreePorts.isFree(port)).toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("Port(s) " + taken + " on " + FreePorts.LOOPBACK + " are taken: is Parley"
+                    + " already up? Stop it, or choose other ports with --gateway-port and --kafka-port.");
         }
     }
 

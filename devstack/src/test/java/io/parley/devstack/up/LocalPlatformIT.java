@@ -1,6 +1,7 @@
 package io.parley.devstack.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ class LocalPlatformIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final StringWriter PROGRESS = new StringWriter();
     private static final Path WORK_DIR = Path.of("target", "local-platform-it");
+    private static LocalPlatform.Settings settings;
     private static LocalPlatform platform;
     private static DemoTenant demo;
 
@@ -52,9 +54,9 @@ class LocalPlatformIT {
         }
         String databasePrefix = "parley_up_it_" + ProcessHandle.current().pid();
         Path root = Path.of("..").toAbsolutePath().normalize();
-        platform = new LocalPlatform(new LocalPlatform.Settings(root, WORK_DIR,
-                ports.get(0), servicePorts, ports.get(6), databasePrefix, DemoTenant.ingestConfig()),
-                new PrintWriter(PROGRESS));
+        settings = new LocalPlatform.Settings(root, WORK_DIR, ports.get(0), servicePorts, ports.get(6),
+                databasePrefix, DemoTenant.ingestConfig());
+        platform = new LocalPlatform(settings, new PrintWriter(PROGRESS));
         try {
             platform.start();
         } catch (RuntimeException e) {
@@ -105,6 +107,16 @@ class LocalPlatformIT {
         HttpResponse<String> unknown = send(authorised("/nowhere"));
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("/api/v1/kb", "/webhooks");
+    }
+
+    @Test
+    void a_second_platform_on_the_same_ports_refuses_to_start_and_leaves_the_first_one_running() throws Exception {
+        LocalPlatform second = new LocalPlatform(settings, new PrintWriter(new StringWriter()));
+
+        assertThatThrownBy(second::start).hasMessageContaining("already up");
+        second.close();
+
+        assertThat(getJson("/api/v1/kb/articles").findValuesAsText("id")).contains("returns");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -31,6 +31,15 @@ public final class FreePorts {
         }
     }
 
+    /** Whether nobody listens on {@code port} of the loopback interface right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
     private static void close(ServerSocket socket) {
         try {
             socket.close();
