@@ -13,46 +13,61 @@ import java.util.Map;
 
 /**
  * {@code parley up --demo}: a tenant with a knowledge base in four languages, the order-tracking flow, an agent
- * token and a web-widget API channel, set up through the gateway like any admin would.
+ * token and a web-widget API channel, set up through the gateway like any admin would. The widget's replies land in a
+ * {@link WidgetInbox}, so the customer's side of the conversation can be read too.
  */
-final class DemoTenant {
+final class DemoTenant implements AutoCloseable {
 
     static final String TENANT = "demo";
     static final String AGENT = "ada";
     static final String WIDGET_CHANNEL = "web-widget";
-    /** A development value, like the development key pair: the demo is for a local machine only. */
+    /** Development values, like the development key pair: the demo is for a local machine only. */
     static final String WIDGET_TOKEN = "demo-widget-token";
+    private static final String CALLBACK_SECRET = "demo-callback-secret";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String KNOWLEDGE_BASE = "/demo/knowledge-base.md";
     private static final String ORDER_FLOW = "/flows/order-tracking.yaml";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final String gatewayUrl;
-    private final String adminToken;
+    private final String adminToken = DevTokens.issue(TENANT, AGENT, "agent", "admin");
+    private final WidgetInbox inbox;
 
-    DemoTenant(String gatewayUrl) {
-        this.gatewayUrl = gatewayUrl;
-        this.adminToken = DevTokens.issue(TENANT, AGENT, "agent", "admin");
+    private DemoTenant(WidgetInbox inbox) {
+        this.inbox = inbox;
     }
 
-    /** What ingest needs to accept the demo's web widget: channel → tenant, and its bearer token. */
-    static Map<PlatformService, Map<String, String>> ingestConfig() {
+    /** Opens the widget's inbox; the tenant itself is set up by {@link #seed} once the platform runs. */
+    static DemoTenant start() {
+        return new DemoTenant(WidgetInbox.start(CALLBACK_SECRET));
+    }
+
+    /** What ingest needs for the demo's web widget: channel → tenant, its bearer token, where replies go. */
+    Map<PlatformService, Map<String, String>> ingestConfig() {
         String account = "parley.channels.api.accounts." + WIDGET_CHANNEL;
-        return Map.of(PlatformService.INGEST, Map.of(account + ".tenant", TENANT, account + ".bearer-token", WIDGET_TOKEN));
+        return Map.of(PlatformService.INGEST, Map.of(
+                account + ".tenant", TENANT,
+                account + ".bearer-token", WIDGET_TOKEN,
+                account + ".callback-url", inbox.repliesUrl(),
+                account + ".callback-secret", CALLBACK_SECRET));
     }
 
     String adminToken() {
         return adminToken;
     }
 
-    void seed() {
-        send("POST", "/api/v1/kb/import", "text/markdown", resource(KNOWLEDGE_BASE));
-        send("PUT", "/api/v1/flows/order-tracking", "application/yaml", resource(ORDER_FLOW));
+    /** What the widget received, a JSON array of ingest's reply bodies. */
+    String repliesUrl() {
+        return inbox.repliesUrl();
+    }
+
+    void seed(String gatewayUrl) {
+        send(gatewayUrl, "POST", "/api/v1/kb/import", "text/markdown", resource(KNOWLEDGE_BASE));
+        send(gatewayUrl, "PUT", "/api/v1/flows/order-tracking", "application/yaml", resource(ORDER_FLOW));
     }
 
     /** How to try it, printed once everything is up. */
-    String instructions() {
+    String instructions(String gatewayUrl) {
         String widget = gatewayUrl + "/webhooks/api/" + WIDGET_CHANNEL;
         return String.join(System.lineSeparator(),
                 "Demo tenant '" + TENANT + "': 5 knowledge-base articles (en, es, zh, ru) and the order-tracking flow.",
@@ -64,10 +79,12 @@ final class DemoTenant {
                 "       -d '{\"messageId\":\"m-1\",\"user\":{\"id\":\"u-1\",\"name\":\"Ana\"},\"text\":\"How do I return an item?\"}'",
                 "Read as the agent:",
                 "  curl " + gatewayUrl + "/api/v1/conversations -H \"Authorization: Bearer $TOKEN\"",
-                "  curl -N " + gatewayUrl + "/api/v1/stream -H \"Authorization: Bearer $TOKEN\"   (live, SSE)");
+                "  curl -N " + gatewayUrl + "/api/v1/stream -H \"Authorization: Bearer $TOKEN\"   (live, SSE)",
+                "What the widget received (the bot's and agents' replies):",
+                "  curl " + repliesUrl());
     }
 
-    private void send(String method, String path, String contentType, byte[] body) {
+    private void send(String gatewayUrl, String method, String path, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + adminToken)
@@ -86,6 +103,11 @@ final class DemoTenant {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while setting up the demo tenant", e);
         }
+    }
+
+    @Override
+    public void close() {
+        inbox.close();
     }
 
     private static byte[] resource(String name) {

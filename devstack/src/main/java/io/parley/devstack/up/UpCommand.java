@@ -45,21 +45,24 @@ public class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
         Path data = dataDir != null ? dataDir : root.resolve(".parley");
+        DemoTenant demoTenant = demo ? DemoTenant.start() : null;
         LocalPlatform platform = new LocalPlatform(LocalPlatform.Settings.standard(root, data, gatewayPort, kafkaPort,
-                demo ? DemoTenant.ingestConfig() : Map.of()), out);
+                demo ? demoTenant.ingestConfig() : Map.of()), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping Parley…");
             out.flush();
             platform.close();
+            if (demoTenant != null) {
+                demoTenant.close();
+            }
             stopped.countDown();
         }, "parley-up-stop"));
         try {
             platform.start();
             if (demo) {
-                DemoTenant tenant = new DemoTenant(platform.gatewayUrl());
-                tenant.seed();
-                out.println(tenant.instructions());
+                demoTenant.seed(platform.gatewayUrl());
+                out.println(demoTenant.instructions(platform.gatewayUrl()));
             }
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("parley up: " + e.getMessage());

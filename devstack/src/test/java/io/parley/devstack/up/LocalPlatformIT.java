@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code parley up --demo} as a user meets it: the packaged services, a real broker and PostgreSQL, everything
  * reached through the gateway only. A customer question goes in at the web-widget webhook and the bot's answer shows
- * up in the agent API and in the analytics figures; the knowledge base answers through the gateway too.
+ * up in the agent API, at the widget's callback and in the analytics figures; the knowledge base answers through the gateway too.
  */
 class LocalPlatformIT {
 
@@ -54,16 +54,16 @@ class LocalPlatformIT {
         }
         String databasePrefix = "parley_up_it_" + ProcessHandle.current().pid();
         Path root = Path.of("..").toAbsolutePath().normalize();
+        demo = DemoTenant.start();
         settings = new LocalPlatform.Settings(root, WORK_DIR, ports.get(0), servicePorts, ports.get(6),
-                databasePrefix, DemoTenant.ingestConfig());
+                databasePrefix, demo.ingestConfig());
         platform = new LocalPlatform(settings, new PrintWriter(PROGRESS));
         try {
             platform.start();
         } catch (RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n" + PROGRESS + "logs: " + WORK_DIR.resolve("logs").toAbsolutePath(), e);
         }
-        demo = new DemoTenant(platform.gatewayUrl());
-        demo.seed();
+        demo.seed(platform.gatewayUrl());
     }
 
     @AfterAll
@@ -72,6 +72,9 @@ class LocalPlatformIT {
             List<DatabaseCoordinates> databases = platform.databases();
             platform.close();
             databases.forEach(database -> LocalPostgres.fromEnvironment().dropDatabase(database.database()));
+        }
+        if (demo != null) {
+            demo.close();
         }
     }
 
@@ -93,6 +96,10 @@ class LocalPlatformIT {
             String id = conversations.get(0).get("id").asText();
             assertThat(getJson("/api/v1/conversations/" + id + "/messages").toString()).contains("within 30 days");
         });
+        // ingest delivered the answer to the widget's callback, signed: the customer's side of the conversation.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                JSON.readTree(send(HttpRequest.newBuilder(URI.create(demo.repliesUrl()))).body()).toString())
+                .contains("within 30 days", "api:web-widget:u-it"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 getJson("/api/v1/metrics/event-counts").findValuesAsText("type"))
                 .contains("parley.message.received.v1", "parley.bot.answered.v1"));
