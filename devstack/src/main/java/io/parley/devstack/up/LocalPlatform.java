@@ -1,5 +1,6 @@
 package io.parley.devstack.up;
 
+import io.parley.bot.BotChannels;
 import io.parley.testkit.kafka.KafkaBrokerProcess;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.postgres.DatabaseCoordinates;
@@ -67,6 +68,8 @@ final class LocalPlatform implements AutoCloseable {
         report("Kafka broker", broker.bootstrapServers());
         broker.start();
         broker.createTopics(SharedKafka.TOPICS);
+        // A service's own topic too, so that its consumer does not start on a topic that is not there yet.
+        broker.createTopics(Map.of(BotChannels.TENANT_CHANGES_TOPIC, 1));
         LocalPostgres postgres = LocalPostgres.fromEnvironment();
         for (PlatformService service : PlatformService.ALL) {
             Map<String, String> config = new HashMap<>();
