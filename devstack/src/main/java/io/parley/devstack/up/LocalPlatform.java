@@ -26,6 +26,7 @@ final class LocalPlatform implements AutoCloseable {
     private final Settings settings;
     private final PrintWriter progress;
     private final List<QuarkusAppProcess> services = new ArrayList<>();
+    private final List<DatabaseCoordinates> databases = new ArrayList<>();
     private KafkaBrokerProcess broker;
     private Gateway gateway;
 
@@ -34,19 +35,21 @@ final class LocalPlatform implements AutoCloseable {
      * @param dataDir          the broker's data and the services' logs
      * @param gatewayPort      the gateway's port
      * @param servicePorts     each service's HTTP port
-     * @param kafkaPort        the broker's client port (its controller listens on the next one)
+     * @param kafkaPort        the broker's client port
+     * @param controllerPort   the port of the broker's KRaft controller
      * @param databasePrefix   databases are {@code <prefix>_bot}, {@code <prefix>_ticket}, {@code <prefix>_analytics}
      * @param extraConfig      further config per service (system properties), such as the channels ingest serves
      */
     public record Settings(Path repositoryRoot, Path dataDir, int gatewayPort, Map<PlatformService, Integer> servicePorts,
-                           int kafkaPort, String databasePrefix, Map<PlatformService, Map<String, String>> extraConfig) {
+                           int kafkaPort, int controllerPort, String databasePrefix, Map<PlatformService, Map<String, String>> extraConfig) {
 
-        /** DESIGN §4's layout: the services on the ports after the gateway's. */
+        /** DESIGN §4's layout: the services on the ports after the gateway's, the controller after the broker's. */
         public static Settings standard(Path repositoryRoot, Path dataDir, int gatewayPort, int kafkaPort,
                                         Map<PlatformService, Map<String, String>> extraConfig) {
             Map<PlatformService, Integer> ports = new HashMap<>();
             PlatformService.ALL.forEach(service -> ports.put(service, gatewayPort + service.portOffset()));
-            return new Settings(repositoryRoot, dataDir, gatewayPort, ports, kafkaPort, "parley", extraConfig);
+            return new Settings(repositoryRoot, dataDir, gatewayPort, ports, kafkaPort, kafkaPort + 1, "parley",
+                    extraConfig);
         }
 
         String database(PlatformService service) {
@@ -64,7 +67,7 @@ final class LocalPlatform implements AutoCloseable {
         checkPackaged();
         checkPortsFree();
         broker = KafkaBrokerProcess.onPorts(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                settings.kafkaPort() + 1);
+                settings.controllerPort());
         report("Kafka broker", broker.bootstrapServers());
         broker.start();
         broker.createTopics(SharedKafka.TOPICS);
@@ -74,8 +77,11 @@ final class LocalPlatform implements AutoCloseable {
         for (PlatformService service : PlatformService.ALL) {
             Map<String, String> config = new HashMap<>();
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
-            service.database().ifPresent(name ->
-                    config.putAll(postgres.ensureDatabase(settings.database(service)).quarkusConfig()));
+            service.database().ifPresent(name -> {
+                DatabaseCoordinates database = postgres.ensureDatabase(settings.database(service));
+                databases.add(database);
+                config.putAll(database.quarkusConfig());
+            });
             config.putAll(settings.extraConfig().getOrDefault(service, Map.of()));
             QuarkusAppProcess app = QuarkusAppProcess.packaged(service.packagedApp(settings.repositoryRoot()),
                     settings.dataDir().resolve("logs").resolve(service.name()), config,
@@ -92,14 +98,9 @@ final class LocalPlatform implements AutoCloseable {
         return "http://" + Gateway.HOST + ":" + settings.gatewayPort();
     }
 
-    /** The databases this platform uses, for whoever wants to drop them (tests). */
+    /** The databases this platform has opened or created so far, for whoever wants to drop them (tests). */
     public List<DatabaseCoordinates> databases() {
-        LocalPostgres postgres = LocalPostgres.fromEnvironment();
-        return PlatformService.ALL.stream()
-                .filter(service -> service.database().isPresent())
-                .map(service -> new DatabaseCoordinates(postgres.host(), postgres.port(), settings.database(service),
-                        postgres.user(), postgres.password()))
-                .toList();
+        return List.copyOf(databases);
     }
 
     @Override
@@ -136,7 +137,7 @@ final class LocalPlatform implements AutoCloseable {
      */
     private void checkPortsFree() {
         List<Integer> ports = new ArrayList<>(List.of(settings.gatewayPort(), settings.kafkaPort(),
-                settings.kafkaPort() + 1));
+                settings.controllerPort()));
         PlatformService.ALL.forEach(service -> ports.add(settings.servicePorts().get(service)));
         List<Integer> taken = ports.stream().filter(port -> !FreePorts.isFree(port)).toList();
         if (!taken.isEmpty()) {

@@ -55,7 +55,7 @@ class LocalPlatformIT {
         String databasePrefix = "parley_up_it_" + ProcessHandle.current().pid();
         Path root = Path.of("..").toAbsolutePath().normalize();
         demo = DemoTenant.start();
-        settings = new LocalPlatform.Settings(root, WORK_DIR, ports.get(0), servicePorts, ports.get(6),
+        settings = new LocalPlatform.Settings(root, WORK_DIR, ports.get(0), servicePorts, ports.get(6), ports.get(7),
                 databasePrefix, demo.ingestConfig());
         platform = new LocalPlatform(settings, new PrintWriter(PROGRESS));
         try {
