@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * How the bot reacts to one customer message. In bot mode: a person on request, on strong anger, on "no" to "did
  * this solve it?" and after two misses in a row; a flow when one runs or is asked for; an answer when the knowledge
  * model is confident, else "not sure" with the way to a person. In human mode it stays silent and suggests answers to
- * the agent. Outside business hours every handoff says when a person will answer and is marked {@code after-hours}.
+ * the agent. Outside business hours every handoff says when a person will answer and is marked {@code after-hours};
+ * until somebody takes such a conversation the bot still answers what it is sure of.
  *
  * <p>The bot's own dialogue memory (awaiting feedback, misses) is a {@link BotFlow} of the reserved flow
  * {@value #KB_DIALOGUE}, so it lives in the log like every flow position.
@@ -53,6 +54,7 @@ public final class Dialogue {
     static final String NO_OPTION = "feedback:no";
     private static final int MISSES_BEFORE_HANDOFF = 2;
     private static final int SUGGESTIONS = 3;
+    private static final String AFTER_HOURS = "after-hours";
 
     private final FlowEngine flows;
 
@@ -77,10 +79,11 @@ public final class Dialogue {
         String language = detectedLanguage
                 .or(() -> Optional.ofNullable(state.language()).map(Latest::value))
                 .orElse(bot.settings().defaultLanguage());
-        if (state.mode() == ConversationState.Mode.HUMAN) {
-            return suggest(message, text, language, bot);
-        }
         Turn turn = new Turn(new Reply(cause.id(), message.channel()), memory, bot, language, now);
+        if (state.mode() == ConversationState.Mode.HUMAN) {
+            return waitsForPeopleAfterHours(state, bot, now) ? turn.answerWhileAway(message, text)
+                    : suggest(message, text, language, bot);
+        }
         Optional<BotFlow> position = activePosition(state);
         Content.Option choice = position.flatMap(p -> MenuChoice.of(menuShownAt(p, language), content)).orElse(null);
 
@@ -122,7 +125,7 @@ public final class Dialogue {
             }
             Optional<Article> article = bot.knowledge().article(prediction.label());
             if (article.isPresent()) {
-                return turn.answer(article.get(), prediction.confidence());
+                return turn.answer(article.get(), prediction.confidence(), true);
             }
         }
         String guess = match.map(m -> "best guess '" + m.prediction().label() + "' at "
@@ -136,7 +139,19 @@ public final class Dialogue {
         return turn.reply.events();
     }
 
-    private List<EventData> suggest(MessageReceived message, String text, String language, TenantBot bot) {
+    /**
+     * Handed off outside business hours and nobody has taken the conversation yet: until people are back, the bot
+     * keeps answering what it knows (it said so when it handed off).
+     */
+    static boolean waitsForPeopleAfterHours(ConversationState state, TenantBot bot, Instant now) {
+        Latest<HandoffRequested> handoff = state.handoff();
+        Instant agentReplied = state.lastAgentMessageAt();
+        return handoff != null && AFTER_HOURS.equals(handoff.value().reason()) && state.assignee() == null
+                && (agentReplied == null || agentReplied.isBefore(handoff.stamp().time()))
+                && bot.businessHours(state.team()).filter(hours -> !hours.isOpen(now)).isPresent();
+    }
+
+    private static List<EventData> suggest(MessageReceived message, String text, String language, TenantBot bot) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -203,7 +218,20 @@ public final class Dialogue {
             this.now = now;
         }
 
-        private List<EventData> answer(Article article, double confidence) {
+        /**
+         * The answer when the bot is sure of one; else nothing for the customer and suggestions for the agent. No
+         * "did this solve it?": a person will read the conversation anyway.
+         */
+        private List<EventData> answerWhileAway(MessageReceived message, String text) {
+            Optional<Prediction> sure = text == null || text.isBlank() ? Optional.empty()
+                    : bot.knowledge().classify(text, language).map(KnowledgeModel.Match::prediction)
+                    .filter(prediction -> prediction.confident(bot.settings().confidenceThreshold()));
+            Optional<Article> article = sure.flatMap(prediction -> bot.knowledge().article(prediction.label()));
+            return article.isPresent() ? answer(article.get(), sure.get().confidence(), false)
+                    : suggest(message, text, language, bot);
+        }
+
+        private List<EventData> answer(Article article, double confidence, boolean askIfItHelped) {
             String fallback = bot.settings().defaultLanguage();
             boolean translated = article.answers().containsKey(language);
             String answerLanguage = translated ? language : article.answers().containsKey(fallback) ? fallback
@@ -224,9 +252,13 @@ public final class Dialogue {
                 rich.media().forEach(media -> reply.say(Say.media(Content.builder(media.kind()).url(media.url())
                         .caption(media.caption()).build())));
             }
-            reply.say(Say.menu(Phrases.get(Phrases.Key.FEEDBACK_QUESTION, language), feedbackOptions(language)));
+            if (askIfItHelped) {
+                reply.say(Say.menu(Phrases.get(Phrases.Key.FEEDBACK_QUESTION, language), feedbackOptions(language)));
+            }
             reply.emit(new BotAnswered(article.id(), article.id(), confidence, answerLanguage, messageId));
-            reply.emit(new BotFlow(KB_DIALOGUE, FEEDBACK_STEP, Map.of(ARTICLE, article.id())));
+            if (askIfItHelped) {
+                reply.emit(new BotFlow(KB_DIALOGUE, FEEDBACK_STEP, Map.of(ARTICLE, article.id())));
+            }
             return reply.events();
         }
 
@@ -241,10 +273,10 @@ public final class Dialogue {
 
         /** Hands the conversation to people, saying when they will answer; the bot's dialogue memory is cleared. */
         private List<EventData> handoff(String reason, String note) {
-            Optional<BusinessHours> hours = bot.businessHours().filter(h -> !h.isOpen(now));
+            Optional<BusinessHours> hours = bot.businessHours(memory.state().team()).filter(h -> !h.isOpen(now));
             String effectiveReason = reason;
             if (hours.isPresent()) {
-                effectiveReason = "after-hours";
+                effectiveReason = AFTER_HOURS;
                 String when = hours.get().nextOpening(now).map(this::describe).orElse("?");
                 reply.say(Say.text(Phrases.get(Phrases.Key.AFTER_HOURS, language, "when", when)));
             } else {

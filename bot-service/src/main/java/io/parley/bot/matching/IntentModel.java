@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -28,6 +29,11 @@ public final class IntentModel {
 
     private static final int ALTERNATIVES = 5;
     private static final double[] UNFITTED_DECISION_WEIGHTS = {1, 0, 0};
+    /** A held-out share smaller than this (or than the number of classes) is too small to fit on: cross-fit. */
+    private static final int MIN_SHARE_UTTERANCES = 20;
+    private static final int SMALL_DATA_ROUNDS = 5;
+    /** Fewer held-out utterances than this (a knowledge base of single questions) and the regression decides alone. */
+    private static final int MIN_CALIBRATION_UTTERANCES = 10;
 
     private final List<String> labels;
     private final SentenceEncoder encoder;
@@ -83,34 +89,43 @@ public final class IntentModel {
     }
 
     /**
-     * Fits the decision layer on a stratified held-out share of the data, scored by matchers trained on the rest, so
-     * its weights reflect how the matchers behave on unseen utterances rather than on memorised ones.
+     * Fits the decision layer on utterances scored by matchers trained without them, so its weights reflect how the
+     * matchers behave on unseen utterances rather than on memorised ones.
      */
     private static DecisionLayer fitDecisionLayer(List<String> texts, List<float[]> embeddings, int[] classes,
                                                   int classCount, Analyzer analyzer, TrainingOptions options) {
-        boolean[] heldOut = stratifiedHoldOut(classes, classCount, options.calibrationFraction(), options.seed());
-        List<Integer> fitRows = new ArrayList<>();
-        List<Integer> heldRows = new ArrayList<>();
-        for (int i = 0; i < classes.length; i++) {
-            (heldOut[i] ? heldRows : fitRows).add(i);
+        List<double[][]> evidence = new ArrayList<>();
+        List<Integer> evidenceClasses = new ArrayList<>();
+        for (boolean[] heldOut : calibrationRounds(classes, classCount, options)) {
+            List<Integer> fitRows = new ArrayList<>();
+            List<Integer> heldRows = new ArrayList<>();
+            for (int i = 0; i < classes.length; i++) {
+                (heldOut[i] ? heldRows : fitRows).add(i);
+            }
+            EvidenceSources partial = EvidenceSources.train(
+                    fitRows.stream().map(texts::get).toList(),
+                    fitRows.stream().map(embeddings::get).toList(),
+                    fitRows.stream().mapToInt(i -> classes[i]).toArray(),
+                    classCount, analyzer, options);
+            for (int i : heldRows) {
+                evidence.add(partial.evidence(texts.get(i), embeddings.get(i)));
+                evidenceClasses.add(classes[i]);
+            }
         }
-        if (heldRows.size() < Math.max(20, classCount)) {
+        if (evidence.size() < MIN_CALIBRATION_UTTERANCES) {
             return new DecisionLayer(UNFITTED_DECISION_WEIGHTS);
         }
-        EvidenceSources partial = EvidenceSources.train(
-                fitRows.stream().map(texts::get).toList(),
-                fitRows.stream().map(embeddings::get).toList(),
-                fitRows.stream().mapToInt(i -> classes[i]).toArray(),
-                classCount, analyzer, options);
-        List<double[][]> evidence = heldRows.stream()
-                .map(i -> partial.evidence(texts.get(i), embeddings.get(i)))
-                .toList();
-        int[] heldLabels = heldRows.stream().mapToInt(i -> classes[i]).toArray();
-        return DecisionLayer.fit(evidence, heldLabels, UNFITTED_DECISION_WEIGHTS);
+        return DecisionLayer.fit(evidence, evidenceClasses.stream().mapToInt(Integer::intValue).toArray(),
+                UNFITTED_DECISION_WEIGHTS);
     }
 
-    /** Marks about {@code fraction} of each class, never a class's last remaining example. */
-    private static boolean[] stratifiedHoldOut(int[] classes, int classCount, double fraction, long seed) {
+    /**
+     * The utterances each calibration round holds out. A large training set gives one round that holds out about
+     * {@code calibrationFraction} of each class. A tenant's knowledge base, a few questions per article, would hold
+     * out too few that way, so it is cross-fitted instead: {@value #SMALL_DATA_ROUNDS} rounds that together hold out
+     * every utterance once. A class's only utterance is never held out: the matchers need it.
+     */
+    static List<boolean[]> calibrationRounds(int[] classes, int classCount, TrainingOptions options) {
         List<List<Integer>> byClass = new ArrayList<>();
         for (int c = 0; c < classCount; c++) {
             byClass.add(new ArrayList<>());
@@ -118,13 +133,30 @@ public final class IntentModel {
         for (int i = 0; i < classes.length; i++) {
             byClass.get(classes[i]).add(i);
         }
-        boolean[] heldOut = new boolean[classes.length];
-        Random random = new Random(seed);
+        Random random = new Random(options.seed());
+        byClass.forEach(rows -> Collections.shuffle(rows, random));
+
+        boolean[] share = new boolean[classes.length];
+        int shareSize = 0;
         for (List<Integer> rows : byClass) {
-            Collections.shuffle(rows, random);
-            int count = Math.min(rows.size() - 1, (int) Math.round(rows.size() * fraction));
-            rows.subList(0, Math.max(count, 0)).forEach(i -> heldOut[i] = true);
+            int count = Math.max(0,
+                    Math.min(rows.size() - 1, (int) Math.round(rows.size() * options.calibrationFraction())));
+            rows.subList(0, count).forEach(i -> share[i] = true);
+            shareSize += count;
         }
-        return heldOut;
+        if (shareSize >= Math.max(MIN_SHARE_UTTERANCES, classCount)) {
+            return List.of(share);
+        }
+        boolean[][] rounds = new boolean[SMALL_DATA_ROUNDS][classes.length];
+        for (int c = 0; c < classCount; c++) {
+            List<Integer> rows = byClass.get(c);
+            if (rows.size() > 1) {
+                // Starting each class at another round keeps the rounds about equally large.
+                for (int j = 0; j < rows.size(); j++) {
+                    rounds[(c + j) % SMALL_DATA_ROUNDS][rows.get(j)] = true;
+                }
+            }
+        }
+        return Arrays.stream(rounds).filter(round -> IntStream.range(0, round.length).anyMatch(i -> round[i])).toList();
     }
 }

@@ -20,8 +20,12 @@ public record TenantBot(String tenant, BotSettings settings, KnowledgeModel know
         hours = Map.copyOf(hours);
     }
 
-    /** The hours of the settings' team, else the tenant's default; empty means always open. */
-    public Optional<BusinessHours> businessHours() {
-        return Optional.ofNullable(hours.getOrDefault(settings.team(), hours.get(BotSettings.DEFAULT_TEAM)));
+    /**
+     * The hours of the conversation's team (null before routing chose one), else of the settings' team, else the
+     * tenant's default; empty means always open.
+     */
+    public Optional<BusinessHours> businessHours(String conversationTeam) {
+        return Optional.ofNullable(hours.get(conversationTeam == null ? settings.team() : conversationTeam))
+                .or(() -> Optional.ofNullable(hours.getOrDefault(settings.team(), hours.get(BotSettings.DEFAULT_TEAM))));
     }
 }

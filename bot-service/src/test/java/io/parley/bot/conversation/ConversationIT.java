@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parley.bot.BotChannels;
+import io.parley.events.Event;
 import io.parley.events.EventData;
 import io.parley.events.Topics;
 import io.parley.events.conversation.Content;
@@ -33,7 +34,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,6 +144,11 @@ class ConversationIT {
             assertThat(suggested.suggestions().get(0).articleId()).isEqualTo("reset-password");
             assertThat(suggested.suggestions().get(0).text()).startsWith("Open Settings");
         });
+
+        TopicMark next = customer.writes("how much is shipping?");
+        customer.awaitOne(next, BotSuggested.class);
+        assertThat(customer.history(asked)).extracting(Event::data)
+                .noneMatch(data -> data instanceof MessageOutbound || data instanceof BotAnswered);
     }
 
     @Test
@@ -212,14 +218,16 @@ class ConversationIT {
     }
 
     @Test
-    void outside_business_hours_a_handoff_says_when_people_answer_and_is_marked_after_hours() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    void outside_business_hours_a_handoff_says_when_people_answer_and_the_bot_keeps_answering_meanwhile() {
+        // UTC+14: the tenant's calendar day is not the machine's, so holidays must be read in the tenant's zone.
+        ZoneId zone = ZoneId.of("Pacific/Kiritimati");
+        LocalDate today = LocalDate.now(zone);
         String weekday = "[{\"from\": \"09:00\", \"to\": \"17:00\"}]";
         asAdmin(tenant).contentType("application/json").body("""
-                        {"timeZone": "UTC", "holidays": ["%s", "%s"],
+                        {"timeZone": "%s", "holidays": ["%s", "%s"],
                          "weekly": {"monday": %s, "tuesday": %s, "wednesday": %s, "thursday": %s, "friday": %s,
                                     "saturday": %s, "sunday": %s}}"""
-                        .formatted(today, today.plusDays(1), weekday, weekday, weekday, weekday, weekday, weekday, weekday))
+                        .formatted(zone, today, today.plusDays(1), weekday, weekday, weekday, weekday, weekday, weekday, weekday))
                 .put("/api/v1/business-hours/default").then().statusCode(200);
         knowledgeBase(tenant);
 
@@ -229,7 +237,12 @@ class ConversationIT {
         assertThat(handoff.reason()).isEqualTo("after-hours");
         assertThat(handoff.summary()).contains("asked-for-human");
         assertThat(customer.awaitOne(asked, MessageOutbound.class).content().text())
-                .contains("a person will answer from").contains("09:00 (UTC)");
+                .contains("a person will answer from").contains("09:00 (Pacific/Kiritimati)");
+
+        TopicMark meanwhile = customer.writes("I forgot my password");
+        assertThat(customer.awaitOne(meanwhile, BotAnswered.class).articleId()).isEqualTo("reset-password");
+        assertThat(customer.history(meanwhile)).extracting(Event::data)
+                .noneMatch(data -> data instanceof HandoffRequested);
     }
 
     @Test

@@ -64,7 +64,11 @@ class KnowledgeModelTest {
             "en, can you recommend a restaurant",
             "es, quién ganó la liga",
             "ru, какая завтра погода в москве",
-            "zh, 今天股票涨了吗"})
+            "zh, 今天股票涨了吗",
+            "en, how tall is mount everest",
+            "es, cuál es tu color favorito",
+            "ru, кто написал войну и мир",
+            "zh, 猫为什么喜欢睡觉"})
     void questions_the_knowledge_base_does_not_cover_are_below_the_threshold(String language, String text) {
         Prediction prediction = model.classify(text, language).orElseThrow().prediction();
         assertThat(prediction.confident(THRESHOLD)).as(text + " -> " + prediction).isFalse();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class IntentModelTest {
@@ -54,6 +55,51 @@ class IntentModelTest {
     @Test
     void fitsTheDecisionLayerOnHeldOutUtterancesWhenThereAreEnough() {
         assertThat(MODEL.decisionWeights()).isNotEqualTo(new double[] {1, 0, 0});
+    }
+
+    @Test
+    void crossFitsTheDecisionLayerWhenEachIntentHasOnlyAFewExamples() {
+        List<LabeledUtterance> fewPerIntent = new ArrayList<>();
+        for (String[] template : TEMPLATES) {
+            for (int i = 1; i < template.length; i++) {
+                fewPerIntent.add(new LabeledUtterance(template[i], template[0]));
+            }
+        }
+        IntentModel model = IntentModel.train(fewPerIntent, TrainingOptions.defaults(), new HashingEncoder());
+
+        assertThat(model.decisionWeights()).isNotEqualTo(new double[] {1, 0, 0});
+    }
+
+    @Test
+    void smallTrainingSetsHoldOutEveryUtteranceOnceButNeverAClassesOnlyOne() {
+        int[] classes = {0, 0, 0, 1, 1, 2, 0, 1};
+        List<boolean[]> rounds = IntentModel.calibrationRounds(classes, 3, TrainingOptions.defaults());
+
+        int[] timesHeldOut = new int[classes.length];
+        for (boolean[] round : rounds) {
+            for (int i = 0; i < classes.length; i++) {
+                timesHeldOut[i] += round[i] ? 1 : 0;
+            }
+            for (int c = 0; c < 3; c++) {
+                int intent = c;
+                assertThat(IntStream.range(0, classes.length).filter(i -> classes[i] == intent && !round[i]))
+                        .as("every round keeps part of intent %d to train on", intent).isNotEmpty();
+            }
+        }
+        assertThat(timesHeldOut).containsExactly(1, 1, 1, 1, 1, 0, 1, 1);
+    }
+
+    @Test
+    void largeTrainingSetsHoldOutOneStratifiedShare() {
+        int[] classes = IntStream.range(0, 200).map(i -> i % 4).toArray();
+        List<boolean[]> rounds = IntentModel.calibrationRounds(classes, 4, TrainingOptions.defaults());
+
+        assertThat(rounds).hasSize(1);
+        for (int c = 0; c < 4; c++) {
+            int intent = c;
+            assertThat(IntStream.range(0, classes.length).filter(i -> classes[i] == intent && rounds.get(0)[i]).count())
+                    .isEqualTo(8);
+        }
     }
 
     @Test
