@@ -90,6 +90,25 @@ class ConversationIT {
     }
 
     @Test
+    void a_rich_answer_brings_its_buttons_links_and_media_before_asking_whether_it_helped() {
+        knowledgeBase(tenant);
+        CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
+
+        TopicMark asked = customer.writes("How much does shipping cost?");
+        BotAnswered answered = customer.awaitOne(asked, BotAnswered.class);
+        assertThat(answered.articleId()).isEqualTo("shipping-cost");
+        List<MessageOutbound> said = customer.await(asked, MessageOutbound.class, 3, any -> true);
+        assertThat(said.get(0).messageId()).isEqualTo(answered.messageId());
+        assertThat(said.get(0).content().text()).startsWith("Shipping is free from 50 EUR")
+                .contains("• Shipping rates: https://shop.example.com/shipping");
+        assertThat(said.get(0).content().options()).extracting(Content.Option::title).containsExactly("Track my order");
+        assertThat(said.get(1).content().kind()).isEqualTo("image");
+        assertThat(said.get(1).content().url()).isEqualTo("https://shop.example.com/rates.png");
+        assertThat(said.get(1).content().caption()).isEqualTo("Rates by country");
+        assertThat(said.get(2).content().options()).extracting(Content.Option::title).containsExactly("Yes", "No");
+    }
+
+    @Test
     void a_translation_missing_falls_back_to_the_default_language_with_a_note() {
         knowledgeBase(tenant);
         CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
