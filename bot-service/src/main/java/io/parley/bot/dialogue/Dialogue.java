@@ -33,9 +33,9 @@ import java.util.stream.Stream;
 
 /**
  * How the bot reacts to one customer message. In bot mode: a person on request, on strong anger, on "no" to "did
- * this solve it?" and after two misses in a row; a flow when one runs or is asked for; an answer when the knowledge
- * model is confident, else "not sure" with the way to a person. In human mode it stays silent and suggests answers to
- * the agent. Outside business hours every handoff says when a person will answer and is marked {@code after-hours};
+ * this solve it?" and after two misses in a row (outside business hours after one); a flow when one runs or is asked
+ * for; an answer when the knowledge model is confident, else "not sure" with the way to a person. In human mode it
+ * stays silent and suggests answers to the agent. Outside business hours every handoff says when a person will answer and is marked {@code after-hours};
  * until somebody takes such a conversation the bot still answers what it is sure of.
  *
  * <p>The bot's own dialogue memory (awaiting feedback, misses) is a {@link BotFlow} of the reserved flow
@@ -134,6 +134,10 @@ public final class Dialogue {
             return turn.handoff("low-confidence",
                     "The bot could not answer " + MISSES_BEFORE_HANDOFF + " messages in a row (" + guess + ").");
         }
+        if (closed(bot, state, now)) {
+            // Nobody could take up the offer of a person now: the question waits for them as a ticket instead.
+            return turn.handoff("low-confidence", "The bot could not answer (" + guess + ").");
+        }
         turn.reply.say(Say.menu(Phrases.get(Phrases.Key.NOT_SURE, language), notSureOptions(language)));
         turn.reply.emit(new BotFlow(KB_DIALOGUE, MISSED_STEP, Map.of(MISSES, Integer.toString(misses + 1))));
         return turn.reply.events();
@@ -148,7 +152,11 @@ public final class Dialogue {
         Instant agentReplied = state.lastAgentMessageAt();
         return handoff != null && AFTER_HOURS.equals(handoff.value().reason()) && state.assignee() == null
                 && (agentReplied == null || agentReplied.isBefore(handoff.stamp().time()))
-                && bot.businessHours(state.team()).filter(hours -> !hours.isOpen(now)).isPresent();
+                && closed(bot, state, now);
+    }
+
+    private static boolean closed(TenantBot bot, ConversationState state, Instant now) {
+        return bot.businessHours(state.team()).filter(hours -> !hours.isOpen(now)).isPresent();
     }
 
     private static List<EventData> suggest(MessageReceived message, String text, String language, TenantBot bot) {
