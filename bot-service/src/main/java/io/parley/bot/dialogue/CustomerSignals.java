@@ -1,8 +1,10 @@
 package io.parley.bot.dialogue;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,21 +14,51 @@ import java.util.regex.Pattern;
  */
 public final class CustomerSignals {
 
+    /** Phrases that ask for a person whatever surrounds them. */
     private static final Pattern HUMAN_REQUEST = wordPattern(List.of(
             // en
-            "human", "humans", "agent", "real person", "a person", "live person", "representative", "operator",
-            "someone real", "talk to someone", "speak to someone", "customer service rep", "support staff",
+            "real person", "live person", "live agent", "human agent", "talk to someone", "speak to someone",
+            "speak with someone", "customer service rep", "support staff",
             // es
-            "humano", "persona real", "una persona", "agente", "operador", "asesor", "hablar con alguien",
+            "persona real", "hablar con alguien", "una persona de verdad",
             // pt
-            "atendente", "pessoa real", "uma pessoa", "falar com alguém", "falar com alguem",
+            "pessoa real", "falar com alguém", "falar com alguem",
             // fr
-            "humain", "une personne", "conseiller", "vrai personne", "parler à quelqu'un", "parler a quelqu'un",
+            "vraie personne", "vrai personne", "parler à quelqu'un", "parler a quelqu'un",
             // de
-            "mensch", "menschen", "mitarbeiter", "berater", "echte person",
+            "echte person", "echten menschen", "mit jemandem sprechen",
             // ru
-            "оператор", "оператора", "человек", "человеком", "живой", "сотрудник", "сотрудника", "менеджер",
-            "менеджера", "агент"));
+            "живой человек", "живого человека", "живым человеком"));
+    /**
+     * Words that name somebody to talk to. Alone they are ambiguous ("can a person open two accounts?", "сколько
+     * человек…"): they ask for a person as a short message of their own or next to an {@link #ASKING} word.
+     */
+    private static final Set<String> PERSON = Set.of(
+            "human", "humans", "agent", "person", "someone", "somebody", "operator", "representative", "rep",
+            "staff", "advisor", "adviser",
+            "humano", "persona", "agente", "operador", "asesor", "alguien",
+            "atendente", "pessoa", "alguém", "alguem",
+            "humain", "personne", "conseiller", "conseillère", "quelqu'un", "opérateur",
+            "mensch", "menschen", "mitarbeiter", "mitarbeiterin", "berater", "beraterin", "jemand", "jemandem",
+            "оператор", "оператора", "оператором", "человек", "человека", "человеком", "сотрудник", "сотрудника",
+            "сотрудником", "менеджер", "менеджера", "менеджером", "агент", "агента", "специалист", "специалиста",
+            "специалистом");
+    /** Verbs and wishes that, near a {@link #PERSON} word, make it a request: "talk", "quiero", "позовите"… */
+    private static final Set<String> ASKING = Set.of(
+            "talk", "speak", "chat", "connect", "transfer", "put", "get", "want", "need", "give", "contact", "reach",
+            "call",
+            "hablar", "quiero", "necesito", "comunicar", "comunicarme", "pasar", "pásame", "pasame", "contactar",
+            "ponme", "ponerme",
+            "falar", "quero", "preciso", "conversar", "passar", "contatar",
+            "parler", "veux", "voudrais", "besoin", "contacter", "passer", "joindre",
+            "sprechen", "reden", "möchte", "will", "brauche", "verbinden", "erreichen",
+            "позовите", "позови", "соедините", "соедини", "переключите", "переключи", "хочу", "нужен", "нужна",
+            "поговорить", "говорить", "связаться", "свяжите", "дайте", "позвать");
+    /** How far an asking word may stand before a person word ("want to talk to a human") or after it (German). */
+    private static final int ASKING_BEFORE = 4;
+    private static final int ASKING_AFTER = 3;
+    /** "Agent", "human please", "оператор!": a person word in a message this short is a request. */
+    private static final int SHORT_REQUEST_WORDS = 3;
     private static final List<String> HUMAN_REQUEST_HAN = List.of("人工", "真人", "客服人员", "转人工", "找客服");
 
     private static final Pattern YES = wordPattern(List.of("yes", "yep", "yeah", "it did", "solved", "sí", "si",
@@ -52,7 +84,29 @@ public final class CustomerSignals {
     }
 
     public static boolean asksForPerson(String text) {
-        return text != null && (HUMAN_REQUEST.matcher(normalised(text)).find() || containsAny(text, HUMAN_REQUEST_HAN));
+        if (text == null) {
+            return false;
+        }
+        String normalised = normalised(text);
+        if (HUMAN_REQUEST.matcher(normalised).find() || containsAny(text, HUMAN_REQUEST_HAN)) {
+            return true;
+        }
+        List<String> words = Arrays.stream(normalised.split("[^\\p{L}']+")).filter(w -> !w.isEmpty()).toList();
+        for (int i = 0; i < words.size(); i++) {
+            if (PERSON.contains(words.get(i)) && (words.size() <= SHORT_REQUEST_WORDS || askingNear(words, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean askingNear(List<String> words, int person) {
+        for (int j = Math.max(0, person - ASKING_BEFORE); j <= Math.min(words.size() - 1, person + ASKING_AFTER); j++) {
+            if (ASKING.contains(words.get(j))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean saysYes(String text) {
