@@ -10,8 +10,10 @@ import io.parley.bot.kb.Article;
 import io.parley.bot.kb.KnowledgeModel;
 import io.parley.bot.matching.IntentModel;
 import io.parley.bot.matching.TrainingOptions;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.TreeMap;
@@ -27,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The bot of every tenant this instance has met, built from its documents (knowledge model trained) on first use and
- * rebuilt in the background on every change, on a trainer thread of its own: never on the event loop. The old bot
+ * The bot of every tenant, built from its documents (knowledge model trained) in the background after a start, or on
+ * first use if that comes first, and rebuilt in the background on every change, on a trainer thread of its own: never on the event loop. The old bot
  * answers until the new one is ready; of two builds, the one that read the documents later wins. A rebuild retrains
  * only the languages whose questions changed.
  */
@@ -51,6 +53,21 @@ public class TenantBots {
     public TenantBots(TenantDocuments documents, BotConfig config) {
         this.documents = documents;
         this.config = config;
+    }
+
+    /**
+     * After a start, builds every configured tenant's bot in the background, so that a tenant's first customer message
+     * does not wait for training on the consumer's thread (and hold up every conversation behind it).
+     */
+    void warmUp(@Observes StartupEvent start) {
+        trainer.execute(() -> {
+            try {
+                documents.tenants().stream().filter(tenant -> !bots.containsKey(tenant)).forEach(this::refresh);
+            } catch (RuntimeException e) {
+                LOG.warnf("could not build the tenants' bots ahead (%s); each is built on its first message instead",
+                        e.getMessage());
+            }
+        });
     }
 
     /** Blocking on first use of a tenant (reads and trains); call off the event loop. */

@@ -59,6 +59,18 @@ public class TenantDocuments {
         }
     }
 
+    /** Blocking: the tenants that have configured anything. */
+    public List<String> tenants() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(session -> session.createSelectionQuery(
+                            "select distinct d.tenant from TenantDocument d order by d.tenant", String.class)
+                            .getResultList())));
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot list the tenants with bot documents: " + e.getMessage(), e);
+        }
+    }
+
     private static Uni<Void> upsert(String tenant, DocumentKind kind, String name, String body, Instant now) {
         return TenantDocument.<TenantDocument>findById(new TenantDocument.Key(tenant, kind, name))
                 .chain(existing -> {

@@ -1,9 +1,12 @@
 package io.parley.bot.conversation;
 
+import static io.parley.bot.Api.asAdmin;
 import static io.parley.bot.conversation.TenantSetup.knowledgeBase;
 import static io.parley.bot.conversation.TenantSetup.orderTrackingFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.parley.events.Event;
 import io.parley.events.Topics;
@@ -82,6 +85,9 @@ class ProcessRestartIT {
                 .until(() -> probe.committed(GROUP, Topics.CONVERSATION_EVENTS).reached(answered));
         bot.kill();
         bot.start();
+        // Built ahead after the start, not on the first customer message that needs it.
+        await().atMost(COMMIT).untilAsserted(() -> asAdmin(tenant).get("/api/v1/kb/status").then()
+                .body("articles", equalTo(4)).body("flows", hasItem("order-tracking")));
 
         TopicMark typed = customer.writes(FakeShop.KNOWN_ORDER);
         assertThat(customer.await(typed, MessageOutbound.class, 2, any -> true))
