@@ -171,6 +171,16 @@ class ConversationIT {
     }
 
     @Test
+    void strong_anger_hands_off_even_with_a_question_the_bot_could_answer() {
+        knowledgeBase(tenant);
+        CustomerLog customer = CustomerLog.whatsapp(probe, tenant);
+        TopicMark asked = customer.writes("This is USELESS and ridiculous, I forgot my password AGAIN");
+        HandoffRequested handoff = customer.awaitOne(asked, HandoffRequested.class);
+        assertThat(handoff.reason()).isEqualTo("negative-sentiment");
+        assertThat(customer.history(asked)).extracting(Event::data).noneMatch(BotAnswered.class::isInstance);
+    }
+
+    @Test
     void an_unreadable_record_is_parked_with_its_reason_and_the_conversation_goes_on() {
         knowledgeBase(tenant);
         CustomerLog customer = CustomerLog.api(probe, tenant);

@@ -89,6 +89,19 @@ class KbResourceIT {
     }
 
     @Test
+    void a_flow_is_defined_in_json_as_well_as_yaml() {
+        asAdmin(tenant).contentType("application/json").body("""
+                        {"id": "greeting", "triggers": {"en": ["say hello"]}, "start": "hello",
+                         "steps": {"hello": {"type": "message", "text": "Hello!", "next": "done"},
+                                   "done": {"type": "end"}}}""")
+                .put("/api/v1/flows/greeting").then().statusCode(200);
+
+        asAdmin(tenant).get("/api/v1/flows/greeting").then().statusCode(200)
+                .body("start", equalTo("hello")).body("steps.hello.text", equalTo("Hello!"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("flows", hasItem("greeting")));
+    }
+
+    @Test
     void only_a_tenants_own_token_reads_its_documents_and_only_an_admin_changes_them() {
         asAdmin(tenant).contentType("application/json").body(ARTICLE).post("/api/v1/kb/articles")
                 .then().statusCode(201);
