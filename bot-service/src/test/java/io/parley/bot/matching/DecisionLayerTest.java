@@ -29,7 +29,7 @@ class DecisionLayerTest {
         }
 
         DecisionLayer layer = DecisionLayer.fit(evidence, labels.stream().mapToInt(Integer::intValue).toArray(),
-                new double[] {1, 0});
+                new DecisionLayer.Prior(new double[] {1, 0}, new double[] {10, 10}));
 
         assertThat(layer.weights()[1]).isGreaterThan(1.0);
         assertThat(Math.abs(layer.weights()[0])).isLessThan(0.2);
@@ -45,5 +45,24 @@ class DecisionLayerTest {
             correct += best == labels.get(i) ? 1 : 0;
         }
         assertThat(meanConfidence).isCloseTo((double) correct / evidence.size(), within(0.03));
+    }
+
+    @Test
+    void aHandfulOfSeparableExamplesMovesTheWeightsButDoesNotBlowThemUp() {
+        List<double[][]> evidence = new ArrayList<>();
+        int[] labels = new int[12];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 3;
+            double[] signal = new double[3];
+            signal[labels[i]] = 1;
+            evidence.add(new double[][] {new double[3], signal});
+        }
+        DecisionLayer.Prior prior = new DecisionLayer.Prior(new double[] {0, 1}, new double[] {1, 1});
+
+        double[] weights = DecisionLayer.fit(evidence, labels, prior).weights();
+
+        // Maximum likelihood alone has no finite optimum here: every extra unit of weight makes the data likelier.
+        assertThat(weights[1]).isGreaterThan(1).isLessThan(5);
+        assertThat(DecisionLayer.fit(List.of(), new int[0], prior).weights()).containsExactly(0, 1);
     }
 }
