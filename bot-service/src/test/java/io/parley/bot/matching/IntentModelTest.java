@@ -67,7 +67,13 @@ class IntentModelTest {
         }
         IntentModel model = IntentModel.train(fewPerIntent, TrainingOptions.defaults(), new HashingEncoder());
 
-        assertThat(model.decisionWeights()).isNotEqualTo(new double[] {1, 0, 0});
+        double[] weights = model.decisionWeights();
+        assertThat(weights).isNotEqualTo(IntentModel.SMALL_DATA_PRIOR.mean());
+        for (int j = 0; j < weights.length; j++) {
+            assertThat(Math.abs(weights[j] - IntentModel.SMALL_DATA_PRIOR.mean()[j]))
+                    .as("weight %d stays within three deviations of the prior", j)
+                    .isLessThan(3 * IntentModel.SMALL_DATA_PRIOR.deviation()[j]);
+        }
     }
 
     @Test
