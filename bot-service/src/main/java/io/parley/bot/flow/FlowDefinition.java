@@ -28,11 +28,13 @@ public record FlowDefinition(String id, Map<String, List<String>> triggers, Stri
 
     /**
      * One step. By type: menu (text, options), input (text, slot, pattern, invalid), http (method, url, reply,
-     * onError), message (text), handoff (text), end (text); all but handoff and end go on to {@code next}.
+     * onError), message (text), handoff (text), end (text); all but handoff and end go on to {@code next}. What the
+     * customer reads (text, invalid, reply, option titles) may be given per language.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Step(StepType type, String text, List<Option> options, String slot, String pattern, String invalid,
-                       String next, String method, String url, String reply, String onError) {
+    public record Step(StepType type, LocalizedText text, List<Option> options, String slot, String pattern,
+                       LocalizedText invalid, String next, String method, String url, LocalizedText reply,
+                       String onError) {
 
         public Step {
             options = options == null ? List.of() : List.copyOf(options);
@@ -45,7 +47,7 @@ public record FlowDefinition(String id, Map<String, List<String>> triggers, Stri
     }
 
     /** A menu choice; its id comes back as the channel's reply id. */
-    public record Option(String id, String title, String next) {
+    public record Option(String id, LocalizedText title, String next) {
     }
 
     public Step step(String stepId) {

@@ -67,7 +67,7 @@ public final class FlowEngine {
         Map<String, String> slots = new HashMap<>(position.slots());
         List<Say> says = new ArrayList<>();
         Optional<String> next = switch (step.type()) {
-            case MENU -> MenuChoice.of(options(step), reply).map(choice -> {
+            case MENU -> MenuChoice.of(options(step, language), reply).map(choice -> {
                 slots.put(position.step(), choice.id());
                 return optionNext(step, choice.id());
             });
@@ -86,8 +86,9 @@ public final class FlowEngine {
             return handoff(flow, slots, says, "the customer gave no usable answer at step '" + position.step() + "'");
         }
         slots.put(INVALID_ANSWERS, Integer.toString(invalid));
-        says.add(step.type() == FlowDefinition.StepType.INPUT && step.invalid() != null ? Say.text(step.invalid())
-                : Say.menu(Phrases.get(Phrases.Key.TRY_AGAIN, language), options(step)));
+        says.add(step.type() == FlowDefinition.StepType.INPUT && step.invalid() != null
+                ? Say.text(step.invalid().in(language))
+                : Say.menu(Phrases.get(Phrases.Key.TRY_AGAIN, language), options(step, language)));
         return new Turn(says, new BotFlow(flow.id(), position.step(), slots), Optional.empty());
     }
 
@@ -97,22 +98,23 @@ public final class FlowEngine {
             Step step = flow.step(current);
             switch (step.type()) {
                 case MENU -> {
-                    says.add(Say.menu(Templates.render(step.text(), slots, null, UnaryOperator.identity()), options(step)));
+                    says.add(Say.menu(shown(step.text(), slots, language), options(step, language)));
                     return new Turn(says, new BotFlow(flow.id(), current, slots), Optional.empty());
                 }
                 case INPUT -> {
-                    says.add(Say.text(Templates.render(step.text(), slots, null, UnaryOperator.identity())));
+                    says.add(Say.text(shown(step.text(), slots, language)));
                     return new Turn(says, new BotFlow(flow.id(), current, slots), Optional.empty());
                 }
                 case MESSAGE -> {
-                    says.add(Say.text(Templates.render(step.text(), slots, null, UnaryOperator.identity())));
+                    says.add(Say.text(shown(step.text(), slots, language)));
                     current = step.next();
                 }
                 case HTTP -> {
                     Optional<JsonNode> response = call(step, slots);
                     if (response.isPresent()) {
                         if (step.reply() != null) {
-                            says.add(Say.text(Templates.render(step.reply(), slots, response.get(), UnaryOperator.identity())));
+                            says.add(Say.text(Templates.render(step.reply().in(language), slots, response.get(),
+                                    UnaryOperator.identity())));
                         }
                         current = step.next();
                     } else if (step.onError() != null) {
@@ -124,13 +126,13 @@ public final class FlowEngine {
                 }
                 case HANDOFF -> {
                     if (step.text() != null) {
-                        says.add(Say.text(Templates.render(step.text(), slots, null, UnaryOperator.identity())));
+                        says.add(Say.text(shown(step.text(), slots, language)));
                     }
                     return handoff(flow, slots, says, "the flow reached its handoff step '" + current + "'");
                 }
                 case END -> {
                     if (step.text() != null) {
-                        says.add(Say.text(Templates.render(step.text(), slots, null, UnaryOperator.identity())));
+                        says.add(Say.text(shown(step.text(), slots, language)));
                     }
                     return new Turn(says, new BotFlow(flow.id(), null, slots), Optional.empty());
                 }
@@ -168,8 +170,12 @@ public final class FlowEngine {
         return step.pattern() == null || value.matches(step.pattern()) ? Optional.of(value) : Optional.empty();
     }
 
-    private static List<Content.Option> options(Step step) {
-        return step.options().stream().map(o -> new Content.Option(o.id(), o.title(), null)).toList();
+    private static String shown(LocalizedText text, Map<String, String> slots, String language) {
+        return Templates.render(text.in(language), slots, null, UnaryOperator.identity());
+    }
+
+    private static List<Content.Option> options(Step step, String language) {
+        return step.options().stream().map(o -> new Content.Option(o.id(), o.title().in(language), null)).toList();
     }
 
     private static String optionNext(Step step, String optionId) {

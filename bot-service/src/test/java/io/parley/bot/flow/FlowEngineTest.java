@@ -1,6 +1,7 @@
 package io.parley.bot.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.bot.BotJson;
@@ -80,9 +81,40 @@ class FlowEngineTest {
     }
 
     @Test
+    void the_customer_reads_the_flow_in_their_language_and_answers_in_it() throws Exception {
+        FlowDefinition flow = orderTracking();
+        FlowEngine.Turn started = engine.start(flow, "ru");
+        assertThat(started.says()).singleElement().satisfies(say -> {
+            assertThat(say.text()).isEqualTo("Я помогу с вашим заказом. Что вам нужно?");
+            assertThat(say.options()).extracting(Content.Option::title).first().isEqualTo("Отследить заказ");
+        });
+        FlowEngine.Turn asked = engine.resume(flow, started.position(), Content.text("Отследить заказ"), "ru");
+        assertThat(asked.position().step()).isEqualTo("ask-order");
+        assertThat(asked.says()).extracting(Say::text).containsExactly("Введите номер заказа, он выглядит так: AB-123456.");
+
+        // A language the flow lacks reads English.
+        assertThat(engine.start(flow, "de").says()).extracting(Say::text)
+                .containsExactly("I can help with your order. What do you need?");
+    }
+
+    @Test
+    void a_text_is_one_string_for_everyone_or_one_per_language_and_reads_back_as_written() throws Exception {
+        String json = """
+                {"id": "hi", "triggers": {"en": ["hi"]}, "start": "a", "steps": {
+                 "a": {"type": "MESSAGE", "text": "Hello {{name}}", "next": "b"},
+                 "b": {"type": "END", "text": {"es": "Adiós", "en": "Bye"}}}}""";
+        FlowDefinition flow = BotJson.JSON.readValue(json, FlowDefinition.class);
+        assertThat(flow.step("a").text().in("zh")).isEqualTo("Hello {{name}}");
+        assertThat(flow.step("b").text().in("es")).isEqualTo("Adiós");
+        assertThat(BotJson.JSON.readTree(BotJson.JSON.writeValueAsString(flow))).isEqualTo(BotJson.JSON.readTree(json));
+        assertThatThrownBy(() -> BotJson.JSON.readValue(json.replace("\"Hello {{name}}\"", "42"), FlowDefinition.class))
+                .hasMessageContaining("a text is a string, or an object of language codes");
+    }
+
+    @Test
     void broken_definitions_list_every_problem() {
         FlowDefinition broken = new FlowDefinition("Bad!", Map.of(), "nowhere", Map.of(
-                "a", new FlowDefinition.Step(FlowDefinition.StepType.INPUT, "Type", null, null, "([", null, "b",
+                "a", new FlowDefinition.Step(FlowDefinition.StepType.INPUT, LocalizedText.of("Type"), null, null, "([", null, "b",
                         null, null, null, null)));
         assertThat(broken.problems()).hasSizeGreaterThanOrEqualTo(5);
     }
