@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * How the bot reacts to one customer message. In bot mode: a person on request, on strong anger, on "no" to "did
  * this solve it?" and after two misses in a row (outside business hours after one); a flow when one runs or is asked
  * for; an answer when the knowledge model is confident, else "not sure" with the way to a person. In human mode it
- * stays silent and suggests answers to the agent. Outside business hours every handoff says when a person will answer and is marked {@code after-hours};
- * until somebody takes such a conversation the bot still answers what it is sure of.
+ * stays silent and suggests answers to the agent. Outside business hours every handoff says when a person will answer
+ * and is marked {@code after-hours}; until somebody takes such a conversation the bot still answers what it is sure of.
  *
  * <p>The bot's own dialogue memory (awaiting feedback, misses) is a {@link BotFlow} of the reserved flow
  * {@value #KB_DIALOGUE}, so it lives in the log like every flow position.

@@ -29,8 +29,8 @@ public record LocalizedText(Map<String, String> byLanguage) {
         if (json instanceof String text) {
             return of(text);
         }
-        if (json instanceof Map<?, ?> map && !map.isEmpty()
-                && map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && e.getValue() instanceof String)) {
+        if (json instanceof Map<?, ?> map && !map.isEmpty() && map.entrySet().stream()
+                .allMatch(entry -> entry.getKey() instanceof String && entry.getValue() instanceof String)) {
             Map<String, String> texts = new LinkedHashMap<>();
             map.forEach((language, text) -> texts.put((String) language, (String) text));
             return new LocalizedText(texts);
@@ -41,7 +41,8 @@ public record LocalizedText(Map<String, String> byLanguage) {
 
     @JsonValue
     Object toJson() {
-        return byLanguage.size() == 1 && byLanguage.containsKey(ANY_LANGUAGE) ? byLanguage.get(ANY_LANGUAGE) : byLanguage;
+        boolean forEveryone = byLanguage.size() == 1 && byLanguage.containsKey(ANY_LANGUAGE);
+        return forEveryone ? byLanguage.get(ANY_LANGUAGE) : byLanguage;
     }
 
     public String in(String language) {

@@ -25,7 +25,9 @@ public record TenantBot(String tenant, BotSettings settings, KnowledgeModel know
      * tenant's default; empty means always open.
      */
     public Optional<BusinessHours> businessHours(String conversationTeam) {
-        return Optional.ofNullable(hours.get(conversationTeam == null ? settings.team() : conversationTeam))
-                .or(() -> Optional.ofNullable(hours.getOrDefault(settings.team(), hours.get(BotSettings.DEFAULT_TEAM))));
+        String team = conversationTeam == null ? settings.team() : conversationTeam;
+        return Optional.ofNullable(hours.get(team))
+                .or(() -> Optional.ofNullable(hours.get(settings.team())))
+                .or(() -> Optional.ofNullable(hours.get(BotSettings.DEFAULT_TEAM)));
     }
 }

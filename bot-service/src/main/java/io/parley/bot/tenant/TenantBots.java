@@ -30,9 +30,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The bot of every tenant, built from its documents (knowledge model trained) in the background after a start, or on
- * first use if that comes first, and rebuilt in the background on every change, on a trainer thread of its own: never on the event loop. The old bot
- * answers until the new one is ready; of two builds, the one that read the documents later wins. A rebuild retrains
- * only the languages whose questions changed.
+ * first use if that comes first, and rebuilt in the background on every change, on a trainer thread of its own:
+ * never on the event loop. The old bot answers until the new one is ready; of two builds, the one that read the
+ * documents later wins. A rebuild retrains only the languages whose questions changed.
  */
 @ApplicationScoped
 public class TenantBots {

@@ -256,7 +256,8 @@ class ConversationIT {
                         {"timeZone": "%s", "holidays": ["%s", "%s"],
                          "weekly": {"monday": %s, "tuesday": %s, "wednesday": %s, "thursday": %s, "friday": %s,
                                     "saturday": %s, "sunday": %s}}"""
-                        .formatted(zone, today, today.plusDays(1), weekday, weekday, weekday, weekday, weekday, weekday, weekday))
+                        .formatted(zone, today, today.plusDays(1),
+                                weekday, weekday, weekday, weekday, weekday, weekday, weekday))
                 .put("/api/v1/business-hours/default").then().statusCode(200);
         knowledgeBase(tenant);
 

@@ -114,7 +114,8 @@ class FlowEngineTest {
     @Test
     void broken_definitions_list_every_problem() {
         FlowDefinition broken = new FlowDefinition("Bad!", Map.of(), "nowhere", Map.of(
-                "a", new FlowDefinition.Step(FlowDefinition.StepType.INPUT, LocalizedText.of("Type"), null, null, "([", null, "b",
+                "a", new FlowDefinition.Step(FlowDefinition.StepType.INPUT, LocalizedText.of("Type"), null, null, "([",
+                        null, "b",
                         null, null, null, null)));
         assertThat(broken.problems()).hasSizeGreaterThanOrEqualTo(5);
     }
