@@ -134,7 +134,7 @@ public final class Dialogue {
             return turn.handoff("low-confidence",
                     "The bot could not answer " + MISSES_BEFORE_HANDOFF + " messages in a row (" + guess + ").");
         }
-        if (closed(bot, state, now)) {
+        if (closedHours(bot, state, now).isPresent()) {
             // Nobody could take up the offer of a person now: the question waits for them as a ticket instead.
             return turn.handoff("low-confidence", "The bot could not answer (" + guess + ").");
         }
@@ -152,11 +152,12 @@ public final class Dialogue {
         Instant agentReplied = state.lastAgentMessageAt();
         return handoff != null && AFTER_HOURS.equals(handoff.value().reason()) && state.assignee() == null
                 && (agentReplied == null || agentReplied.isBefore(handoff.stamp().time()))
-                && closed(bot, state, now);
+                && closedHours(bot, state, now).isPresent();
     }
 
-    private static boolean closed(TenantBot bot, ConversationState state, Instant now) {
-        return bot.businessHours(state.team()).filter(hours -> !hours.isOpen(now)).isPresent();
+    /** The conversation's business hours when they are closed at {@code now}; empty when open or always open. */
+    private static Optional<BusinessHours> closedHours(TenantBot bot, ConversationState state, Instant now) {
+        return bot.businessHours(state.team()).filter(hours -> !hours.isOpen(now));
     }
 
     private static List<EventData> suggest(MessageReceived message, String text, String language, TenantBot bot) {
@@ -281,7 +282,7 @@ public final class Dialogue {
 
         /** Hands the conversation to people, saying when they will answer; the bot's dialogue memory is cleared. */
         private List<EventData> handoff(String reason, String note) {
-            Optional<BusinessHours> hours = bot.businessHours(memory.state().team()).filter(h -> !h.isOpen(now));
+            Optional<BusinessHours> hours = closedHours(bot, memory.state(), now);
             String effectiveReason = reason;
             if (hours.isPresent()) {
                 effectiveReason = AFTER_HOURS;

@@ -1,5 +1,6 @@
 package io.parley.bot.matching;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ final class DecisionLayer {
         /** No preference: the fit starts at {@code start} and maximises the likelihood alone. */
         static Prior flat(double[] start) {
             double[] infinite = new double[start.length];
-            java.util.Arrays.fill(infinite, Double.POSITIVE_INFINITY);
+            Arrays.fill(infinite, Double.POSITIVE_INFINITY);
             return new Prior(start, infinite);
         }
     }

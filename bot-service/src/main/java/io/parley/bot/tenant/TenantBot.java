@@ -5,7 +5,9 @@ import io.parley.bot.hours.BusinessHours;
 import io.parley.bot.kb.KnowledgeModel;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything the bot knows about one tenant, built from its documents: settings, the trained knowledge model, flows
@@ -25,9 +27,7 @@ public record TenantBot(String tenant, BotSettings settings, KnowledgeModel know
      * tenant's default; empty means always open.
      */
     public Optional<BusinessHours> businessHours(String conversationTeam) {
-        String team = conversationTeam == null ? settings.team() : conversationTeam;
-        return Optional.ofNullable(hours.get(team))
-                .or(() -> Optional.ofNullable(hours.get(settings.team())))
-                .or(() -> Optional.ofNullable(hours.get(BotSettings.DEFAULT_TEAM)));
+        return Stream.of(conversationTeam, settings.team(), BotSettings.DEFAULT_TEAM)
+                .filter(Objects::nonNull).map(hours::get).filter(Objects::nonNull).findFirst();
     }
 }
