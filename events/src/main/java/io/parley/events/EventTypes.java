@@ -2,6 +2,7 @@ package io.parley.events;
 
 import io.parley.events.agent.AgentEvent;
 import io.parley.events.conversation.ConversationEvent;
+import io.parley.events.workspace.WorkspaceEvent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,11 @@ public final class EventTypes {
         register("parley.callback.scheduled.v1", ConversationEvent.CallbackScheduled.class);
         register("parley.agent.presence-changed.v1", AgentEvent.PresenceChanged.class);
         register("parley.agent.profile-updated.v1", AgentEvent.ProfileUpdated.class);
+        register("parley.workspace.team-saved.v1", WorkspaceEvent.TeamSaved.class);
+        register("parley.workspace.team-deleted.v1", WorkspaceEvent.TeamDeleted.class);
+        register("parley.workspace.hours-set.v1", WorkspaceEvent.HoursSet.class);
+        register("parley.workspace.hours-cleared.v1", WorkspaceEvent.HoursCleared.class);
+        register("parley.workspace.channel-saved.v1", WorkspaceEvent.ChannelSaved.class);
     }
 
     private EventTypes() {

@@ -11,14 +11,19 @@ public final class Topics {
     public static final String WEBHOOKS_RAW = "webhooks-raw";
     /** Agent presence, capacity, skills and team membership, keyed by agent id. */
     public static final String AGENT_EVENTS = "agent-events";
+    /**
+     * A tenant's teams, channel accounts and business hours, keyed by tenant: every instance of a service that needs
+     * them reads the whole topic from the beginning and follows it. Retained forever (it is the workspace's record).
+     */
+    public static final String WORKSPACE_EVENTS = "workspace-events";
     /** Periodic KPI snapshots, keyed by tenant. */
     public static final String ANALYTICS_SNAPSHOTS = "analytics-snapshots";
     /** Routing's own input: routing-relevant facts re-keyed by tenant, so one consumer decides for a tenant. */
     public static final String ROUTING_WORK = "routing-work";
 
     /** Topics every environment creates up front. */
-    public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, ANALYTICS_SNAPSHOTS,
-            ROUTING_WORK);
+    public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, WORKSPACE_EVENTS,
+            ANALYTICS_SNAPSHOTS, ROUTING_WORK);
 
     private Topics() {
     }

@@ -37,12 +37,16 @@ import io.parley.events.conversation.ConversationEvent.Suggestion;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
 import io.parley.events.conversation.ConversationEvent.Transferred;
 import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.hours.BusinessHours;
 import io.parley.events.ids.ConversationId;
 import io.parley.events.ids.EventIds;
+import io.parley.events.workspace.WorkspaceEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One sample per event type: the approved shape of the contract, checked against the golden files. */
 final class EventSamples {
@@ -99,7 +103,19 @@ final class EventSamples {
                         "+16505551234", "agent-7")),
                 agent(new AgentEvent.PresenceChanged("agent-7", AgentEvent.Presence.ONLINE)),
                 agent(new AgentEvent.ProfileUpdated("agent-7", "Ana Lima", List.of("support", "billing"),
-                        List.of("orders", "refunds"), List.of("en", "pt"), Map.of("*", 3, "whatsapp", 5))))) {
+                        List.of("orders", "refunds"), List.of("en", "pt"), Map.of("*", 3, "whatsapp", 5),
+                        "ana@acme.example", "agent", true, "admin-1")),
+                workspace(new WorkspaceEvent.TeamSaved("support", "Support", "balanced", "requeue", "default",
+                        "standard", "admin-1")),
+                workspace(new WorkspaceEvent.TeamDeleted("billing", "admin-1")),
+                workspace(new WorkspaceEvent.HoursSet("default", BusinessHours.parse("Europe/Berlin",
+                        "MON-FRI 09:00-12:00 13:00-18:00; SAT 10:00-14:00", Set.of(LocalDate.parse("2026-12-25"))),
+                        "admin-1")),
+                workspace(new WorkspaceEvent.HoursCleared("billing", "admin-1")),
+                workspace(new WorkspaceEvent.ChannelSaved("whatsapp", "106540352242922", "Sales line", true,
+                        Map.of(), Map.of("appSecret", "q2b0mSx4Xq1g8nJd1m0aJ6fG0pH5k3VvQy7W2A==",
+                                "accessToken", "V7n1p3r5t7v9x1z3b5d7f9h1j3l5n7p9r1t3v5x7z9=="),
+                        Map.of("appSecret", TIME, "accessToken", TIME), "admin-1")))) {
             samples.put(event.type(), event);
         }
         return samples;
@@ -108,6 +124,11 @@ final class EventSamples {
     private static Event conversation(String source, String causationId, EventData data) {
         String id = EventIds.nameBased("sample:" + EventTypes.typeOf(data)).toString();
         return new Event(id, source, CONVERSATION, TIME, "acme", causationId, data);
+    }
+
+    private static Event workspace(EventData data) {
+        String id = EventIds.nameBased("sample:" + EventTypes.typeOf(data)).toString();
+        return new Event(id, "/ticket/admin", "acme", TIME, "acme", null, data);
     }
 
     private static Event agent(EventData data) {

@@ -22,8 +22,11 @@ public sealed interface AgentEvent extends EventData {
     }
 
     /**
-     * The agent's whole routing profile after a change (last one wins): teams, skills, languages and the maximum
-     * number of concurrent conversations per channel ({@code "*"} for any channel without its own figure).
+     * The agent's whole profile after a change (last one wins): teams, skills, languages and the maximum number of
+     * concurrent conversations per channel ({@code "*"} for any channel without its own figure); for the workspace
+     * also their email, role ({@code agent} or {@code admin}), whether they are active (a deactivated agent keeps their
+     * history but takes no conversations) and the administrator who made the change. Events written before those
+     * fields existed read as an active agent.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProfileUpdated(
@@ -32,12 +35,26 @@ public sealed interface AgentEvent extends EventData {
             List<String> teams,
             List<String> skills,
             List<String> languages,
-            Map<String, Integer> capacity) implements AgentEvent {
+            Map<String, Integer> capacity,
+            String email,
+            String role,
+            Boolean active,
+            String changedBy) implements AgentEvent {
         public ProfileUpdated {
             teams = teams == null ? List.of() : List.copyOf(teams);
             skills = skills == null ? List.of() : List.copyOf(skills);
             languages = languages == null ? List.of() : List.copyOf(languages);
             capacity = capacity == null ? Map.of() : Map.copyOf(capacity);
+        }
+
+        /** A routing profile alone, as routing's own capacity endpoint writes it. */
+        public ProfileUpdated(String agentId, String displayName, List<String> teams, List<String> skills,
+                List<String> languages, Map<String, Integer> capacity) {
+            this(agentId, displayName, teams, skills, languages, capacity, null, null, null, null);
+        }
+
+        public boolean isActive() {
+            return active == null || active;
         }
     }
 }

@@ -1,0 +1,166 @@
+package io.parley.events.kafka;
+
+import io.parley.events.Event;
+import io.parley.events.envelope.EventCodec;
+import io.parley.events.envelope.MalformedEventException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads every partition of small topics from the beginning and then follows them, with a private consumer (no group,
+ * no commits), handing each event to a sink on its own thread: how every instance of a service keeps the whole
+ * workspace (teams, channels, hours) in memory and applies a change within a poll of its being written. Records that
+ * are not readable events are counted and skipped: the writer is the workspace API, which never writes one.
+ * A broker outage only pauses it; the consumer reconnects by itself.
+ */
+public final class LogFollower implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LogFollower.class.getName());
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<String> topics;
+    private final Consumer<Event> sink;
+    private final Thread thread;
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile Map<TopicPartition, Long> startEnd;
+    private volatile boolean running = true;
+
+    public LogFollower(String bootstrapServers, List<String> topics, String name, Consumer<Event> sink) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, name);
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        this.topics = List.copyOf(topics);
+        this.sink = sink;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    public LogFollower start() {
+        thread.start();
+        return this;
+    }
+
+    /** Whether everything that was in the topics when the follower started has been handed to the sink. */
+    public boolean caughtUp() {
+        Map<TopicPartition, Long> end = startEnd;
+        return end != null && end.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    /** Waits until {@link #caughtUp()}; false when the timeout passed first. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return await(this::caughtUp, timeout);
+    }
+
+    /** Waits until the record at {@code offset} of the partition has been handed to the sink (read-your-writes). */
+    public boolean awaitApplied(String topic, int partition, long offset, Duration timeout) throws InterruptedException {
+        TopicPartition key = new TopicPartition(topic, partition);
+        return await(() -> positions.getOrDefault(key, 0L) > offset, timeout);
+    }
+
+    /** Records that were not readable events, skipped since start. */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    private boolean await(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (positions) {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                positions.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = partitions();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            startEnd = Map.copyOf(consumer.endOffsets(partitions));
+            signal();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    handOver(record);
+                }
+                for (TopicPartition partition : partitions) {
+                    positions.put(partition, consumer.position(partition));
+                }
+                signal();
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            if (running) {
+                LOG.log(Level.SEVERE, "following " + topics + " stopped: " + e.getMessage(), e);
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void handOver(ConsumerRecord<String, byte[]> record) {
+        Optional<Event> event;
+        try {
+            event = record.value() == null ? Optional.empty() : EventCodec.decode(record.value());
+        } catch (MalformedEventException e) {
+            skipped.incrementAndGet();
+            LOG.warning(record.topic() + " offset " + record.offset() + " is not a readable event (" + e.getMessage()
+                    + "); skipped");
+            return;
+        }
+        event.ifPresent(sink);
+    }
+
+    /** Every partition of the topics, waiting for topics that do not exist yet (created by the first writer). */
+    private List<TopicPartition> partitions() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic);
+            while (running && (infos == null || infos.isEmpty())) {
+                infos = consumer.partitionsFor(topic);
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        return partitions;
+    }
+
+    private void signal() {
+        synchronized (positions) {
+            positions.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(10).toMillis());
+    }
+}
