@@ -2,7 +2,8 @@ package io.parley.ticket.config;
 
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.ticket.lifecycle.BusinessCalendar;
-import io.parley.ticket.lifecycle.BusinessHours;
+import io.parley.events.hours.BusinessHours;
+import io.parley.events.workspace.Workspace;
 import io.parley.ticket.lifecycle.SlaTargets;
 import io.parley.ticket.lifecycle.TicketPolicy;
 import io.smallrye.config.ConfigMapping;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** {@code parley.tickets.*}: overrides of {@link TicketPolicy#defaults()}. */
@@ -53,7 +55,8 @@ public interface PolicyConfig {
 
     /**
      * {@code parley.tickets.business-hours.<tenant>.*}, or {@code ."<tenant>/<team>".*} for one team: when SLA clocks
-     * of business-hours policies run. Tenants without an entry are open around the clock.
+     * of business-hours policies run, for tenants whose workspace has no hours (the workspace API's calendars come
+     * first). Tenants with neither are open around the clock.
      */
     Map<String, Hours> businessHours();
 
@@ -73,7 +76,8 @@ public interface PolicyConfig {
         }
     }
 
-    default TicketPolicy toPolicy() {
+    /** The policy, with SLA calendars from each tenant's workspace and this configuration for tenants without. */
+    default TicketPolicy toPolicy(Function<String, Workspace> workspaces) {
         TicketPolicy defaults = TicketPolicy.defaults();
         Map<Priority, SlaTargets> targets = new java.util.EnumMap<>(defaults.sla());
         sla().forEach((priority, sla) -> targets.put(Priority.valueOf(priority.toUpperCase(java.util.Locale.ROOT)),
@@ -83,6 +87,6 @@ public interface PolicyConfig {
         businessHours().forEach((key, value) -> hours.put(key, value.toBusinessHours()));
         return new TicketPolicy(reopenWindow(), unassignedTicketAfter(), idleReminderAfter(), idleCloseAfter(),
                 ticketReasons().orElse(defaults.ticketReasons()), Map.copyOf(targets),
-                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(hours));
+                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(hours, workspaces));
     }
 }

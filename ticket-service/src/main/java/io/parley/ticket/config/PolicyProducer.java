@@ -5,6 +5,7 @@ import io.parley.ticket.lifecycle.SlaAttainment;
 import io.parley.ticket.lifecycle.TicketPolicy;
 import io.parley.ticket.lifecycle.TimerActions;
 import io.parley.ticket.lifecycle.TimerPlanner;
+import io.parley.ticket.workspace.admin.WorkspaceLog;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -13,8 +14,8 @@ public class PolicyProducer {
 
     @Produces
     @Singleton
-    TicketPolicy policy(PolicyConfig config) {
-        return config.toPolicy();
+    TicketPolicy policy(PolicyConfig config, WorkspaceLog workspaces) {
+        return config.toPolicy(workspaces::workspace);
     }
 
     @Produces

@@ -1,42 +1,70 @@
 package io.parley.ticket.lifecycle;
 
+import io.parley.events.hours.BusinessHours;
+import io.parley.events.workspace.Workspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The business hours of every tenant, optionally refined per team (key {@code tenant/team}). A tenant without an
- * entry is open around the clock, so business-hours SLA policies behave like wall-clock ones for it.
+ * When SLA clocks run. A tenant's hours come from its workspace ({@link Workspace#hoursOf}: the team's calendar, then
+ * the tenant's {@code default}), the same lookup the bot makes for its after-hours handoff, so both reach the same
+ * decision at the same instant. Static configuration (key {@code tenant} or {@code tenant/team}) covers tenants whose
+ * workspace has no hours, for single-tenant deployments; a tenant with neither is open around the clock. A team's
+ * {@code slaPolicy} ({@value #BUSINESS_HOURS_POLICY} or {@value #WALL_CLOCK_POLICY}) overrides whether its clocks
+ * count business hours, whatever the priority's targets say.
  */
-public record BusinessCalendar(Map<String, BusinessHours> hours) {
+public final class BusinessCalendar {
 
-    public static final BusinessCalendar ALWAYS_OPEN = new BusinessCalendar(Map.of());
+    public static final String BUSINESS_HOURS_POLICY = "business-hours";
+    public static final String WALL_CLOCK_POLICY = "wall-clock";
+    public static final BusinessCalendar ALWAYS_OPEN = new BusinessCalendar(Map.of(), Workspace::empty);
 
-    public BusinessCalendar {
-        hours = Map.copyOf(hours);
+    private final Map<String, BusinessHours> configured;
+    private final Function<String, Workspace> workspaces;
+
+    public BusinessCalendar(Map<String, BusinessHours> configured, Function<String, Workspace> workspaces) {
+        this.configured = Map.copyOf(configured);
+        this.workspaces = workspaces;
     }
 
     public static String key(String tenant, String team) {
         return team == null ? tenant : tenant + "/" + team;
     }
 
-    /** The deadline {@code amount} after {@code start}, counted in business time when {@code businessHours}. */
+    /** The deadline {@code amount} after {@code start}, in business time when the policy counts business hours. */
     public Instant deadline(String tenant, String team, Instant start, Duration amount, boolean businessHours) {
-        BusinessHours open = businessHours ? hoursOf(tenant, team) : null;
-        return open == null ? start.plus(amount) : open.plus(start, amount);
+        return hoursCounted(tenant, team, businessHours).map(open -> open.plus(start, amount))
+                .orElseGet(() -> start.plus(amount));
     }
 
-    /** The time that counts against a target between two instants: business time when {@code businessHours}. */
+    /** The time that counts against a target between two instants. */
     public Duration elapsed(String tenant, String team, Instant start, Instant end, boolean businessHours) {
-        BusinessHours open = businessHours ? hoursOf(tenant, team) : null;
-        if (open != null) {
-            return open.between(start, end);
-        }
-        return end.isAfter(start) ? Duration.between(start, end) : Duration.ZERO;
+        return hoursCounted(tenant, team, businessHours).map(open -> open.between(start, end))
+                .orElseGet(() -> end.isAfter(start) ? Duration.between(start, end) : Duration.ZERO);
     }
 
-    private BusinessHours hoursOf(String tenant, String team) {
-        BusinessHours teamHours = team == null ? null : hours.get(key(tenant, team));
-        return teamHours != null ? teamHours : hours.get(tenant);
+    private Optional<BusinessHours> hoursCounted(String tenant, String team, boolean businessHours) {
+        Workspace workspace = workspaces.apply(tenant);
+        if (!countsBusinessHours(workspace, team, businessHours)) {
+            return Optional.empty();
+        }
+        return workspace.hoursOf(team).or(() -> configuredHours(tenant, team));
+    }
+
+    private static boolean countsBusinessHours(Workspace workspace, String team, boolean byTargets) {
+        String policy = team == null || !workspace.teams().containsKey(team) ? null
+                : workspace.teams().get(team).slaPolicy();
+        if (BUSINESS_HOURS_POLICY.equals(policy)) {
+            return true;
+        }
+        return !WALL_CLOCK_POLICY.equals(policy) && byTargets;
+    }
+
+    private Optional<BusinessHours> configuredHours(String tenant, String team) {
+        BusinessHours teamHours = team == null ? null : configured.get(key(tenant, team));
+        return Optional.ofNullable(teamHours != null ? teamHours : configured.get(tenant));
     }
 }

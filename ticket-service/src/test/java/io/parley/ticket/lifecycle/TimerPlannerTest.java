@@ -11,8 +11,10 @@ import io.parley.events.conversation.ConversationEvent.SlaBreached;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
 import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.hours.BusinessHours;
 import io.parley.events.state.ConversationFold;
 import io.parley.events.state.ConversationState;
+import io.parley.events.workspace.Workspace;
 import io.parley.ticket.support.Events;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +84,7 @@ class TimerPlannerTest {
                 defaults.idleReminderAfter(), defaults.idleCloseAfter(), defaults.ticketReasons(),
                 Map.of(Priority.NORMAL, new SlaTargets(Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(8),
                         true, 80)),
-                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(Map.of("acme", hours)));
+                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(Map.of("acme", hours), Workspace::empty));
         // Tuesday 17:30 in Brisbane (UTC+10)
         Instant halfPastFive = Instant.parse("2026-11-24T07:30:00Z");
         append(Events.customerMessage(conversation, "acme", "hello", halfPastFive));
