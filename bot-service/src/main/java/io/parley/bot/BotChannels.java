@@ -7,7 +7,7 @@ public final class BotChannels {
     public static final String CONVERSATION_EVENTS_IN = "conversation-events-in";
     /** Outgoing: the bot's reactions, appended to the conversation log keyed by conversation id. */
     public static final String CONVERSATION_EVENTS_OUT = "conversation-events-out";
-    /** Outgoing: "this tenant's knowledge base, flows or hours changed", for every running instance. */
+    /** Outgoing: "this tenant's knowledge base, flows or settings changed", for every running instance. */
     public static final String TENANT_CHANGES_OUT = "tenant-changes-out";
     /** Incoming: every instance reads every change notification (a consumer group of its own). */
     public static final String TENANT_CHANGES_IN = "tenant-changes-in";

@@ -24,4 +24,11 @@ public interface BotConfig {
     /** How long a flow's HTTP step may take. */
     @WithDefault("5s")
     Duration httpTimeout();
+
+    /**
+     * How long the first decisions after a start wait for the business hours on workspace-events to be read: long
+     * enough for a small topic on a live broker, short enough that a broker problem does not stall conversations.
+     */
+    @WithDefault("10s")
+    Duration workspaceCatchUp();
 }

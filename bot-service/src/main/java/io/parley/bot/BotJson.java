@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The mappers for what tenants upload (articles, flows, business hours). Strict on purpose: a misspelt field is an
+ * The mappers for what tenants upload (articles, flows, settings). Strict on purpose: a misspelt field is an
  * error the admin sees, not a setting silently ignored.
  */
 public final class BotJson {

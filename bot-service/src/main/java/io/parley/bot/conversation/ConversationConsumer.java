@@ -4,6 +4,7 @@ import io.parley.bot.BotChannels;
 import io.parley.bot.dialogue.Dialogue;
 import io.parley.bot.language.LanguageDetection;
 import io.parley.bot.tenant.TenantBots;
+import io.parley.bot.workspace.BotWorkspaces;
 import io.parley.events.Event;
 import io.parley.events.EventData;
 import io.parley.events.Topics;
@@ -44,17 +45,19 @@ public class ConversationConsumer {
 
     private final ConversationStore store;
     private final TenantBots bots;
+    private final BotWorkspaces workspaces;
     private final Dialogue dialogue;
     private final LanguageDetection languages;
     private final EventAppender appender;
     private final Clock clock;
     private final BotMetrics metrics;
 
-    public ConversationConsumer(ConversationStore store, TenantBots bots, Dialogue dialogue,
+    public ConversationConsumer(ConversationStore store, TenantBots bots, BotWorkspaces workspaces, Dialogue dialogue,
                                 LanguageDetection languages, EventAppender appender, Clock clock,
                                 BotMetrics metrics) {
         this.store = store;
         this.bots = bots;
+        this.workspaces = workspaces;
         this.dialogue = dialogue;
         this.languages = languages;
         this.appender = appender;
@@ -105,8 +108,9 @@ public class ConversationConsumer {
     /** Works out the bot's reactions to a customer message and appends them; their ids derive from the message's. */
     private List<Event> react(Event cause, MessageReceived message, ConversationMemory memory) {
         String text = message.content() == null ? null : message.content().readableText();
+        // The workspace is read now, not with the bot: an hours change applies to the next message, no rebuild.
         List<EventData> reactions = dialogue.respond(cause, message, memory, bots.forTenant(cause.tenant()),
-                languages.detect(text), clock.instant());
+                workspaces.tenant(cause.tenant()), languages.detect(text), clock.instant());
         Instant base = clock.instant().isAfter(cause.time()) ? clock.instant() : cause.time().plusMillis(1);
         List<Event> appended = new ArrayList<>();
         for (int i = 0; i < reactions.size(); i++) {

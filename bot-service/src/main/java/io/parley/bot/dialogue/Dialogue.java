@@ -3,7 +3,6 @@ package io.parley.bot.dialogue;
 import io.parley.bot.conversation.ConversationMemory;
 import io.parley.bot.flow.FlowDefinition;
 import io.parley.bot.flow.FlowEngine;
-import io.parley.bot.hours.BusinessHours;
 import io.parley.bot.kb.Article;
 import io.parley.bot.kb.KnowledgeModel;
 import io.parley.bot.kb.RichAnswer;
@@ -18,9 +17,11 @@ import io.parley.events.conversation.ConversationEvent.BotSuggested;
 import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.conversation.ConversationEvent.Suggestion;
+import io.parley.events.hours.BusinessHours;
 import io.parley.events.state.ConversationState;
 import io.parley.events.state.Latest;
 import io.parley.events.state.Stamp;
+import io.parley.events.workspace.Workspace;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
  * for; an answer when the knowledge model is confident, else "not sure" with the way to a person. In human mode it
  * stays silent and suggests answers to the agent. Outside business hours every handoff says when a person will answer
  * and is marked {@code after-hours}; until somebody takes such a conversation the bot still answers what it is sure of.
+ * The hours are those of the tenant's {@link Workspace} as it is at the decision, never a copy kept with the bot.
  *
  * <p>The bot's own dialogue memory (awaiting feedback, misses) is a {@link BotFlow} of the reserved flow
  * {@value #KB_DIALOGUE}, so it lives in the log like every flow position.
@@ -67,9 +69,12 @@ public final class Dialogue {
         return FLOW_LABEL_PREFIX + flowId;
     }
 
-    /** The events the bot appends in reaction to {@code cause}, a customer message already folded into memory. */
+    /**
+     * The events the bot appends in reaction to {@code cause}, a customer message already folded into memory;
+     * {@code workspace} is the tenant's as read at this moment (its business hours).
+     */
     public List<EventData> respond(Event cause, MessageReceived message, ConversationMemory memory, TenantBot bot,
-                                   Optional<String> detectedLanguage, Instant now) {
+                                   Workspace workspace, Optional<String> detectedLanguage, Instant now) {
         ConversationState state = memory.state();
         Content content = message.content();
         String text = content == null ? null : content.readableText();
@@ -79,9 +84,9 @@ public final class Dialogue {
         String language = detectedLanguage
                 .or(() -> Optional.ofNullable(state.language()).map(Latest::value))
                 .orElse(bot.settings().defaultLanguage());
-        Turn turn = new Turn(new Reply(cause.id(), message.channel()), memory, bot, language, now);
+        Turn turn = new Turn(new Reply(cause.id(), message.channel()), memory, bot, workspace, language, now);
         if (state.mode() == ConversationState.Mode.HUMAN) {
-            return waitsForPeopleAfterHours(state, bot, now) ? turn.answerWhileAway(message, text)
+            return waitsForPeopleAfterHours(state, bot, workspace, now) ? turn.answerWhileAway(message, text)
                     : suggest(message, text, language, bot);
         }
         Optional<BotFlow> position = activePosition(state);
@@ -134,7 +139,7 @@ public final class Dialogue {
             return turn.handoff("low-confidence",
                     "The bot could not answer " + MISSES_BEFORE_HANDOFF + " messages in a row (" + guess + ").");
         }
-        if (closedHours(bot, state, now).isPresent()) {
+        if (closedHours(bot, workspace, state, now).isPresent()) {
             // Nobody could take up the offer of a person now: the question waits for them as a ticket instead.
             return turn.handoff("low-confidence", "The bot could not answer (" + guess + ").");
         }
@@ -147,17 +152,18 @@ public final class Dialogue {
      * Handed off outside business hours and nobody has taken the conversation yet: until people are back, the bot
      * keeps answering what it knows (it said so when it handed off).
      */
-    static boolean waitsForPeopleAfterHours(ConversationState state, TenantBot bot, Instant now) {
+    static boolean waitsForPeopleAfterHours(ConversationState state, TenantBot bot, Workspace workspace, Instant now) {
         Latest<HandoffRequested> handoff = state.handoff();
         Instant agentReplied = state.lastAgentMessageAt();
         return handoff != null && AFTER_HOURS.equals(handoff.value().reason()) && state.assignee() == null
                 && (agentReplied == null || agentReplied.isBefore(handoff.stamp().time()))
-                && closedHours(bot, state, now).isPresent();
+                && closedHours(bot, workspace, state, now).isPresent();
     }
 
     /** The conversation's business hours when they are closed at {@code now}; empty when open or always open. */
-    private static Optional<BusinessHours> closedHours(TenantBot bot, ConversationState state, Instant now) {
-        return bot.businessHours(state.team()).filter(hours -> !hours.isOpen(now));
+    private static Optional<BusinessHours> closedHours(TenantBot bot, Workspace workspace, ConversationState state,
+                                                       Instant now) {
+        return bot.businessHours(workspace, state.team()).filter(hours -> !hours.isOpen(now));
     }
 
     private static List<EventData> suggest(MessageReceived message, String text, String language, TenantBot bot) {
@@ -216,13 +222,16 @@ public final class Dialogue {
         private final Reply reply;
         private final ConversationMemory memory;
         private final TenantBot bot;
+        private final Workspace workspace;
         private final String language;
         private final Instant now;
 
-        private Turn(Reply reply, ConversationMemory memory, TenantBot bot, String language, Instant now) {
+        private Turn(Reply reply, ConversationMemory memory, TenantBot bot, Workspace workspace, String language,
+                     Instant now) {
             this.reply = reply;
             this.memory = memory;
             this.bot = bot;
+            this.workspace = workspace;
             this.language = language;
             this.now = now;
         }
@@ -282,7 +291,7 @@ public final class Dialogue {
 
         /** Hands the conversation to people, saying when they will answer; the bot's dialogue memory is cleared. */
         private List<EventData> handoff(String reason, String note) {
-            Optional<BusinessHours> hours = closedHours(bot, memory.state(), now);
+            Optional<BusinessHours> hours = closedHours(bot, workspace, memory.state(), now);
             String effectiveReason = reason;
             if (hours.isPresent()) {
                 effectiveReason = AFTER_HOURS;

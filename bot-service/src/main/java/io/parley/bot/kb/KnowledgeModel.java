@@ -52,7 +52,7 @@ public final class KnowledgeModel {
 
     /**
      * The knowledge for new documents, retraining only the languages whose questions changed. Training a large
-     * knowledge base takes a minute, and most edits (an answer's wording, a flow's steps, business hours, settings)
+     * knowledge base takes a minute, and most edits (an answer's wording, a flow's steps, settings)
      * leave every question as it was.
      */
     public KnowledgeModel updatedWith(List<Article> newArticles, List<Intent> intents, String newDefaultLanguage,

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tenant's bot settings; a missing value takes the service default. {@code team} names the business hours that
- * apply to the bot's handoffs ({@code default} when absent).
+ * A tenant's bot settings; a missing value takes the service default. {@code team} is the team the bot hands off to
+ * ({@code default} when absent): its business hours apply to a conversation until routing gives it a team.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BotSettings(String defaultLanguage, Double confidenceThreshold, String team) {

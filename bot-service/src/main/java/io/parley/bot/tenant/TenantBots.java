@@ -5,7 +5,6 @@ import io.parley.bot.BotConfig;
 import io.parley.bot.BotJson;
 import io.parley.bot.dialogue.Dialogue;
 import io.parley.bot.flow.FlowDefinition;
-import io.parley.bot.hours.BusinessHours;
 import io.parley.bot.kb.Article;
 import io.parley.bot.kb.KnowledgeModel;
 import io.parley.bot.matching.IntentModel;
@@ -118,7 +117,6 @@ public class TenantBots {
                 .orElse(defaults).withDefaults(defaults);
         List<Article> articles = List.copyOf(parse(all, DocumentKind.ARTICLE, Article.class).values());
         Map<String, FlowDefinition> flows = parse(all, DocumentKind.FLOW, FlowDefinition.class);
-        Map<String, BusinessHours> hours = parse(all, DocumentKind.BUSINESS_HOURS, BusinessHours.class);
         List<KnowledgeModel.Intent> flowIntents = new ArrayList<>();
         flows.values().forEach(flow -> flowIntents.add(
                 new KnowledgeModel.Intent(Dialogue.flowLabel(flow.id()), flow.triggers())));
@@ -126,9 +124,9 @@ public class TenantBots {
                 .orElseGet(() -> KnowledgeModel.empty(settings.defaultLanguage()));
         KnowledgeModel knowledge = previous.updatedWith(articles, flowIntents, settings.defaultLanguage(),
                 (utterances, language) -> IntentModel.train(utterances, TrainingOptions.defaults().withLanguage(language)));
-        LOG.infof("bot of tenant %s built: %d articles in %s, %d flows, hours for %s", tenant, articles.size(),
-                knowledge.languages(), flows.size(), hours.keySet());
-        return new TenantBot(tenant, settings, knowledge, flows, hours, generation, Instant.now());
+        LOG.infof("bot of tenant %s built: %d articles in %s, %d flows", tenant, articles.size(),
+                knowledge.languages(), flows.size());
+        return new TenantBot(tenant, settings, knowledge, flows, generation, Instant.now());
     }
 
     private static <T> Map<String, T> parse(List<TenantDocument> all, DocumentKind kind, Class<T> type) {

@@ -15,6 +15,12 @@ import java.util.Map;
 @ApplicationScoped
 public class TenantDocuments {
 
+    /**
+     * The kinds this version reads: a row of a kind it no longer has (business hours, stored before they moved to the
+     * workspace log) would fail to load as an enum and break the whole tenant's bot, so it is never selected.
+     */
+    private static final List<DocumentKind> KNOWN_KINDS = List.of(DocumentKind.values());
+
     private final TenantChanges changes;
 
     public TenantDocuments(TenantChanges changes) {
@@ -53,7 +59,7 @@ public class TenantDocuments {
     public List<TenantDocument> loadAll(String tenant) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                    TenantDocument.<TenantDocument>find("tenant", tenant).list()));
+                    TenantDocument.<TenantDocument>find("tenant = ?1 and kind in ?2", tenant, KNOWN_KINDS).list()));
         } catch (Throwable e) {
             throw new IllegalStateException("cannot read the bot documents of tenant " + tenant + ": " + e.getMessage(), e);
         }
@@ -64,8 +70,8 @@ public class TenantDocuments {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                     .chain(session -> session.createSelectionQuery(
-                            "select distinct d.tenant from TenantDocument d order by d.tenant", String.class)
-                            .getResultList())));
+                            "select distinct d.tenant from TenantDocument d where d.kind in :kinds order by d.tenant",
+                            String.class).setParameter("kinds", KNOWN_KINDS).getResultList())));
         } catch (Throwable e) {
             throw new IllegalStateException("cannot list the tenants with bot documents: " + e.getMessage(), e);
         }

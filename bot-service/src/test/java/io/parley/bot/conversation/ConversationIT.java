@@ -1,13 +1,18 @@
 package io.parley.bot.conversation;
 
 import static io.parley.bot.Api.asAdmin;
+import static io.parley.bot.conversation.TenantSetup.appendToWorkspace;
+import static io.parley.bot.conversation.TenantSetup.businessHours;
+import static io.parley.bot.conversation.TenantSetup.closedTodayAndTomorrow;
 import static io.parley.bot.conversation.TenantSetup.knowledgeBase;
 import static io.parley.bot.conversation.TenantSetup.orderTrackingFlow;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.parley.bot.BotChannels;
+import io.parley.bot.workspace.BotWorkspaces;
 import io.parley.events.Event;
 import io.parley.events.EventData;
 import io.parley.events.Topics;
@@ -20,7 +25,11 @@ import io.parley.events.conversation.ConversationEvent.BotSuggested;
 import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.MessageOutbound;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
+import io.parley.events.hours.BusinessHours;
 import io.parley.events.kafka.DeadLetterHeaders;
+import io.parley.events.workspace.Workspace;
+import io.parley.events.workspace.WorkspaceEvent.HoursCleared;
+import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
@@ -33,10 +42,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +68,9 @@ class ConversationIT {
 
     @Inject
     ConversationStore store;
+
+    @Inject
+    BotWorkspaces workspaces;
 
     @AfterEach
     void closeProbe() {
@@ -249,17 +261,10 @@ class ConversationIT {
     @Test
     void outside_business_hours_a_question_the_bot_cannot_answer_waits_for_people_and_the_bot_answers_the_rest() {
         // UTC+14: the tenant's calendar day is not the machine's, so holidays must be read in the tenant's zone.
-        ZoneId zone = ZoneId.of("Pacific/Kiritimati");
-        LocalDate today = LocalDate.now(zone);
-        String weekday = "[{\"from\": \"09:00\", \"to\": \"17:00\"}]";
-        asAdmin(tenant).contentType("application/json").body("""
-                        {"timeZone": "%s", "holidays": ["%s", "%s"],
-                         "weekly": {"monday": %s, "tuesday": %s, "wednesday": %s, "thursday": %s, "friday": %s,
-                                    "saturday": %s, "sunday": %s}}"""
-                        .formatted(zone, today, today.plusDays(1),
-                                weekday, weekday, weekday, weekday, weekday, weekday, weekday))
-                .put("/api/v1/business-hours/default").then().statusCode(200);
+        BusinessHours closed = closedTodayAndTomorrow(ZoneId.of("Pacific/Kiritimati"));
+        businessHours(probe, tenant, Workspace.DEFAULT_CALENDAR, closed);
         knowledgeBase(tenant);
+        awaitBotReads(null, Optional.of(closed));
 
         CustomerLog customer = CustomerLog.api(probe, tenant);
         // One question the bot cannot answer is enough: nobody could take up the offer of a person now.
@@ -274,6 +279,39 @@ class ConversationIT {
         assertThat(customer.awaitOne(meanwhile, BotAnswered.class).articleId()).isEqualTo("reset-password");
         assertThat(customer.history(meanwhile)).extracting(Event::data)
                 .noneMatch(data -> data instanceof HandoffRequested);
+    }
+
+    @Test
+    void the_bots_team_works_by_its_workspace_calendar_and_a_change_decides_the_next_message_without_a_rebuild() {
+        asAdmin(tenant).contentType("application/json").body("{\"team\": \"billing\"}")
+                .put("/api/v1/kb/settings").then().statusCode(200);
+        knowledgeBase(tenant);
+        long generation = botGeneration();
+        BusinessHours closed = closedTodayAndTomorrow(ZoneId.of("Pacific/Kiritimati"));
+        appendToWorkspace(probe, tenant, new TeamSaved("billing", "Billing", "balanced", "requeue", "billing-desk",
+                null, "admin-1"));
+        businessHours(probe, tenant, "billing-desk", closed);
+        awaitBotReads("billing", Optional.of(closed));
+
+        CustomerLog first = CustomerLog.api(probe, tenant);
+        TopicMark asked = first.writes("I want to talk to a person");
+        assertThat(first.awaitOne(asked, HandoffRequested.class).reason()).isEqualTo("after-hours");
+
+        appendToWorkspace(probe, tenant, new HoursCleared("billing-desk", "admin-1"));
+        awaitBotReads("billing", Optional.empty());
+        CustomerLog second = CustomerLog.api(probe, tenant);
+        TopicMark askedAgain = second.writes("I want to talk to a person");
+        assertThat(second.awaitOne(askedAgain, HandoffRequested.class).reason()).isEqualTo("asked-for-human");
+        assertThat(botGeneration()).as("the hours changed without rebuilding the bot").isEqualTo(generation);
+    }
+
+    private long botGeneration() {
+        return asAdmin(tenant).get("/api/v1/kb/status").then().statusCode(200).extract().jsonPath().getLong("generation");
+    }
+
+    /** Until this bot has read the workspace log as far as the hours a team (null: the default) works by. */
+    private void awaitBotReads(String team, Optional<BusinessHours> hours) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> workspaces.tenant(tenant).hoursOf(team), equalTo(hours));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.parley.bot.conversation;
 
 import static io.parley.bot.Api.asAdmin;
+import static io.parley.bot.conversation.TenantSetup.businessHours;
+import static io.parley.bot.conversation.TenantSetup.closedTodayAndTomorrow;
 import static io.parley.bot.conversation.TenantSetup.knowledgeBase;
 import static io.parley.bot.conversation.TenantSetup.orderTrackingFlow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,9 @@ import static org.hamcrest.Matchers.hasItem;
 import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.conversation.ConversationEvent.BotFlow;
+import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.MessageOutbound;
+import io.parley.events.workspace.Workspace;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.kafka.TopicProbe;
@@ -20,6 +24,7 @@ import io.parley.testkit.quarkus.QuarkusAppProcess;
 import io.restassured.RestAssured;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The example order-tracking flow on the packaged bot-service running as a process of its own, which is killed
  * (SIGKILL) while the flow waits for the order number and then started again with the same config: the new process
- * folds the conversation back from the log, finishes the flow and answers nothing twice. Not a {@code @QuarkusTest}:
+ * folds the conversation back from the log, finishes the flow and answers nothing twice, and knows the business hours
+ * set while the first one ran, from the workspace log. Not a {@code @QuarkusTest}:
  * it runs {@code target/quarkus-app/quarkus-run.jar}, so Failsafe runs it after {@code package}. The service's
  * output goes to {@code target/process-restart-it/output-<n>.log}, a file per start.
  */
@@ -83,6 +89,9 @@ class ProcessRestartIT {
         TopicMark answered = customer.mark();
         await().atMost(COMMIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> probe.committed(GROUP, Topics.CONVERSATION_EVENTS).reached(answered));
+        // Hours the workspace admin set while the first process ran: the next one knows them only from the log.
+        businessHours(probe, tenant, Workspace.DEFAULT_CALENDAR,
+                closedTodayAndTomorrow(ZoneId.of("Pacific/Kiritimati")));
         bot.kill();
         bot.start();
         // Built ahead after the start, not on the first customer message that needs it.
@@ -107,6 +116,11 @@ class ProcessRestartIT {
                         reply -> assertThat(reply).startsWith("Order AB-123456 is shipped"),
                         end -> assertThat(end).isEqualTo("Anything else? Just write."));
         assertThat(shop.requestedPaths()).containsExactly("/api/orders/" + FakeShop.KNOWN_ORDER);
+
+        // Ready means the workspace log has been read: the first handoff after the restart is already after hours.
+        CustomerLog another = CustomerLog.api(probe, tenant);
+        TopicMark asksForPerson = another.writes("I want to talk to a person");
+        assertThat(another.awaitOne(asksForPerson, HandoffRequested.class).reason()).isEqualTo("after-hours");
     }
 
     private static Map<String, String> config(Map<String, String> database) {
