@@ -4,15 +4,32 @@ import io.parley.events.Channel;
 
 /**
  * One account Parley answers on: a WhatsApp phone number id, a Facebook Page id, an Instagram account id or an API
- * channel id, owned by a tenant. {@code accessToken} authorises Graph API sends; for API channels {@code bearerToken}
- * authorises incoming posts and replies go to {@code callbackUrl}, signed with {@code callbackSecret}.
+ * channel id, owned by a tenant. {@code app} is the Meta app whose secret signs the account's webhooks and whose verify
+ * token answers its subscription handshake. {@code accessToken} authorises Graph API sends; for API channels
+ * {@code bearerToken} authorises incoming posts and replies go to {@code callbackUrl}, signed with
+ * {@code callbackSecret}. A disabled account keeps its tenant but takes no intake.
  */
 public record ChannelAccount(
         Channel channel,
         String id,
         String tenant,
+        boolean enabled,
+        ChannelApp app,
         String accessToken,
         String bearerToken,
         String callbackUrl,
         String callbackSecret) {
+
+    public ChannelAccount {
+        app = app == null ? ChannelApp.NONE : app;
+    }
+
+    /** The registry key, unique across tenants: {@code channel:account}. */
+    public String key() {
+        return keyOf(channel, id);
+    }
+
+    public static String keyOf(Channel channel, String id) {
+        return channel.wireName() + ":" + id;
+    }
 }

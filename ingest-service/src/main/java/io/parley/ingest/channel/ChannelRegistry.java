@@ -1,6 +1,7 @@
 package io.parley.ingest.channel;
 
 import io.parley.events.Channel;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +18,10 @@ import java.util.Optional;
  * parley.channels.api.accounts.web-widget.bearer-token=…
  * parley.channels.api.accounts.web-widget.callback-url=https://…   (…callback-secret=…)
  * </pre>
+ * Every account of a channel is served by the channel's Meta app. This is the static part of the registry; accounts
+ * added at run time come from the workspace ({@link ChannelDirectory}).
  */
-public final class ChannelRegistry implements TenantResolver {
+public final class ChannelRegistry implements TenantResolver, ChannelAccounts {
 
     public static final String PREFIX = "parley.channels.";
 
@@ -43,7 +46,7 @@ public final class ChannelRegistry implements TenantResolver {
             if (parts.length == 2) {
                 appSettings.computeIfAbsent(channel, c -> new HashMap<>()).put(parts[1], value);
             } else if (parts.length == 4 && parts[1].equals("accounts")) {
-                accountSettings.computeIfAbsent(keyOf(channel, parts[2]), k -> new HashMap<>()).put(parts[3], value);
+                accountSettings.computeIfAbsent(ChannelAccount.keyOf(channel, parts[2]), k -> new HashMap<>()).put(parts[3], value);
             } else {
                 throw new IllegalArgumentException("unknown channel setting '" + key
                         + "': expected " + PREFIX + "<channel>.<setting> or " + PREFIX + "<channel>.accounts.<id>.<setting>");
@@ -52,32 +55,35 @@ public final class ChannelRegistry implements TenantResolver {
         Map<Channel, ChannelApp> apps = new EnumMap<>(Channel.class);
         appSettings.forEach((channel, s) -> apps.put(channel, new ChannelApp(s.get("app-secret"), s.get("verify-token"))));
         Map<String, ChannelAccount> accounts = new HashMap<>();
-        accountSettings.forEach((key, s) -> accounts.put(key, toAccount(key, s)));
+        accountSettings.forEach((key, s) -> accounts.put(key, toAccount(key, s, apps)));
         return new ChannelRegistry(apps, accounts);
     }
 
-    private static ChannelAccount toAccount(String key, Map<String, String> settings) {
+    private static ChannelAccount toAccount(String key, Map<String, String> settings, Map<Channel, ChannelApp> apps) {
         String[] channelAndId = key.split(":", 2);
         String tenant = settings.get("tenant");
         if (tenant == null || tenant.isBlank()) {
             throw new IllegalArgumentException("channel account " + key + " has no tenant: set "
                     + PREFIX + channelAndId[0] + ".accounts." + channelAndId[1] + ".tenant");
         }
-        return new ChannelAccount(Channel.fromWireName(channelAndId[0]), channelAndId[1], tenant,
+        Channel channel = Channel.fromWireName(channelAndId[0]);
+        return new ChannelAccount(channel, channelAndId[1], tenant, true, apps.getOrDefault(channel, ChannelApp.NONE),
                 settings.get("access-token"), settings.get("bearer-token"),
                 settings.get("callback-url"), settings.get("callback-secret"));
-    }
-
-    private static String keyOf(Channel channel, String account) {
-        return channel.wireName() + ":" + account;
     }
 
     public ChannelApp app(Channel channel) {
         return apps.getOrDefault(channel, ChannelApp.NONE);
     }
 
+    /** Every configured account. */
+    public Collection<ChannelAccount> accounts() {
+        return accounts.values();
+    }
+
+    @Override
     public Optional<ChannelAccount> account(Channel channel, String account) {
-        return Optional.ofNullable(accounts.get(keyOf(channel, account)));
+        return Optional.ofNullable(accounts.get(ChannelAccount.keyOf(channel, account)));
     }
 
     @Override

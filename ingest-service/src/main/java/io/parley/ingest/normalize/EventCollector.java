@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Gathers the events of one webhook, stamping each with its tenant; an account nobody owns yields no event. */
+/**
+ * Gathers the events of one webhook, stamping each with its tenant; an account that takes no intake (nobody owns it,
+ * it is disabled, the signer is not its app) yields no event, only an {@link Unhandled} with the resolver's reason.
+ */
 public final class EventCollector {
 
     private final TenantResolver tenants;
@@ -23,7 +26,8 @@ public final class EventCollector {
     public void add(ConversationId subject, String id, Instant time, ConversationEvent data) {
         Optional<String> tenant = tenants.tenantOf(subject.channel(), subject.account());
         if (tenant.isEmpty()) {
-            unhandled(Unhandled.UNKNOWN_ACCOUNT, subject.channel().wireName() + ":" + subject.account());
+            unhandled(tenants.whyNoTenant(subject.channel(), subject.account()),
+                    subject.channel().wireName() + ":" + subject.account());
             return;
         }
         String source = "/ingest/" + subject.channel().wireName();

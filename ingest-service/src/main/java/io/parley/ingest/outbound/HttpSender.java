@@ -63,7 +63,7 @@ public final class HttpSender implements ChannelSender {
         if (account.accessToken() == null) {
             return SendResult.failed(null, "no access token configured for " + channel.wireName() + " account "
                     + account.id() + ": set parley.channels." + channel.wireName() + ".accounts." + account.id()
-                    + ".access-token", false);
+                    + ".access-token, or the account's accessToken in the workspace admin", false);
         }
         if (channel == Channel.WHATSAPP) {
             whatsappThroughput.acquire(account.id());
@@ -84,7 +84,9 @@ public final class HttpSender implements ChannelSender {
     private SendResult callback(ChannelAccount account, MessageOutbound message, String body)
             throws InterruptedException {
         if (account.callbackUrl() == null) {
-            return SendResult.failed(null, "API channel " + account.id() + " has no callback-url", false);
+            return SendResult.failed(null, "API channel " + account.id() + " has no callback URL: set "
+                    + "parley.channels.api.accounts." + account.id() + ".callback-url, or the channel's callbackUrl in "
+                    + "the workspace admin", false);
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(account.callbackUrl()))

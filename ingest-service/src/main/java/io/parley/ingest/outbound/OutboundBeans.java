@@ -1,6 +1,6 @@
 package io.parley.ingest.outbound;
 
-import io.parley.ingest.channel.ChannelRegistry;
+import io.parley.ingest.channel.LiveChannelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -18,7 +18,7 @@ public class OutboundBeans {
 
     @Produces
     @ApplicationScoped
-    OutboundDispatcher dispatcher(ChannelRegistry registry, DeliveryLedger ledger,
+    OutboundDispatcher dispatcher(LiveChannelRegistry registry, DeliveryLedger ledger,
             @ConfigProperty(name = "parley.ingest.graph.base-url") String graphBaseUrl,
             @ConfigProperty(name = "parley.ingest.graph.timeout") Duration timeout,
             @ConfigProperty(name = "parley.ingest.outbound.max-attempts") int maxAttempts,

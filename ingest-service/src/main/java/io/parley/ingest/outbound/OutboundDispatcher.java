@@ -7,7 +7,7 @@ import io.parley.events.conversation.ConversationEvent.MessageDelivery;
 import io.parley.events.conversation.ConversationEvent.MessageOutbound;
 import io.parley.events.ids.ConversationId;
 import io.parley.ingest.channel.ChannelAccount;
-import io.parley.ingest.channel.ChannelRegistry;
+import io.parley.ingest.channel.ChannelAccounts;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -20,16 +20,16 @@ public final class OutboundDispatcher {
 
     public static final String DELIVERY_PURPOSE = "delivery";
 
-    private final ChannelRegistry registry;
+    private final ChannelAccounts accounts;
     private final ChannelSender sender;
     private final RetryPolicy retry;
     private final Pause pause;
     private final DeliveryLedger ledger;
     private final Clock clock;
 
-    public OutboundDispatcher(ChannelRegistry registry, ChannelSender sender, RetryPolicy retry, Pause pause,
+    public OutboundDispatcher(ChannelAccounts accounts, ChannelSender sender, RetryPolicy retry, Pause pause,
                               DeliveryLedger ledger, Clock clock) {
-        this.registry = registry;
+        this.accounts = accounts;
         this.sender = sender;
         this.retry = retry;
         this.pause = pause;
@@ -46,10 +46,14 @@ public final class OutboundDispatcher {
             return Optional.empty();
         }
         ConversationId conversation = ConversationId.parse(event.subject());
-        SendResult result = registry.account(conversation.channel(), conversation.account())
-                .map(account -> sendWithRetries(conversation, account, outbound))
-                .orElseGet(() -> SendResult.failed(null, "no account " + conversation.channel().wireName() + ":"
-                        + conversation.account() + " in the channel registry", false));
+        SendResult result = accounts.account(conversation.channel(), conversation.account())
+                .map(account -> account.tenant().equals(event.tenant())
+                        ? sendWithRetries(conversation, account, outbound)
+                        // a tenant never sends through another tenant's number, page or API channel
+                        : SendResult.failed(null, "channel account " + account.key() + " belongs to another tenant "
+                                + "than the conversation's (" + event.tenant() + ")", false))
+                .orElseGet(() -> SendResult.failed(null,
+                        accounts.whyMissing(conversation.channel(), conversation.account()), false));
         MessageDelivery delivery = new MessageDelivery(outbound.messageId(),
                 result.isAccepted() ? DeliveryOutcome.ACCEPTED : DeliveryOutcome.FAILED,
                 result.channelMessageId(), result.error());

@@ -2,7 +2,8 @@ package io.parley.ingest.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.events.Channel;
-import io.parley.ingest.channel.ChannelRegistry;
+import io.parley.ingest.channel.ChannelDirectory;
+import io.parley.ingest.channel.TenantResolver;
 import io.parley.ingest.kafka.DurableLog;
 import io.parley.ingest.kafka.LogUnavailableException;
 import io.parley.ingest.normalize.InvalidWebhookException;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,22 +33,37 @@ public class WebhookIntake {
     public static final String UNKNOWN_ACCOUNT = "unknown";
 
     private final DurableLog log;
-    private final WebhookNormalizer normalizer;
     private final IngestMetrics metrics;
 
-    public WebhookIntake(DurableLog log, ChannelRegistry registry, IngestMetrics metrics) {
+    public WebhookIntake(DurableLog log, IngestMetrics metrics) {
         this.log = log;
-        this.normalizer = new WebhookNormalizer(registry, Clock.systemUTC());
         this.metrics = metrics;
     }
 
     /** Outcome of one webhook, mapped to an HTTP status by the resource. */
-    public enum Outcome { ACCEPTED, INVALID, UNAVAILABLE }
+    public enum Outcome { ACCEPTED, INVALID, UNAUTHORIZED, UNAVAILABLE }
 
     public record Result(Outcome outcome, String message) {
     }
 
-    public Result receive(Channel channel, String apiChannelId, byte[] body, Map<String, String> headers) {
+    /**
+     * A Meta body whose signature matched {@code signingSecret}: refused as a whole when it names a known account of
+     * another app ({@link SignatureRule}), else kept raw and normalised with the tenants that secret may speak for.
+     */
+    public Result receiveMeta(Channel channel, byte[] body, Map<String, String> headers, ChannelDirectory directory,
+                              String signingSecret) {
+        return receive(channel, null, body, headers,
+                json -> SignatureRule.refusal(directory, channel, signingSecret, json),
+                directory.signedWith(signingSecret));
+    }
+
+    /** An API-channel post whose bearer token matched the channel's. */
+    public Result receiveApi(String channelId, byte[] body, Map<String, String> headers, ChannelDirectory directory) {
+        return receive(Channel.API, channelId, body, headers, json -> Optional.empty(), directory);
+    }
+
+    private Result receive(Channel channel, String apiChannelId, byte[] body, Map<String, String> headers,
+                           Function<JsonNode, Optional<String>> refusal, TenantResolver tenants) {
         DurableLog.Deadline deadline = log.deadline();
         JsonNode json;
         try {
@@ -54,7 +72,14 @@ public class WebhookIntake {
             return keepInvalid(channel, apiChannelId == null ? UNKNOWN_ACCOUNT : apiChannelId, body, headers, e,
                     deadline);
         }
+        Optional<String> refused = refusal.apply(json);
+        if (refused.isPresent()) {
+            metrics.webhook(channel, "unauthorized");
+            LOG.warnf("%s webhook refused: %s", channel.wireName(), refused.get());
+            return new Result(Outcome.UNAUTHORIZED, refused.get());
+        }
         String account = apiChannelId != null ? apiChannelId : accountOf(channel, json);
+        WebhookNormalizer normalizer = new WebhookNormalizer(tenants, Clock.systemUTC());
         try {
             log.appendRaw(channel.wireName() + ":" + account, body, rawHeaders(channel, headers), deadline);
             Normalization normalization;

@@ -2,8 +2,9 @@ package io.parley.ingest.webhook;
 
 import io.parley.events.Channel;
 import io.parley.ingest.channel.ChannelAccount;
-import io.parley.ingest.channel.ChannelApp;
-import io.parley.ingest.channel.ChannelRegistry;
+import io.parley.ingest.channel.ChannelDirectory;
+import io.parley.ingest.channel.LiveChannelRegistry;
+import io.parley.ingest.workspace.WorkspaceFollower;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,10 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,18 +30,22 @@ public class WebhookResource {
 
     private static final Set<Channel> META_CHANNELS = Set.of(Channel.WHATSAPP, Channel.MESSENGER, Channel.INSTAGRAM);
     private static final String BEARER = "Bearer ";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
-    private final ChannelRegistry registry;
+    private final LiveChannelRegistry registry;
+    private final WorkspaceFollower workspace;
     private final WebhookIntake intake;
     private final IngestMetrics metrics;
 
-    public WebhookResource(ChannelRegistry registry, WebhookIntake intake, IngestMetrics metrics) {
+    public WebhookResource(LiveChannelRegistry registry, WorkspaceFollower workspace, WebhookIntake intake,
+                           IngestMetrics metrics) {
         this.registry = registry;
+        this.workspace = workspace;
         this.intake = intake;
         this.metrics = metrics;
     }
 
-    /** Meta's subscription handshake: echo the challenge when the verify token matches. */
+    /** Meta's subscription handshake: echo the challenge when the verify token is one of the channel's. */
     @GET
     @Path("/{channel}")
     @Produces(MediaType.TEXT_PLAIN)
@@ -53,11 +57,12 @@ public class WebhookResource {
         if (channel == null) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        String expected = registry.app(channel).verifyToken();
-        if (!"subscribe".equals(mode) || challenge == null || !constantTimeEquals(expected, verifyToken)) {
+        if (!"subscribe".equals(mode) || challenge == null
+                || !registry.current().acceptsVerifyToken(channel, verifyToken)) {
             return Response.status(Response.Status.FORBIDDEN)
                     .entity("hub.mode must be subscribe and hub.verify_token must match parley.channels."
-                            + channel.wireName() + ".verify-token").build();
+                            + channel.wireName() + ".verify-token or the verifyToken of one of the workspace's "
+                            + channel.wireName() + " accounts").build();
         }
         return Response.ok(challenge).build();
     }
@@ -71,37 +76,72 @@ public class WebhookResource {
         if (channel == null) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        ChannelApp app = registry.app(channel);
-        if (!WebhookSignature.verify(app.appSecret(), body, headers.getHeaderString(WebhookSignature.HEADER))) {
+        // one registry for the whole request, however the workspace changes meanwhile
+        ChannelDirectory directory = registry.current();
+        Optional<String> signingSecret = SignatureRule.signingSecret(directory, channel, body,
+                headers.getHeaderString(WebhookSignature.HEADER));
+        if (signingSecret.isEmpty()) {
+            if (!workspace.caughtUp()) {
+                return stillLoading(channel);
+            }
             metrics.webhook(channel, "unauthorized");
             return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(WebhookSignature.HEADER + " is missing or is not the HMAC-SHA256 of the body").build();
+                    .entity(WebhookSignature.HEADER + " is missing or is not the HMAC-SHA256 of the body under the "
+                            + "app secret of any " + channel.wireName() + " account").build();
         }
-        return toResponse(intake.receive(channel, null, body, headerMap(headers)));
+        return toResponse(intake.receiveMeta(channel, body, headerMap(headers), directory, signingSecret.get()));
     }
 
-    /** The generic API channel: one message per post, authorised by the channel's bearer token. */
+    /**
+     * The generic API channel: one message per post, authorised by the channel's bearer token. A disabled channel
+     * answers 403 with a problem body once the caller has proven who it is, and keeps nothing.
+     */
     @POST
     @Path("/api/{channelId}")
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces({MediaType.TEXT_PLAIN, PROBLEM_JSON})
     public Response receiveApi(@PathParam("channelId") String channelId, @Context HttpHeaders headers, byte[] body) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         String token = authorization != null && authorization.startsWith(BEARER)
                 ? authorization.substring(BEARER.length()) : null;
-        String expected = registry.account(Channel.API, channelId).map(ChannelAccount::bearerToken).orElse(null);
-        if (!constantTimeEquals(expected, token)) {
+        ChannelDirectory directory = registry.current();
+        Optional<ChannelAccount> account = directory.account(Channel.API, channelId);
+        if (!ChannelDirectory.constantTimeEquals(account.map(ChannelAccount::bearerToken).orElse(null), token)) {
+            if (account.isEmpty() && !workspace.caughtUp()) {
+                return stillLoading(Channel.API);
+            }
             metrics.webhook(Channel.API, "unauthorized");
             return Response.status(Response.Status.UNAUTHORIZED)
                     .entity("Authorization: Bearer <token> must match the API channel's bearer-token").build();
         }
-        return toResponse(intake.receive(Channel.API, channelId, body, headerMap(headers)));
+        if (!account.get().enabled()) {
+            metrics.webhook(Channel.API, "disabled");
+            return Response.status(Response.Status.FORBIDDEN).type(PROBLEM_JSON)
+                    .entity(new Problem("https://parley.io/problems/channel-disabled", "Channel disabled",
+                            Response.Status.FORBIDDEN.getStatusCode(), "API channel " + channelId + " is disabled in "
+                            + "its workspace and takes no messages; nothing was kept. An admin can enable it again "
+                            + "under /api/v1/admin/channels."))
+                    .build();
+        }
+        return toResponse(intake.receiveApi(channelId, body, headerMap(headers), directory));
+    }
+
+    /** An RFC 9457 problem body. */
+    public record Problem(String type, String title, int status, String detail) {
+    }
+
+    /** Before the workspace is read, an unknown signer or account may be one not loaded yet: the sender retries. */
+    private Response stillLoading(Channel channel) {
+        metrics.webhook(channel, "unavailable");
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .entity("ingest is still reading the workspace's channel accounts; retry shortly").build();
     }
 
     private static Response toResponse(WebhookIntake.Result result) {
         Response.Status status = switch (result.outcome()) {
             case ACCEPTED -> Response.Status.OK;
             case INVALID -> Response.Status.BAD_REQUEST;
+            case UNAUTHORIZED -> Response.Status.UNAUTHORIZED;
             case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
         };
         return Response.status(status).entity(result.message()).build();
@@ -109,11 +149,6 @@ public class WebhookResource {
 
     private static Channel metaChannel(String name) {
         return META_CHANNELS.stream().filter(c -> c.wireName().equals(name)).findFirst().orElse(null);
-    }
-
-    private static boolean constantTimeEquals(String expected, String actual) {
-        return expected != null && !expected.isEmpty() && actual != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> headerMap(HttpHeaders headers) {

@@ -110,4 +110,16 @@ class OutboundDispatcherTest {
                 new MessageOutbound("msg-7", new Author(AuthorKind.BOT, null), Content.text("x"), null, null));
         assertThat(deliveryOf(event).error().title()).contains("no account whatsapp:999");
     }
+
+    @Test
+    void aConversationOfAnotherTenantIsNeverSentThroughTheAccount() {
+        Event event = new Event("e-other", "/bot", "whatsapp:106540352242922:16505551234", Instant.EPOCH, "globex", null,
+                new MessageOutbound("msg-8", new Author(AuthorKind.AGENT, null), Content.text("x"), null, null));
+
+        MessageDelivery delivery = deliveryOf(event);
+
+        assertThat(delivery.outcome()).isEqualTo(DeliveryOutcome.FAILED);
+        assertThat(delivery.error().title()).contains("belongs to another tenant");
+        assertThat(sent).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package io.parley.ingest.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.parley.events.Event;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,12 @@ class WebhookIT {
     @AfterAll
     static void closeProbe() {
         PROBE.close();
+    }
+
+    /** As a load balancer would: until the workspace's accounts are read, unknown signers get 503, not 401. */
+    @BeforeEach
+    void awaitReady() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 
     private static io.restassured.response.Response post(String channel, byte[] body, String secret) {
