@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The bot's after-hours decisions read the tenant's {@link Workspace} as folded from workspace-events, through
  * {@link Workspace#hoursOf}: the conversation's team, else the bot's team, each by its calendar, else its own id's,
- * else the tenant's default. The instant is the first Monday morning after Berlin left summer time (25 Oct 2026),
- * the same hours and instant as the ticket service's SLA-deadline test, so both services are seen to agree.
+ * else the tenant's default. The hours are those of ticket-service's SLA-deadline twin ({@code BusinessCalendarTest},
+ * nine to five in Berlin), around the same change: Berlin leaves summer time on Sunday 25 Oct 2026, so the Monday
+ * after opens at 08:00Z where the Friday before opened at 07:00Z.
  */
 class AfterHoursDecisionTest {
 
@@ -75,6 +76,17 @@ class AfterHoursDecisionTest {
 
         assertThat(handoffReason(respond(bot(null), workspace, freshConversation(), ASKS_FOR_PERSON,
                 MONDAY_NINE_BERLIN))).isEqualTo("asked-for-human");
+    }
+
+    @Test
+    void at_the_instants_of_the_sla_twin_the_bot_is_open_on_friday_afternoon_and_closed_until_monday_08z() {
+        // The SLA twin: Friday 16:30 local has half an hour left; on Saturday the clock waits for Monday 08:00Z.
+        assertThat(handoffReason(respond(bot(null), workspace, freshConversation(), ASKS_FOR_PERSON,
+                Instant.parse("2026-10-23T14:30:00Z")))).isEqualTo("asked-for-human");
+        List<EventData> saturday = respond(bot(null), workspace, freshConversation(), ASKS_FOR_PERSON,
+                Instant.parse("2026-10-24T12:00:00Z"));
+        assertThat(handoffReason(saturday)).isEqualTo("after-hours");
+        assertThat(replyText(saturday)).contains("Monday 26 October 09:00 (Europe/Berlin)");
     }
 
     @Test
