@@ -15,7 +15,7 @@ public class IngestMetrics {
         this.registry = registry;
     }
 
-    /** Outcomes: accepted, unauthorized, not-json, invalid, unavailable. */
+    /** Outcomes: accepted, unauthorized, not-json, invalid, unavailable, disabled (API channel). */
     public void webhook(Channel channel, String outcome) {
         registry.counter("parley.ingest.webhooks", "channel", channel.wireName(), "outcome", outcome).increment();
     }
