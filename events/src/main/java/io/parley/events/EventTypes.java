@@ -1,6 +1,7 @@
 package io.parley.events;
 
 import io.parley.events.agent.AgentEvent;
+import io.parley.events.analytics.AnalyticsEvent;
 import io.parley.events.conversation.ConversationEvent;
 import io.parley.events.workspace.WorkspaceEvent;
 import java.util.Collections;
@@ -47,6 +48,7 @@ public final class EventTypes {
         register("parley.workspace.hours-set.v1", WorkspaceEvent.HoursSet.class);
         register("parley.workspace.hours-cleared.v1", WorkspaceEvent.HoursCleared.class);
         register("parley.workspace.channel-saved.v1", WorkspaceEvent.ChannelSaved.class);
+        register("parley.analytics.snapshot.v1", AnalyticsEvent.Snapshot.class);
     }
 
     private EventTypes() {

@@ -1,6 +1,8 @@
 package io.parley.events;
 
 import io.parley.events.agent.AgentEvent;
+import io.parley.events.analytics.AnalyticsEvent;
+import io.parley.events.envelope.EventCodec;
 import io.parley.events.conversation.Content;
 import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.events.conversation.ConversationEvent.Author;
@@ -115,7 +117,12 @@ final class EventSamples {
                 workspace(new WorkspaceEvent.ChannelSaved("whatsapp", "106540352242922", "Sales line", true,
                         Map.of(), Map.of("appSecret", "q2b0mSx4Xq1g8nJd1m0aJ6fG0pH5k3VvQy7W2A==",
                                 "accessToken", "V7n1p3r5t7v9x1z3b5d7f9h1j3l5n7p9r1t3v5x7z9=="),
-                        Map.of("appSecret", TIME, "accessToken", TIME), "admin-1")))) {
+                        Map.of("appSecret", TIME, "accessToken", TIME), "admin-1")),
+                snapshot(new AnalyticsEvent.Snapshot(TIME, "Europe/Berlin",
+                        json("{\"conversations\": {\"bot\": 3, \"queued\": 1, \"assigned\": 2, \"pending\": 0,"
+                                + " \"snoozed\": 0}, \"unattended\": {\"count\": 1, \"oldestWaitSeconds\": 95}}"),
+                        json("{\"firstResponse\": {\"p50Seconds\": 42.0, \"p90Seconds\": 180.0,"
+                                + " \"meanSeconds\": 77.5}, \"csat\": null}"))))) {
             samples.put(event.type(), event);
         }
         return samples;
@@ -129,6 +136,19 @@ final class EventSamples {
     private static Event workspace(EventData data) {
         String id = EventIds.nameBased("sample:" + EventTypes.typeOf(data)).toString();
         return new Event(id, "/ticket/admin", "acme", TIME, "acme", null, data);
+    }
+
+    private static Event snapshot(EventData data) {
+        String id = EventIds.nameBased("sample:" + EventTypes.typeOf(data)).toString();
+        return new Event(id, "/analytics", "acme", TIME, "acme", null, data);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return EventCodec.mapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Event agent(EventData data) {
