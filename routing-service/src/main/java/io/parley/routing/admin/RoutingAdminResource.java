@@ -1,8 +1,5 @@
 package io.parley.routing.admin;
 
-import io.parley.events.Event;
-import io.parley.events.Topics;
-import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.routing.agent.Agent;
 import io.parley.routing.decider.Fact;
 import io.parley.routing.decider.Figures;
@@ -13,7 +10,6 @@ import io.parley.routing.rules.RuleBook;
 import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.OfflinePolicy;
 import io.parley.routing.team.Strategy;
-import io.parley.routing.team.Team;
 import io.parley.routing.work.RoutingWorkers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -35,10 +31,13 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * Routing administration for one tenant. Changes are appended to the routing work topic (agent capacity to
- * {@code agent-events}) and answered 202: the decider applies them in order with everything else, and they survive
- * restarts because the decider rebuilds from those topics. Reads come from the decider of the tenant.
- * Callers present an agent-gateway token of the tenant: agents read, admins also write.
+ * Routing administration for one tenant: its rules, settings and contact profiles, and reads of its teams, agents,
+ * queues and figures. Teams and agents are configured in the workspace (the gateway's {@code /api/v1/admin/teams} and
+ * {@code /api/v1/admin/agents}, through {@code workspace-events} and {@code agent-events}), never here. Changes are
+ * appended to the routing work topic and answered 202: the decider applies them in order with everything else, and
+ * they survive restarts because the decider rebuilds from that topic. Reads come from this instance's read replica,
+ * which holds every tenant, so any instance answers. Callers present an agent-gateway token of the tenant: agents
+ * read, admins also write.
  */
 @Path("/api/v1/routing/{tenant}")
 @OwnTenantOnly
@@ -54,14 +53,11 @@ public class RoutingAdminResource {
         this.workers = workers;
     }
 
-    public record TeamSettings(Strategy strategy, OfflinePolicy offlinePolicy) {
-    }
-
     public record TeamView(String id, Strategy strategy, OfflinePolicy offlinePolicy, int onlineAgents, int queued) {
     }
 
-    public record AgentView(String id, String displayName, String presence, List<String> teams, List<String> skills,
-            List<String> languages, Map<String, Integer> capacity, List<String> conversations) {
+    public record AgentView(String id, String displayName, String presence, boolean active, List<String> teams,
+            List<String> skills, List<String> languages, Map<String, Integer> capacity, List<String> conversations) {
     }
 
     public record WaitingView(int position, String conversationId, String priority, Instant waitingSince) {
@@ -78,20 +74,6 @@ public class RoutingAdminResource {
                     team.offlinePolicy(), router.roster().onlineMembers(team.id()).size(),
                     router.queues().team(team.id()).size())).toList();
         });
-    }
-
-    @PUT
-    @RolesAllowed(ADMIN)
-    @Path("/teams/{team}")
-    public Response configureTeam(@PathParam("tenant") String tenant, @PathParam("team") String team,
-            TeamSettings settings) {
-        if (settings == null) {
-            throw new BadRequestException("send {\"strategy\": \"balanced|round-robin\", \"offlinePolicy\": "
-                    + "\"requeue|keep\"}");
-        }
-        workers.append(new Fact.TeamConfigured(newId(), Instant.now(), tenant,
-                new Team(team, settings.strategy(), settings.offlinePolicy())));
-        return Response.accepted().build();
     }
 
     @GET
@@ -145,25 +127,6 @@ public class RoutingAdminResource {
                 .map(RoutingAdminResource::view).toList());
     }
 
-    /** Sets an agent's capacity per channel ({@code "*"} for the others) by appending their new profile. */
-    @PUT
-    @RolesAllowed(ADMIN)
-    @Path("/agents/{agentId}/capacity")
-    public Response setCapacity(@PathParam("tenant") String tenant, @PathParam("agentId") String agentId,
-            Map<String, Integer> capacity) {
-        if (capacity == null || capacity.values().stream().anyMatch(max -> max == null || max < 0)) {
-            throw new BadRequestException("send a map of channel (or \"*\") to a maximum of 0 or more");
-        }
-        ProfileUpdated profile = read(tenant, router -> router.roster().find(agentId)
-                .map(agent -> new ProfileUpdated(agent.id(), agent.displayName(), List.copyOf(agent.teams()),
-                        List.copyOf(agent.skills()), List.copyOf(agent.languages()), capacity))
-                .orElseThrow(() -> new NotFoundException("agent " + agentId + " has no profile in tenant " + tenant
-                        + ": their profile must be published to agent-events first")));
-        workers.appendToLog(Topics.AGENT_EVENTS, new Event(newId(), "/routing/admin", agentId, Instant.now(), tenant,
-                null, profile));
-        return Response.accepted().build();
-    }
-
     @GET
     @Path("/queues/{team}")
     public List<WaitingView> queue(@PathParam("tenant") String tenant, @PathParam("team") String team) {
@@ -188,13 +151,13 @@ public class RoutingAdminResource {
 
     /** The one answer for a tenant routing does not know here and for another tenant's: they must look the same. */
     static Response unknownTenant(String tenant) {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN).entity("routing knows no tenant '"
-                + tenant + "' here: it has no routing facts yet, or another instance decides for it").build();
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
+                .entity("routing knows no tenant '" + tenant + "': it has no routing facts yet").build();
     }
 
     private static AgentView view(Agent agent) {
         return new AgentView(agent.id(), agent.displayName(), agent.presence().name().toLowerCase(Locale.ROOT),
-                List.copyOf(agent.teams()), List.copyOf(new TreeSet<>(agent.skills())),
+                agent.isActive(), List.copyOf(agent.teams()), List.copyOf(new TreeSet<>(agent.skills())),
                 List.copyOf(new TreeSet<>(agent.languages())), agent.capacity(), List.copyOf(agent.conversations()));
     }
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** One agent as routing sees it: profile from agent-events, plus the conversations routing counts against them. */
+/**
+ * One agent as routing sees it: profile and presence from agent-events, plus the conversations routing counts against
+ * them. A deactivated agent keeps their profile and presence but is available to nobody.
+ */
 public final class Agent {
 
     /** The capacity key that stands for every channel without its own figure. */
@@ -25,6 +28,7 @@ public final class Agent {
     private Set<String> languages = Set.of();
     private Map<String, Integer> capacity = Map.of();
     private Presence presence = Presence.OFFLINE;
+    private boolean active = true;
     private final Map<Channel, Set<String>> conversationsByChannel = new EnumMap<>(Channel.class);
     private Instant lastAssignedAt;
 
@@ -38,6 +42,7 @@ public final class Agent {
         skills = Set.copyOf(profile.skills());
         languages = Set.copyOf(profile.languages().stream().map(RuleCondition::language).toList());
         capacity = profile.capacity();
+        active = profile.isActive();
     }
 
     void setPresence(Presence presence) {
@@ -72,8 +77,14 @@ public final class Agent {
         return presence;
     }
 
-    public boolean isOnline() {
-        return presence == Presence.ONLINE;
+    /** Whether the workspace has the agent active: deactivated agents take no conversations whatever they say. */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** Online and active: the agent takes new conversations (as far as capacity, skills and language allow). */
+    public boolean isAvailable() {
+        return active && presence == Presence.ONLINE;
     }
 
     public Instant lastAssignedAt() {
@@ -102,7 +113,7 @@ public final class Agent {
 
     /** Whether the agent could take a new conversation with this requirement right now. */
     public boolean canTake(Requirement requirement) {
-        return isOnline() && hasFreeCapacity(requirement.channel()) && offers(requirement);
+        return isAvailable() && hasFreeCapacity(requirement.channel()) && offers(requirement);
     }
 
     /** Skills and language only, whatever the agent's presence and load. */

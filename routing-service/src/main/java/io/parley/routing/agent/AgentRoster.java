@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A tenant's agents, indexed by team over the online ones only, so that choosing an agent looks at the team's
- * online members and never scans every agent. Members are ordered by id, which round robin relies on.
+ * A tenant's agents, indexed by team over the available ones only (online and active), so that choosing an agent
+ * looks at the team's online members and never scans every agent. Members are ordered by id, which round robin
+ * relies on.
  */
 public final class AgentRoster {
 
@@ -30,7 +31,7 @@ public final class AgentRoster {
         return agents.values();
     }
 
-    /** Online members of a team, by id. Read-only for callers. */
+    /** Available members of a team (online and active), by id. Read-only for callers. */
     public NavigableMap<String, Agent> onlineMembers(String team) {
         return onlineByTeam.getOrDefault(team, NOBODY);
     }
@@ -60,7 +61,7 @@ public final class AgentRoster {
     }
 
     private void index(Agent agent) {
-        if (agent.isOnline()) {
+        if (agent.isAvailable()) {
             agent.teams().forEach(team -> onlineByTeam.computeIfAbsent(team, t -> new TreeMap<>()).put(agent.id(), agent));
         }
     }

@@ -105,7 +105,7 @@ public final class RoutingBenchmark {
     private Fact nextFact(int i, int agents) {
         if (i % 50 == 49) {
             String agentId = "agent-" + random.nextInt(agents);
-            Presence presence = router.roster().find(agentId).orElseThrow().isOnline() ? Presence.OFFLINE
+            Presence presence = router.roster().find(agentId).orElseThrow().isAvailable() ? Presence.OFFLINE
                     : Presence.ONLINE;
             return logged(agentId, new PresenceChanged(agentId, presence));
         }

@@ -19,7 +19,7 @@ public sealed interface Fact {
 
     String tenant();
 
-    /** A conversation or agent event, forwarded from its log. */
+    /** A conversation, agent or workspace event, forwarded from its log. */
     record Logged(Event event) implements Fact {
         @Override
         public String id() {
@@ -37,6 +37,11 @@ public sealed interface Fact {
         }
     }
 
+    /**
+     * A team's settings as routing's own team endpoint wrote them before teams moved to the workspace
+     * ({@code parley.workspace.team-saved.v1}). Nothing writes it any more; the work topic keeps the old records
+     * forever, and replaying them must rebuild the same state, so they are still read and applied.
+     */
     record TeamConfigured(String id, Instant time, String tenant, Team team) implements Fact {
     }
 

@@ -12,6 +12,9 @@ import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.Transferred;
+import io.parley.events.workspace.WorkspaceEvent;
+import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
+import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.routing.agent.Agent;
 import io.parley.routing.agent.AgentRoster;
 import io.parley.routing.agent.Requirement;
@@ -24,13 +27,13 @@ import io.parley.routing.rules.RoutingTarget;
 import io.parley.routing.rules.RuleBook;
 import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.OfflinePolicy;
+import io.parley.routing.team.Team;
 import io.parley.routing.team.Teams;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +53,8 @@ public final class TenantRouter {
     public static final String SOURCE = "/routing";
     /** The handoff reason the rules see for a conversation routed because the tenant has no bot. */
     public static final String NO_BOT_REASON = "no-bot";
+
+    private static final System.Logger LOG = System.getLogger(TenantRouter.class.getName());
 
     private final String tenant;
     private final Set<String> appliedFactIds = new HashSet<>();
@@ -75,8 +80,8 @@ public final class TenantRouter {
         Decisions decisions = new Decisions(fact, lastDecisionAt);
         if (fact instanceof Fact.Logged logged) {
             onLogged(logged.event(), decisions);
-        } else if (fact instanceof Fact.TeamConfigured configured) {
-            teams.configure(configured.team());
+        } else if (fact instanceof Fact.TeamConfigured legacy) {
+            teams.configure(legacy.team());
         } else if (fact instanceof Fact.RulesReplaced replaced) {
             rules = replaced.rules();
         } else if (fact instanceof Fact.SettingsChanged changed) {
@@ -93,6 +98,28 @@ public final class TenantRouter {
             onAgent(agentEvent, decisions);
         } else if (event.data() instanceof ConversationEvent conversationEvent) {
             onConversation(event.subject(), conversationEvent, decisions);
+        } else if (event.data() instanceof WorkspaceEvent workspaceEvent) {
+            onWorkspace(workspaceEvent);
+        }
+    }
+
+    // ---- teams ----------------------------------------------------------------------------------------------
+
+    /**
+     * A team saved or deleted in the workspace applies from its place in the tenant's facts on: the next choice of an
+     * agent uses the new strategy, the next agent going offline the new policy. A deleted team routes by the defaults;
+     * conversations waiting for it stay queued (agents who still name the team take them, or someone transfers them).
+     */
+    private void onWorkspace(WorkspaceEvent event) {
+        if (event instanceof TeamSaved saved) {
+            if (saved.teamId() == null || saved.teamId().isBlank()) {
+                LOG.log(System.Logger.Level.WARNING, "tenant {0}: a team saved without an id (by {1}) is ignored",
+                        tenant, saved.changedBy());
+                return;
+            }
+            teams.configure(Team.fromWorkspace(tenant, saved));
+        } else if (event instanceof TeamDeleted deleted) {
+            teams.remove(deleted.teamId());
         }
     }
 
@@ -100,7 +127,13 @@ public final class TenantRouter {
 
     private void onAgent(AgentEvent event, Decisions decisions) {
         if (event instanceof ProfileUpdated profile) {
-            drain(roster.updateProfile(profile), decisions);
+            Agent agent = roster.updateProfile(profile);
+            if (agent.isActive()) {
+                drain(agent, decisions);
+            } else {
+                // deactivated: available to nobody, and what they hold goes as if they went offline
+                requeueWhatTeamsDoNotKeep(agent, decisions);
+            }
         } else if (event instanceof PresenceChanged change && change.presence() != null) {
             Agent agent = roster.setPresence(change.agentId(), change.presence());
             switch (change.presence()) {
@@ -111,6 +144,7 @@ public final class TenantRouter {
         }
     }
 
+    /** The agent went offline or was deactivated: each conversation they hold goes by its team's offline policy. */
     private void requeueWhatTeamsDoNotKeep(Agent agent, Decisions decisions) {
         for (String conversationId : agent.conversations()) {
             ConversationRoute conversation = conversations.get(conversationId);
@@ -126,7 +160,7 @@ public final class TenantRouter {
 
     /** The agent has room again: they take the best waiting conversations they fit, until full. */
     private void drain(Agent agent, Decisions decisions) {
-        while (agent.isOnline()) {
+        while (agent.isAvailable()) {
             Optional<QueueEntry> next = queues.bestFor(agent);
             if (next.isEmpty()) {
                 return;
@@ -294,8 +328,8 @@ public final class TenantRouter {
             conversation.counted = true;
             figures.assigned(conversation.waitingSince, decisions.at());
         }
-        String strategy = teams.get(team).strategy().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        decisions.assigned(conversation.id, new Assigned(agent.id(), team, conversation.ruleId, strategy));
+        decisions.assigned(conversation.id, new Assigned(agent.id(), team, conversation.ruleId,
+                teams.get(team).strategy().wireName()));
     }
 
     /** Conversations near the head whose position changed hear about it. */

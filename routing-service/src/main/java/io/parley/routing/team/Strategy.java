@@ -1,9 +1,10 @@
 package io.parley.routing.team;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.parley.routing.agent.Agent;
 import io.parley.routing.agent.Requirement;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
 public enum Strategy {
 
     /** Lowest load relative to capacity; ties go to whoever waited longest since an assignment, then by id. */
-    @JsonProperty("balanced") BALANCED {
+    BALANCED("balanced") {
         @Override
         Optional<Agent> pick(NavigableMap<String, Agent> onlineMembers, Requirement requirement, String lastPicked) {
             Agent best = null;
@@ -26,7 +27,7 @@ public enum Strategy {
     },
 
     /** The next eligible agent after the one picked last, in id order, wrapping around. */
-    @JsonProperty("round-robin") ROUND_ROBIN {
+    ROUND_ROBIN("round-robin") {
         @Override
         Optional<Agent> pick(NavigableMap<String, Agent> onlineMembers, Requirement requirement, String lastPicked) {
             Iterable<Agent> after = lastPicked == null ? onlineMembers.values()
@@ -48,6 +49,23 @@ public enum Strategy {
     };
 
     private static final Comparator<Instant> NEVER_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final String wireName;
+
+    Strategy(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name in events and JSON (both ways: Jackson reads and writes it): {@code balanced}, {@code round-robin}. */
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The strategy of a wire name; empty for a name routing does not know. */
+    public static Optional<Strategy> ofWireName(String name) {
+        return Arrays.stream(values()).filter(strategy -> strategy.wireName.equals(name)).findFirst();
+    }
 
     abstract Optional<Agent> pick(NavigableMap<String, Agent> onlineMembers, Requirement requirement, String lastPicked);
 

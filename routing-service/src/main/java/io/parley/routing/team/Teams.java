@@ -26,6 +26,11 @@ public final class Teams {
         configured.put(team.id(), team);
     }
 
+    /** The team's settings are forgotten: it routes by the defaults again for as long as anyone names it. */
+    public void remove(String teamId) {
+        configured.remove(teamId);
+    }
+
     /** The agent the team's strategy chooses for a conversation, if anyone online can take it now. */
     public Optional<Agent> choose(String teamId, Requirement requirement, AgentRoster roster) {
         Optional<Agent> chosen = get(teamId).strategy().pick(roster.onlineMembers(teamId), requirement,

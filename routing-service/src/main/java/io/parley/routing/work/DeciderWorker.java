@@ -3,9 +3,6 @@ package io.parley.routing.work;
 import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.envelope.EventCodec;
-import io.parley.events.envelope.MalformedEventException;
-import io.parley.routing.decider.Fact;
-import io.parley.routing.decider.Router;
 import io.parley.routing.decider.TenantRouter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -26,24 +22,23 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.jboss.logging.Logger;
 
 /**
  * Decides for the tenants of the work-topic partitions this instance owns. On assignment it rebuilds each partition's
  * state by replaying the partition from the beginning, publishing nothing up to the committed offset (those decisions
  * are in the log already); past it, decisions are appended to {@code conversation-events} and the offset is committed
  * once Kafka acknowledged them. The decider is deterministic, so a decision made again after a crash or by a zombie
- * owner has the same id and content as the first.
+ * owner has the same id and content as the first, and every instance's {@link ReadReplica}, folding the same records
+ * the same way ({@link PartitionRouters}), holds the state the owner holds.
  */
 public final class DeciderWorker extends PollingWorker {
 
     public static final String GROUP = "routing-decider";
-    private static final Logger LOG = Logger.getLogger(DeciderWorker.class);
 
     private final KafkaClients clients;
     private final KafkaProducer<String, byte[]> producer;
     private final String group;
-    private final Map<TopicPartition, Router> routers = new ConcurrentHashMap<>();
+    private final PartitionRouters routers = new PartitionRouters();
     private final Map<TopicPartition, Long> silentUntil = new HashMap<>();
 
     DeciderWorker(KafkaClients clients, KafkaProducer<String, byte[]> producer, String group, String name) {
@@ -53,17 +48,9 @@ public final class DeciderWorker extends PollingWorker {
         this.group = group;
     }
 
-    /** Reads a tenant's state if this instance decides for it. */
+    /** Reads a tenant's state as this decider has it, if it decides for the tenant (API reads use the replica). */
     public <T> Optional<T> read(String tenant, Function<TenantRouter, T> reader) {
-        for (Router router : routers.values()) {
-            synchronized (router) {
-                Optional<TenantRouter> found = router.tenant(tenant);
-                if (found.isPresent()) {
-                    return Optional.of(reader.apply(found.get()));
-                }
-            }
-        }
-        return Optional.empty();
+        return routers.read(tenant, reader);
     }
 
     @Override
@@ -76,7 +63,7 @@ public final class DeciderWorker extends PollingWorker {
                 for (TopicPartition partition : partitions) {
                     OffsetAndMetadata offset = committed.get(partition);
                     silentUntil.put(partition, offset == null ? 0L : offset.offset());
-                    routers.put(partition, new Router());
+                    routers.reset(partition);
                 }
                 consumer.seekToBeginning(partitions);
             }
@@ -84,7 +71,7 @@ public final class DeciderWorker extends PollingWorker {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 partitions.forEach(partition -> {
-                    routers.remove(partition);
+                    routers.drop(partition);
                     silentUntil.remove(partition);
                 });
             }
@@ -100,14 +87,13 @@ public final class DeciderWorker extends PollingWorker {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            Router router = routers.get(partition);
-            if (router == null) {
+            if (!routers.holds(partition)) {
                 continue;
             }
             long silentBelow = silentUntil.getOrDefault(partition, 0L);
             long next = -1;
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                List<Event> decisions = decide(router, record);
+                List<Event> decisions = routers.apply(record);
                 if (record.offset() >= silentBelow) {
                     decisions.forEach(decision -> sends.add(producer.send(new ProducerRecord<>(
                             Topics.CONVERSATION_EVENTS, decision.subject(), EventCodec.encode(decision)))));
@@ -123,23 +109,6 @@ public final class DeciderWorker extends PollingWorker {
         }
         if (!toCommit.isEmpty()) {
             consumer.commitSync(toCommit);
-        }
-    }
-
-    private List<Event> decide(Router router, ConsumerRecord<String, byte[]> record) {
-        Optional<Fact> fact;
-        try {
-            fact = WorkCodec.decode(record.value());
-        } catch (MalformedEventException e) {
-            LOG.warnf("%s offset %d is not a routing fact (%s); skipped", record.topic(), record.offset(),
-                    e.getMessage());
-            return List.of();
-        }
-        if (fact.isEmpty()) {
-            return List.of();
-        }
-        synchronized (router) {
-            return router.apply(fact.get());
         }
     }
 }

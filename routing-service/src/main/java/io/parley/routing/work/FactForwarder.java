@@ -19,8 +19,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /**
- * Copies the routing-relevant events of {@code conversation-events} and {@code agent-events} into the routing work
- * topic, re-keyed by tenant, so that one partition (and so one decider) holds all of a tenant's routing facts in one
+ * Copies the routing-relevant events of {@code conversation-events}, {@code agent-events} and
+ * {@code workspace-events} into the routing work topic, re-keyed by tenant, so that one partition (and so one decider) holds all of a tenant's routing facts in one
  * order. Offsets are committed once the copies are acknowledged; a copy made twice has the same event id and the
  * decider applies it once. Unreadable records go to the dead-letter topic with the reason.
  */
@@ -42,7 +42,7 @@ final class FactForwarder extends PollingWorker {
     @Override
     KafkaConsumer<String, byte[]> subscribe() {
         KafkaConsumer<String, byte[]> consumer = clients.consumer(GROUP);
-        consumer.subscribe(List.of(Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS));
+        consumer.subscribe(List.of(Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS, Topics.WORKSPACE_EVENTS));
         return consumer;
     }
 

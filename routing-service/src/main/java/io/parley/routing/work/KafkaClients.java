@@ -14,15 +14,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Routing's Kafka clients: manual commits, reading from the start, idempotent acks=all producers. */
 public record KafkaClients(String bootstrapServers) {
 
+    /** A member of the consumer group, for subscriptions. */
     public KafkaConsumer<String, byte[]> consumer(String groupId) {
-        Properties properties = new Properties();
-        properties.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        Properties properties = consumerProperties();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A consumer of no group, for partitions it assigns itself: it commits nothing and moves no one's offsets. */
+    public KafkaConsumer<String, byte[]> groupless() {
+        return new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     public KafkaProducer<String, byte[]> producer() {
@@ -33,5 +34,15 @@ public record KafkaClients(String bootstrapServers) {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "1"));
         return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private Properties consumerProperties() {
+        Properties properties = new Properties();
+        properties.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        return properties;
     }
 }

@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the forwarder and the decider both poll the broker: routing decides nothing without them. */
+/**
+ * Ready once the forwarder and the decider poll the broker (routing decides nothing without them) and the read
+ * replica has caught up with the work topic (reads before that would show a past state).
+ */
 @Readiness
 @ApplicationScoped
 public class RoutingReadiness implements HealthCheck {
@@ -20,6 +23,7 @@ public class RoutingReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("routing workers").status(workers.ready())
                 .withData("malformed-records-parked", workers.malformedRecordsParked())
+                .withData("replica-caught-up", workers.replicaCaughtUp())
                 .build();
     }
 }

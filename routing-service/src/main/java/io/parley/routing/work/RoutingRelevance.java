@@ -8,9 +8,14 @@ import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.Transferred;
+import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
+import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.routing.decider.TenantRouter;
 
-/** Which logged events the decider needs: agents' changes and what moves a conversation to, between or off people. */
+/**
+ * Which logged events the decider needs: agents' changes, teams saved or deleted in the workspace (not its hours or
+ * channels), and what moves a conversation to, between or off people.
+ */
 final class RoutingRelevance {
 
     private RoutingRelevance() {
@@ -22,7 +27,8 @@ final class RoutingRelevance {
             return false;
         }
         Object data = event.data();
-        return data instanceof AgentEvent || data instanceof MessageReceived || data instanceof BotAnswered
+        return data instanceof AgentEvent || data instanceof TeamSaved || data instanceof TeamDeleted
+                || data instanceof MessageReceived || data instanceof BotAnswered
                 || data instanceof HandoffRequested || data instanceof Assigned || data instanceof Transferred
                 || data instanceof StatusChanged;
     }

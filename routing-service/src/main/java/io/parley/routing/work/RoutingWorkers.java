@@ -1,8 +1,6 @@
 package io.parley.routing.work;
 
-import io.parley.events.Event;
 import io.parley.events.Topics;
-import io.parley.events.envelope.EventCodec;
 import io.parley.routing.decider.Fact;
 import io.parley.routing.decider.TenantRouter;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,7 +14,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Runs the forwarder and the decider for the application's lifetime, and appends admin facts for the API. */
+/**
+ * Runs the forwarder, the decider and the read replica for the application's lifetime; appends admin facts for the
+ * API and answers its reads from the replica.
+ */
 @ApplicationScoped
 public class RoutingWorkers {
 
@@ -24,6 +25,7 @@ public class RoutingWorkers {
     private KafkaProducer<String, byte[]> producer;
     private FactForwarder forwarder;
     private volatile DeciderWorker decider;
+    private ReadReplica replica;
 
     RoutingWorkers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.clients = new KafkaClients(bootstrapServers);
@@ -33,8 +35,10 @@ public class RoutingWorkers {
         producer = clients.producer();
         forwarder = new FactForwarder(clients, producer);
         decider = new DeciderWorker(clients, producer, DeciderWorker.GROUP, "routing-decider");
+        replica = new ReadReplica(clients);
         forwarder.start();
         decider.start();
+        replica.start();
     }
 
     /** Stops the decider and starts a new one, which rebuilds its state as after a process restart. */
@@ -47,12 +51,21 @@ public class RoutingWorkers {
     void stop(@Observes ShutdownEvent shutdown) {
         forwarder.stop();
         decider.stop();
+        replica.stop();
         producer.close();
     }
 
-    /** Both loops poll the broker and neither is failing. */
+    /**
+     * The three loops poll the broker, none is failing, and the replica has folded what the work topic held at its
+     * start: before that its reads would show a past state.
+     */
     public boolean ready() {
-        return forwarder != null && forwarder.isPolling() && decider != null && decider.isPolling();
+        return forwarder != null && forwarder.isPolling() && decider != null && decider.isPolling()
+                && replica != null && replica.isPolling() && replica.caughtUp();
+    }
+
+    boolean replicaCaughtUp() {
+        return replica != null && replica.caughtUp();
     }
 
     long malformedRecordsParked() {
@@ -64,13 +77,13 @@ public class RoutingWorkers {
         await(new ProducerRecord<>(Topics.ROUTING_WORK, fact.tenant(), WorkCodec.encode(fact)));
     }
 
-    /** Appends an event to its log (agent profile changes made through the admin API go to agent-events). */
-    public void appendToLog(String topic, Event event) {
-        await(new ProducerRecord<>(topic, event.subject(), EventCodec.encode(event)));
+    /** Reads a tenant's routing state from this instance's replica; empty for a tenant with no routing facts. */
+    public <T> Optional<T> read(String tenant, Function<TenantRouter, T> reader) {
+        return replica.read(tenant, reader);
     }
 
-    /** Reads a tenant's routing state, if this instance decides for the tenant. */
-    public <T> Optional<T> read(String tenant, Function<TenantRouter, T> reader) {
+    /** The tenant's state as this instance's decider has it, if it decides for the tenant (for tests). */
+    <T> Optional<T> readDecider(String tenant, Function<TenantRouter, T> reader) {
         return decider.read(tenant, reader);
     }
 

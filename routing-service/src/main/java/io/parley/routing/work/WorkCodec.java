@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.events.EventTypes;
 import io.parley.events.envelope.EventCodec;
 import io.parley.events.envelope.MalformedEventException;
+import io.parley.events.workspace.WorkspaceEvent;
 import io.parley.routing.decider.Fact;
 import io.parley.routing.rules.ContactProfile;
 import io.parley.routing.rules.RuleBook;
@@ -18,7 +20,8 @@ import java.util.Optional;
 /**
  * Facts ↔ records of the routing work topic. Forwarded events stay the CloudEvents they were; routing's own
  * configuration facts use the same envelope with {@code parley.routing.*} types, so every record of the topic reads
- * the same way with any Kafka tool.
+ * the same way with any Kafka tool. {@value #TEAM_CONFIGURED} is read only: teams come from the workspace now, but
+ * the records routing's team endpoint wrote before stay in the topic and replay as they did.
  */
 public final class WorkCodec {
 
@@ -37,6 +40,10 @@ public final class WorkCodec {
         if (fact instanceof Fact.Logged logged) {
             return EventCodec.encode(logged.event());
         }
+        if (fact instanceof Fact.TeamConfigured) {
+            throw new IllegalArgumentException(TEAM_CONFIGURED + " is no longer written: teams are saved in the "
+                    + "workspace (" + EventTypes.typeOf(WorkspaceEvent.TeamSaved.class) + ")");
+        }
         ObjectNode json = MAPPER.createObjectNode();
         json.put("specversion", EventCodec.SPEC_VERSION);
         json.put("id", fact.id());
@@ -45,10 +52,7 @@ public final class WorkCodec {
         json.put("time", fact.time().toString());
         json.put("tenant", fact.tenant());
         json.put("datacontenttype", "application/json");
-        if (fact instanceof Fact.TeamConfigured configured) {
-            json.put("type", TEAM_CONFIGURED);
-            json.set("data", MAPPER.valueToTree(configured.team()));
-        } else if (fact instanceof Fact.RulesReplaced replaced) {
+        if (fact instanceof Fact.RulesReplaced replaced) {
             json.put("type", RULES_REPLACED);
             json.set("data", MAPPER.valueToTree(replaced.rules()));
         } else if (fact instanceof Fact.ContactProfiled profiled) {

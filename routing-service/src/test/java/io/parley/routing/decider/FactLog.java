@@ -15,9 +15,10 @@ import io.parley.events.conversation.ConversationEvent.Party;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.Transferred;
 import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
+import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.routing.rules.RuleBook;
 import io.parley.routing.settings.RoutingSettings;
-import io.parley.routing.team.Team;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,12 @@ public final class FactLog {
         return logged(agentId, new ProfileUpdated(agentId, agentId, teams, skills, languages, capacity));
     }
 
+    /** The agent's whole profile as the workspace writes it, active or deactivated. */
+    public Fact workspaceProfile(String agentId, List<String> teams, int capacity, boolean active) {
+        return logged(agentId, new ProfileUpdated(agentId, agentId, teams, List.of(), List.of("en"),
+                Map.of("*", capacity), agentId + "@acme.test", "agent", active, "boss"));
+    }
+
     public Fact presence(String agentId, Presence presence) {
         return logged(agentId, new PresenceChanged(agentId, presence));
     }
@@ -68,8 +75,13 @@ public final class FactLog {
         return logged(conversationId, new Transferred(null, new Party(toAgent, toTeam), "wrong team"));
     }
 
-    public Fact team(Team team) {
-        return record(new Fact.TeamConfigured(nextId(), tick(), TENANT, team));
+    /** A team saved in the workspace, with the wire names of its strategy and offline policy. */
+    public Fact teamSaved(String teamId, String strategy, String offlinePolicy) {
+        return logged(TENANT, new TeamSaved(teamId, teamId, strategy, offlinePolicy, null, null, "boss"));
+    }
+
+    public Fact teamDeleted(String teamId) {
+        return logged(TENANT, new TeamDeleted(teamId, "boss"));
     }
 
     public Fact rules(RuleBook rules) {

@@ -10,6 +10,7 @@ import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationStatus;
+import io.parley.routing.queue.QueueEntry;
 import io.parley.routing.rules.AssignmentRule;
 import io.parley.routing.rules.RuleBook;
 import io.parley.routing.rules.RuleCondition;
@@ -65,7 +66,7 @@ class TenantRouterTest {
 
     @Test
     void roundRobinTakesTurnsAndSkipsWhoeverCannotTakeTheConversation() {
-        apply(log.team(new Team("support", Strategy.ROUND_ROBIN, OfflinePolicy.REQUEUE)));
+        apply(log.teamSaved("support", "round-robin", "requeue"));
         apply(log.profile("ana", SUPPORT, List.of(), EN, 10), log.presence("ana", ONLINE));
         apply(log.profile("ben", SUPPORT, List.of(), List.of("fr"), 10), log.presence("ben", ONLINE));
         apply(log.profile("cid", SUPPORT, List.of(), EN, 10), log.presence("cid", ONLINE));
@@ -149,7 +150,7 @@ class TenantRouterTest {
 
     @Test
     void offlineAgentsConversationsAreRequeuedOrKeptPerTeamPolicy() {
-        apply(log.team(new Team("vip", Strategy.BALANCED, OfflinePolicy.KEEP)));
+        apply(log.teamSaved("vip", "balanced", "keep"));
         apply(log.rules(new RuleBook(List.of(new AssignmentRule("vip", new RuleCondition(List.of("vip"), null, null,
                 null, null, null, null, null, null, null), "vip", null, null)), "support")));
         apply(log.profile("ana", List.of("support", "vip"), List.of(), EN, 5), log.presence("ana", ONLINE));
@@ -165,6 +166,84 @@ class TenantRouterTest {
         assertThat(router.assigneeOf("whatsapp:1:v")).contains("ana");
         assertThat(queued(events)).containsExactly("whatsapp:1:c2@1", "whatsapp:1:c3@2");
         assertThat(router.assigneeOf("whatsapp:1:c1")).contains("ben");
+    }
+
+    @Test
+    void aTeamSavedInTheWorkspaceSetsItsStrategyAndOfflinePolicy() {
+        apply(log.teamSaved("support", "round-robin", "keep"));
+        apply(log.profile("ana", SUPPORT, List.of(), EN, 1), log.presence("ana", ONLINE));
+
+        List<Event> events = apply(log.handoff("whatsapp:1:c1", "en"));
+        apply(log.presence("ana", OFFLINE));
+
+        assertThat(router.teams().get("support")).isEqualTo(new Team("support", Strategy.ROUND_ROBIN,
+                OfflinePolicy.KEEP));
+        assertThat(events).extracting(Event::data).containsExactly(new Assigned("ana", "support", null,
+                "round-robin"));
+        assertThat(router.assigneeOf("whatsapp:1:c1")).as("kept while ana is offline").contains("ana");
+    }
+
+    @Test
+    void aStrategyOrOfflinePolicyRoutingDoesNotKnowFallsBackToTheDefault() {
+        apply(log.teamSaved("support", "round-robin", "keep"));
+
+        apply(log.teamSaved("support", "fastest-first", "drop"));
+
+        assertThat(router.teams().get("support")).isEqualTo(Team.withDefaults("support"));
+    }
+
+    @Test
+    void aDeletedTeamRoutesByTheDefaultsAndWhatWaitsForItStaysQueued() {
+        apply(log.teamSaved("support", "round-robin", "keep"));
+        apply(log.profile("ana", SUPPORT, List.of(), EN, 1), log.presence("ana", ONLINE));
+        apply(log.handoff("whatsapp:1:c1", "en"), log.handoff("whatsapp:1:c2", "en"));
+
+        assertThat(apply(log.teamDeleted("support"))).isEmpty();
+        assertThat(router.teams().get("support")).isEqualTo(Team.withDefaults("support"));
+        assertThat(router.queues().team("support").head(10)).extracting(QueueEntry::conversationId)
+                .containsExactly("whatsapp:1:c2");
+
+        List<Event> benOnline = apply(log.profile("ben", SUPPORT, List.of(), EN, 1), log.presence("ben", ONLINE));
+        List<Event> anaOffline = apply(log.presence("ana", OFFLINE));
+
+        assertThat(benOnline).extracting(Event::data).containsExactly(new Assigned("ben", "support", null,
+                "balanced"));
+        assertThat(queued(anaOffline)).as("requeued: the default policy").containsExactly("whatsapp:1:c1@1");
+    }
+
+    @Test
+    void aDeactivatedAgentTakesNothingNewAndWhatTheyHeldGoesByEachTeamsOfflinePolicy() {
+        apply(log.teamSaved("vip", "balanced", "keep"));
+        apply(log.rules(new RuleBook(List.of(new AssignmentRule("vip", new RuleCondition(List.of("vip"), null, null,
+                null, null, null, null, null, null, null), "vip", null, null)), "support")));
+        apply(log.workspaceProfile("ana", List.of("support", "vip"), 5, true), log.presence("ana", ONLINE));
+        apply(log.message("whatsapp:1:v", "I am VIP", null));
+        apply(log.handoff("whatsapp:1:v", "en"), log.handoff("whatsapp:1:c1", "en"));
+        apply(log.workspaceProfile("ben", SUPPORT, 5, true), log.presence("ben", ONLINE));
+
+        List<Event> deactivated = apply(log.workspaceProfile("ana", List.of("support", "vip"), 5, false));
+        List<Event> announcedOnline = apply(log.presence("ana", ONLINE));
+        List<Event> next = apply(log.handoff("whatsapp:1:c2", "en"));
+
+        assertThat(assigned(deactivated)).as("support requeues").containsExactly("whatsapp:1:c1->ben");
+        assertThat(router.assigneeOf("whatsapp:1:v")).as("vip keeps").contains("ana");
+        assertThat(announcedOnline).isEmpty();
+        assertThat(assigned(next)).containsExactly("whatsapp:1:c2->ben");
+        assertThat(router.roster().onlineMembers("support")).containsOnlyKeys("ben");
+        assertThat(router.roster().find("ana").orElseThrow().isActive()).isFalse();
+    }
+
+    @Test
+    void aReactivatedAgentTakesConversationsAgainWithTheirRestoredProfile() {
+        apply(log.workspaceProfile("ana", SUPPORT, 1, true), log.presence("ana", ONLINE));
+        apply(log.workspaceProfile("ana", SUPPORT, 1, false));
+        assertThat(queued(apply(log.handoff("whatsapp:1:c1", "en"), log.handoff("whatsapp:1:c2", "en"))))
+                .containsExactly("whatsapp:1:c1@1", "whatsapp:1:c2@2");
+
+        List<Event> reactivated = apply(log.workspaceProfile("ana", SUPPORT, 2, true));
+
+        assertThat(assigned(reactivated)).containsExactly("whatsapp:1:c1->ana", "whatsapp:1:c2->ana");
+        assertThat(router.roster().onlineMembers("support")).containsOnlyKeys("ana");
     }
 
     @Test

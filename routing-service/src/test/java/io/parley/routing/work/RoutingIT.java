@@ -23,6 +23,8 @@ import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.envelope.EventCodec;
+import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
+import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.routing.agent.Agent;
 import io.parley.routing.decider.TenantRouter;
@@ -45,8 +47,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -137,7 +137,7 @@ class RoutingIT {
                 agent("ana", 2);
                 agent("ben", 2);
                 agent("cid", 2);
-                awaitOnline(3, second);
+                awaitOnline(3);
                 ExecutorService pool = Executors.newFixedThreadPool(8);
                 IntStream.range(0, 40).forEach(i -> pool.submit(() -> handoff("whatsapp:1:x" + i)));
                 pool.shutdown();
@@ -167,8 +167,8 @@ class RoutingIT {
 
         TopicMark beforeRestart = probe.mark(Topics.CONVERSATION_EVENTS);
         workers.restartDecider();
-        await().atMost(TIMEOUT).until(() -> workers.read(tenant, r -> r.queues().size()).orElse(-1) == 1);
-        assertThat(workers.read(tenant, r -> r.assigneeOf("whatsapp:1:r1"))).contains(Optional.of("ana"));
+        await().atMost(TIMEOUT).until(() -> workers.readDecider(tenant, r -> r.queues().size()).orElse(-1) == 1);
+        assertThat(workers.readDecider(tenant, r -> r.assigneeOf("whatsapp:1:r1"))).contains(Optional.of("ana"));
 
         append(Topics.CONVERSATION_EVENTS, "whatsapp:1:r1", new StatusChanged(ConversationStatus.CLOSED, null, "ana"));
         assertThat(decisions(beforeRestart, 1)).extracting(Event::subject, Event::data)
@@ -176,17 +176,20 @@ class RoutingIT {
     }
 
     @Test
-    void rulesAndTeamsSetThroughTheApiRouteAndSurviveInTheWorkTopic() {
+    void rulesSetThroughTheApiAndTeamsSavedInTheWorkspaceRoute() {
         agent("ana", 3);
         awaitOnline(1);
-        as(admin()).contentType("application/json").body("{\"strategy\":\"round-robin\",\"offlinePolicy\":\"keep\"}")
-                .put("/api/v1/routing/{tenant}/teams/vip", tenant).then().statusCode(202);
+        append(Topics.WORKSPACE_EVENTS, tenant, new TeamSaved("vip", "VIP", "round-robin", "keep", null, null, "boss"));
         as(admin()).contentType("application/json").body("""
                 {"triageTeam": "triage", "rules": [{"id": "vip", "team": "vip", "priority": "high",
                   "when": {"keywords": ["réclamation"]}}]}""")
                 .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(202);
         await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/rules", tenant)
                 .then().statusCode(200).body("rules[0].id", equalTo("vip")));
+        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/teams", tenant)
+                .then().statusCode(200)
+                .body("find { it.id == 'vip' }.strategy", equalTo("round-robin"))
+                .body("find { it.id == 'vip' }.offlinePolicy", equalTo("keep")));
 
         TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
         append(Topics.CONVERSATION_EVENTS, "whatsapp:1:v1", new HandoffRequested("asked-for-human",
@@ -195,6 +198,30 @@ class RoutingIT {
         assertThat(decisions(before, 1)).extracting(Event::data)
                 .containsExactly(new Queued("vip", Priority.HIGH, 1));
         as(agentOf(tenant)).get("/api/v1/routing/{tenant}/figures", tenant).then().statusCode(200);
+
+        append(Topics.WORKSPACE_EVENTS, tenant, new TeamDeleted("vip", "boss"));
+        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/teams", tenant)
+                .then().statusCode(200)
+                .body("find { it.id == 'vip' }.strategy", equalTo("balanced"))
+                .body("find { it.id == 'vip' }.queued", equalTo(1)));
+    }
+
+    @Test
+    void aDeactivatedAgentsConversationsGoBackToTheQueue() {
+        agent("ana", 1);
+        awaitOnline(1);
+        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+        handoff("whatsapp:1:d1");
+        decisions(before, 1);
+
+        TopicMark beforeDeactivation = probe.mark(Topics.CONVERSATION_EVENTS);
+        append(Topics.AGENT_EVENTS, "ana", new ProfileUpdated("ana", "ana", List.of("triage"), List.of(), List.of(),
+                Map.of("*", 1), "ana@example.test", "agent", false, "boss"));
+
+        assertThat(decisions(beforeDeactivation, 1)).extracting(Event::subject, Event::data)
+                .containsExactly(tuple("whatsapp:1:d1", new Queued("triage", Priority.NORMAL, 1)));
+        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant)
+                .then().statusCode(200).body("[0].active", equalTo(false)).body("[0].conversations.size()", equalTo(0)));
     }
 
     @Test
@@ -233,12 +260,24 @@ class RoutingIT {
                 .body("[0].id", equalTo("ana"));
     }
 
-    /** Waits until the decider (whichever instance owns the tenant) knows the agents are online. */
-    private void awaitOnline(int agents, DeciderWorker... otherInstances) {
-        Function<TenantRouter, Long> online = r -> r.roster().all().stream().filter(Agent::isOnline).count();
-        await().atMost(TIMEOUT).until(() -> Stream.concat(Stream.of(workers.read(tenant, online)),
-                Stream.of(otherInstances).map(other -> other.read(tenant, online)))
-                .flatMap(Optional::stream).mapToLong(Long::longValue).sum() == agents);
+    @Test
+    void teamsAndAgentsAreNoLongerConfiguredThroughRouting() {
+        agent("ana", 1);
+        awaitOnline(1);
+
+        as(admin()).contentType("application/json").body("{\"strategy\":\"round-robin\"}")
+                .put("/api/v1/routing/{tenant}/teams/vip", tenant).then().statusCode(404);
+        as(admin()).contentType("application/json").body("{\"*\": 3}")
+                .put("/api/v1/routing/{tenant}/agents/ana/capacity", tenant).then().statusCode(404);
+    }
+
+    /**
+     * Waits until the agents are online in the work topic (as the read replica shows), so that whichever decider owns
+     * the tenant reads them before anything appended afterwards.
+     */
+    private void awaitOnline(int agents) {
+        await().atMost(TIMEOUT).until(() -> workers.read(tenant,
+                r -> r.roster().all().stream().filter(Agent::isAvailable).count()).orElse(0L) == agents);
     }
 
     private static RequestSpecification as(String token) {
