@@ -28,12 +28,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * no commits), handing each event to a sink on its own thread: how every instance of a service keeps the whole
  * workspace (teams, channels, hours) in memory and applies a change within a poll of its being written. Records that
  * are not readable events are counted and skipped: the writer is the workspace API, which never writes one.
- * A broker outage only pauses it; the consumer reconnects by itself.
+ * It never stops for good: a topic that does not exist yet is waited for, and a broker outage (even during its first
+ * calls) pauses it, after which it goes on from the positions it had reached.
  */
 public final class LogFollower implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LogFollower.class.getName());
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<String> topics;
@@ -100,28 +102,58 @@ public final class LogFollower implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = partitions();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            startEnd = Map.copyOf(consumer.endOffsets(partitions));
-            signal();
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    handOver(record);
+                try {
+                    follow();
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return;
+                    }
+                    // a broker outage or a topic not there yet: wait and go on from where this follower was
+                    LOG.log(Level.WARNING, "following " + topics + " paused (" + e.getMessage() + "); retrying");
+                    pause();
                 }
-                for (TopicPartition partition : partitions) {
-                    positions.put(partition, consumer.position(partition));
-                }
-                signal();
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            if (running) {
-                LOG.log(Level.SEVERE, "following " + topics + " stopped: " + e.getMessage(), e);
             }
         } finally {
             consumer.close();
+        }
+    }
+
+    /** Assigns every partition, from where this follower was (the beginning at first), and hands records over. */
+    private void follow() {
+        List<TopicPartition> partitions = partitions();
+        consumer.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            Long position = positions.get(partition);
+            if (position == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, position);
+            }
+        }
+        if (startEnd == null) {
+            startEnd = Map.copyOf(consumer.endOffsets(partitions));
+            signal();
+        }
+        while (running) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                handOver(record);
+            }
+            for (TopicPartition partition : partitions) {
+                positions.put(partition, consumer.position(partition));
+            }
+            signal();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_AFTER.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -138,15 +170,18 @@ public final class LogFollower implements AutoCloseable {
         event.ifPresent(sink);
     }
 
-    /** Every partition of the topics, waiting for topics that do not exist yet (created by the first writer). */
+    /** Every partition of the topics; a topic that does not exist yet (created by the first writer) is waited for. */
     private List<TopicPartition> partitions() {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
             while (running && (infos == null || infos.isEmpty())) {
+                pause();
                 infos = consumer.partitionsFor(topic);
             }
-            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            if (infos != null) {
+                infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
         }
         return partitions;
     }
