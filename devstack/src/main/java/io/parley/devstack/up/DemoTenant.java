@@ -1,5 +1,7 @@
 package io.parley.devstack.up;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.testkit.auth.DevTokens;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,17 +11,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code parley up --demo}: a tenant with a knowledge base in four languages, the order-tracking flow, an agent
- * token and a web-widget API channel, set up through the gateway like any admin would. The widget's replies land in a
- * {@link WidgetInbox}, so the customer's side of the conversation can be read too.
+ * {@code parley up --demo}: a tenant with a knowledge base in four languages, the order-tracking flow, a triage team
+ * with two agents and a web-widget API channel, all set up through the gateway's public APIs like any admin would.
+ * The widget's replies land in a {@link WidgetInbox}, so the customer's side of the conversation can be read too.
  */
 final class DemoTenant implements AutoCloseable {
 
     static final String TENANT = "demo";
     static final String AGENT = "ada";
+    static final String SECOND_AGENT = "bob";
+    /** The team routing hands conversations to when no rule matches ({@code RuleBook.DEFAULT_TRIAGE_TEAM}). */
+    static final String TEAM = "triage";
     static final String WIDGET_CHANNEL = "web-widget";
     /** Development values, like the development key pair: the demo is for a local machine only. */
     static final String WIDGET_TOKEN = "demo-widget-token";
@@ -28,6 +34,8 @@ final class DemoTenant implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String KNOWLEDGE_BASE = "/demo/knowledge-base.md";
     private static final String ORDER_FLOW = "/flows/order-tracking.yaml";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final String adminToken = DevTokens.issue(TENANT, AGENT, "agent", "admin");
@@ -42,16 +50,6 @@ final class DemoTenant implements AutoCloseable {
         return new DemoTenant(WidgetInbox.start(CALLBACK_SECRET));
     }
 
-    /** What ingest needs for the demo's web widget: channel → tenant, its bearer token, where replies go. */
-    Map<PlatformService, Map<String, String>> ingestConfig() {
-        String account = "parley.channels.api.accounts." + WIDGET_CHANNEL;
-        return Map.of(PlatformService.INGEST, Map.of(
-                account + ".tenant", TENANT,
-                account + ".bearer-token", WIDGET_TOKEN,
-                account + ".callback-url", inbox.repliesUrl(),
-                account + ".callback-secret", CALLBACK_SECRET));
-    }
-
     String adminToken() {
         return adminToken;
     }
@@ -61,27 +59,73 @@ final class DemoTenant implements AutoCloseable {
         return inbox.repliesUrl();
     }
 
+    String agentToken(String agent) {
+        return DevTokens.issue(TENANT, agent, "agent");
+    }
+
+    /** Sets the tenant up through the workspace, knowledge-base and flow APIs. */
     void seed(String gatewayUrl) {
+        json(gatewayUrl, "POST", "/api/v1/admin/teams", Map.of("id", TEAM, "name", "Triage",
+                "strategy", "balanced", "offlinePolicy", "requeue"));
+        json(gatewayUrl, "POST", "/api/v1/admin/agents", Map.of("id", AGENT, "displayName", "Ada Lovelace",
+                "email", "ada@demo.parley.dev", "role", "admin", "teams", List.of(TEAM),
+                "languages", List.of("en", "es", "ru", "zh"), "capacity", Map.of("*", 5)));
+        json(gatewayUrl, "POST", "/api/v1/admin/agents", Map.of("id", SECOND_AGENT, "displayName", "Bob Hopper",
+                "email", "bob@demo.parley.dev", "role", "agent", "teams", List.of(TEAM),
+                "languages", List.of("en", "es"), "capacity", Map.of("*", 3)));
+        json(gatewayUrl, "POST", "/api/v1/admin/channels", Map.of("channel", "api", "accountId", WIDGET_CHANNEL,
+                "name", "Web widget", "bearerToken", WIDGET_TOKEN, "callbackUrl", inbox.repliesUrl(),
+                "callbackSecret", CALLBACK_SECRET));
         send(gatewayUrl, "POST", "/api/v1/kb/import", "text/markdown", resource(KNOWLEDGE_BASE));
         send(gatewayUrl, "PUT", "/api/v1/flows/order-tracking", "application/yaml", resource(ORDER_FLOW));
     }
 
-    /** How to try it, printed once everything is up. */
+    /** How to try it, printed once everything is up: from a customer's question to a person's answer. */
     String instructions(String gatewayUrl) {
         String widget = gatewayUrl + "/webhooks/api/" + WIDGET_CHANNEL;
+        String asCustomer = "  curl -X POST " + widget + " -H 'Authorization: Bearer " + WIDGET_TOKEN + "' \\"
+                + System.lineSeparator() + "       -H 'Content-Type: application/json' \\" + System.lineSeparator();
         return String.join(System.lineSeparator(),
-                "Demo tenant '" + TENANT + "': 5 knowledge-base articles (en, es, zh, ru) and the order-tracking flow.",
-                "Agent token (" + AGENT + ", agent + admin, 12 h):",
-                "  export TOKEN=" + adminToken,
-                "Write as a customer:",
-                "  curl -X POST " + widget + " -H 'Authorization: Bearer " + WIDGET_TOKEN + "' \\",
-                "       -H 'Content-Type: application/json' \\",
-                "       -d '{\"messageId\":\"m-1\",\"user\":{\"id\":\"u-1\",\"name\":\"Ana\"},\"text\":\"How do I return an item?\"}'",
-                "Read as the agent:",
-                "  curl " + gatewayUrl + "/api/v1/conversations -H \"Authorization: Bearer $TOKEN\"",
-                "  curl -N " + gatewayUrl + "/api/v1/stream -H \"Authorization: Bearer $TOKEN\"   (live, SSE)",
-                "What the widget received (the bot's and agents' replies):",
-                "  curl " + repliesUrl());
+                "Demo tenant '" + TENANT + "': 5 knowledge-base articles (en, es, zh, ru), the order-tracking flow,",
+                "team '" + TEAM + "' with agents " + AGENT + " (admin) and " + SECOND_AGENT + ", the API channel '"
+                        + WIDGET_CHANNEL + "'.",
+                "Tokens (12 h):",
+                "  export TOKEN=" + adminToken + "      # " + AGENT + ", agent + admin",
+                "  export BOB=" + agentToken(SECOND_AGENT) + "      # " + SECOND_AGENT + ", agent",
+                "The workspace (channels, teams, agents, hours):  curl " + gatewayUrl
+                        + "/api/v1/admin/workspace -H \"Authorization: Bearer $TOKEN\"",
+                "Walkthrough, from a question to a person's answer:",
+                "1. The customer asks, and the bot answers:",
+                asCustomer + "       -d '{\"messageId\":\"m-1\",\"user\":{\"id\":\"u-1\",\"name\":\"Ana\"},"
+                        + "\"text\":\"How do I return an item?\"}'",
+                "   curl " + repliesUrl() + "        # what the customer received",
+                "2. The customer says it did not help:",
+                asCustomer + "       -d '{\"messageId\":\"m-2\",\"user\":{\"id\":\"u-1\"},\"text\":\"No\"}'",
+                "3. The conversation is queued for team " + TEAM + ":",
+                "   curl " + gatewayUrl + "/api/v1/routing/" + TENANT + "/queues/" + TEAM
+                        + " -H \"Authorization: Bearer $TOKEN\"",
+                "4. " + AGENT + " goes online and is assigned:",
+                "   curl -X PUT " + gatewayUrl + "/api/v1/agents/me/presence -H \"Authorization: Bearer $TOKEN\" \\",
+                "        -H 'Content-Type: application/json' -d '{\"presence\":\"online\"}'",
+                "   curl " + gatewayUrl + "/api/v1/conversations -H \"Authorization: Bearer $TOKEN\"   # assignee: "
+                        + AGENT,
+                "   ID=$(curl -s " + gatewayUrl + "/api/v1/conversations -H \"Authorization: Bearer $TOKEN\""
+                        + " | grep -o '\"id\":\"[^\"]*' | head -1 | cut -d'\"' -f4)",
+                "5. She replies:",
+                "   curl -X POST " + gatewayUrl + "/api/v1/conversations/$ID/messages -H \"Authorization: Bearer $TOKEN\""
+                        + " \\",
+                "        -H 'Content-Type: application/json' -d '{\"text\":\"Hi Ana, I have started your return.\"}'",
+                "6. The customer's side shows her reply:",
+                "   curl " + repliesUrl(),
+                "Live, as the agent: curl -N " + gatewayUrl + "/api/v1/stream -H \"Authorization: Bearer $TOKEN\"   (SSE)");
+    }
+
+    private void json(String gatewayUrl, String method, String path, Map<String, Object> body) {
+        try {
+            send(gatewayUrl, method, path, "application/json", JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a demo body of strings, lists and maps always serialises", e);
+        }
     }
 
     private void send(String gatewayUrl, String method, String path, String contentType, byte[] body) {

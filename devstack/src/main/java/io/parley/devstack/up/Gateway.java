@@ -79,7 +79,6 @@ final class Gateway implements AutoCloseable {
         routes.put("/webhooks", PlatformService.INGEST);
         routes.put("/api/v1/kb", PlatformService.BOT);
         routes.put("/api/v1/flows", PlatformService.BOT);
-        routes.put("/api/v1/business-hours", PlatformService.BOT);
         routes.put("/api/v1/routing", PlatformService.ROUTING);
         routes.put("/api/v1/metrics", PlatformService.ANALYTICS);
         routes.put("/api/v1", PlatformService.TICKET);

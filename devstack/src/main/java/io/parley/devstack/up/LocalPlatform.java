@@ -74,9 +74,18 @@ final class LocalPlatform implements AutoCloseable {
         // A service's own topic too, so that its consumer does not start on a topic that is not there yet.
         broker.createTopics(Map.of(BotChannels.TENANT_CHANGES_TOPIC, 1));
         LocalPostgres postgres = LocalPostgres.fromEnvironment();
+        String secretKey = WorkspaceSecretKey.loadOrCreate(settings.dataDir());
         for (PlatformService service : PlatformService.ALL) {
             Map<String, String> config = new HashMap<>();
             config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            if (service == PlatformService.INGEST || service == PlatformService.TICKET) {
+                config.put(WorkspaceSecretKey.SETTING, secretKey);
+            }
+            if (service == PlatformService.TICKET) {
+                // GET /api/v1/admin/workspace shows the bot's settings and the routing rules, asked from them
+                config.put("parley.workspace.bot-url", serviceUrl(PlatformService.BOT));
+                config.put("parley.workspace.routing-url", serviceUrl(PlatformService.ROUTING));
+            }
             service.database().ifPresent(name -> {
                 DatabaseCoordinates database = postgres.ensureDatabase(settings.database(service));
                 databases.add(database);
@@ -92,6 +101,10 @@ final class LocalPlatform implements AutoCloseable {
         }
         gateway = Gateway.start(settings.gatewayPort(), settings.servicePorts());
         report("gateway", gatewayUrl());
+    }
+
+    private String serviceUrl(PlatformService service) {
+        return "http://" + Gateway.HOST + ":" + settings.servicePorts().get(service);
     }
 
     public String gatewayUrl() {

@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "up",
         description = {"Start Parley locally until Ctrl-C: a real Kafka broker, the services, a gateway.",
             "Needs PostgreSQL at 127.0.0.1:5432 (or PARLEY_PG_HOST/PORT/USER/PASSWORD).",
-            "./parley builds the services first. Channel settings reach ingest as",
-            "environment variables, e.g. PARLEY_CHANNELS_WHATSAPP_APP_SECRET",
-            "(see ingest-service/README.md)."})
+            "./parley builds the services first. Channels are added at run time",
+            "through /api/v1/admin/channels (docs/api.md); static ones reach ingest as",
+            "environment variables, e.g. PARLEY_CHANNELS_WHATSAPP_APP_SECRET."})
 public class UpCommand implements Callable<Integer> {
 
     /** Set by the {@code parley} script: the repository whose packaged services run. */
@@ -24,8 +24,8 @@ public class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--demo", description = "seed a demo tenant (knowledge base, flow, web-widget channel) and print"
-            + " an agent token and how to try it")
+    @Option(names = "--demo", description = "seed a demo tenant (team, agents, web-widget channel, knowledge base,"
+            + " flow) and print agent tokens and a walkthrough")
     boolean demo;
 
     @Option(names = "--gateway-port", defaultValue = "8080",
@@ -47,7 +47,7 @@ public class UpCommand implements Callable<Integer> {
         Path data = dataDir != null ? dataDir : root.resolve(".parley");
         DemoTenant demoTenant = demo ? DemoTenant.start() : null;
         LocalPlatform platform = new LocalPlatform(LocalPlatform.Settings.standard(root, data, gatewayPort, kafkaPort,
-                demo ? demoTenant.ingestConfig() : Map.of()), out);
+                Map.of()), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping Parley…");

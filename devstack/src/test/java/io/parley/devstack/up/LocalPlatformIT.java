@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code parley up --demo} as a user meets it: the packaged services, a real broker and PostgreSQL, everything
- * reached through the gateway only. A customer question goes in at the web-widget webhook and the bot's answer shows
- * up in the agent API, at the widget's callback and in the analytics figures; the knowledge base answers through the gateway too.
+ * reached through the gateway only, the demo tenant set up through the public admin APIs. The printed walkthrough,
+ * step by step: a customer's question at the web-widget webhook, the bot's answer (agent API, widget callback,
+ * analytics), "No", the queue, the agent online and assigned, her reply at the widget.
  */
 class LocalPlatformIT {
 
@@ -56,7 +57,7 @@ class LocalPlatformIT {
         Path root = Path.of("..").toAbsolutePath().normalize();
         demo = DemoTenant.start();
         settings = new LocalPlatform.Settings(root, WORK_DIR, ports.get(0), servicePorts, ports.get(6), ports.get(7),
-                databasePrefix, demo.ingestConfig());
+                databasePrefix, Map.of());
         platform = new LocalPlatform(settings, new PrintWriter(PROGRESS));
         try {
             platform.start();
@@ -79,30 +80,71 @@ class LocalPlatformIT {
     }
 
     @Test
-    void a_customer_question_through_the_gateway_is_answered_by_the_bot_and_visible_to_the_agent() throws Exception {
-        HttpResponse<String> accepted = send(HttpRequest.newBuilder(
-                        URI.create(platform.gatewayUrl() + "/webhooks/api/" + DemoTenant.WIDGET_CHANNEL))
-                .header("Authorization", "Bearer " + DemoTenant.WIDGET_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"messageId\":\"it-1\",\"user\":{\"id\":\"u-it\",\"name\":\"Ana\"},"
-                                + "\"text\":\"how can I return an item I bought?\"}")));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-
-        // The bot trains on the imported articles in the background: until then it hands off, after that it answers.
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            JsonNode conversations = getJson("/api/v1/conversations");
-            assertThat(conversations).hasSize(1);
-            String id = conversations.get(0).get("id").asText();
-            assertThat(getJson("/api/v1/conversations/" + id + "/messages").toString()).contains("within 30 days");
-        });
-        // ingest delivered the answer to the widget's callback, signed: the customer's side of the conversation.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                JSON.readTree(send(HttpRequest.newBuilder(URI.create(demo.repliesUrl()))).body()).toString())
+    void the_walkthrough_goes_from_a_customers_question_to_a_persons_answer() throws Exception {
+        // 1. The customer asks, and the bot answers: in the agent API, at the widget's callback, in the figures.
+        assertThat(customerSays("it-1", "how can I return an item I bought?").statusCode()).isEqualTo(200);
+        // The bot trains on the imported articles in the background and answers once it has.
+        String id = "api:" + DemoTenant.WIDGET_CHANNEL + ":u-it";
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                getJson("/api/v1/conversations/" + id + "/messages").toString()).contains("within 30 days"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(widgetReceived())
                 .contains("within 30 days", "api:web-widget:u-it"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 getJson("/api/v1/metrics/event-counts").findValuesAsText("type"))
                 .contains("parley.message.received.v1", "parley.bot.answered.v1"));
+
+        // 2. The customer says it did not help; 3. the conversation is queued for the triage team.
+        assertThat(customerSays("it-2", "No").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                getJson("/api/v1/routing/" + DemoTenant.TENANT + "/queues/" + DemoTenant.TEAM)
+                        .findValuesAsText("conversationId")).contains(id));
+
+        // 4. Ada goes online and is assigned.
+        HttpResponse<String> online = send(authorised("/api/v1/agents/me/presence")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"presence\":\"online\"}")));
+        assertThat(online.statusCode()).as(online.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                getJson("/api/v1/conversations/" + id).path("assignee").asText()).isEqualTo(DemoTenant.AGENT));
+        assertThat(getJson("/api/v1/agents/me").get("openConversations").asInt()).isEqualTo(1);
+
+        // 5. She replies; 6. the customer's side shows her reply.
+        HttpResponse<String> reply = send(authorised("/api/v1/conversations/" + id + "/messages")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Hi Ana, I have started your return.\"}")));
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(widgetReceived())
+                .contains("I have started your return"));
+    }
+
+    @Test
+    void the_demo_workspace_was_set_up_through_the_admin_api_and_shows_no_secret() throws Exception {
+        JsonNode workspace = getJson("/api/v1/admin/workspace");
+
+        assertThat(workspace.get("channels").findValuesAsText("accountId")).containsExactly(DemoTenant.WIDGET_CHANNEL);
+        assertThat(workspace.get("teams").get(0).get("members").toString()).contains(DemoTenant.AGENT,
+                DemoTenant.SECOND_AGENT);
+        assertThat(workspace.get("agents").findValuesAsText("id")).contains(DemoTenant.AGENT, DemoTenant.SECOND_AGENT);
+        assertThat(workspace.get("routingRules").has("unavailable")).as(workspace.toString()).isFalse();
+        assertThat(workspace.get("botSettings").isNull() || !workspace.get("botSettings").has("unavailable"))
+                .as(workspace.toString()).isTrue();
+        assertThat(workspace.toString()).doesNotContain(DemoTenant.WIDGET_TOKEN);
+    }
+
+    private static HttpResponse<String> customerSays(String messageId, String text) throws Exception {
+        return customerSays(messageId, "u-it", text);
+    }
+
+    private static HttpResponse<String> customerSays(String messageId, String user, String text) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/webhooks/api/" + DemoTenant.WIDGET_CHANNEL))
+                .header("Authorization", "Bearer " + DemoTenant.WIDGET_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\":\"" + messageId + "\",\"user\":{\"id\":\""
+                        + user + "\",\"name\":\"Ana\"},\"text\":\"" + text + "\"}")));
+    }
+
+    private static String widgetReceived() throws Exception {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(demo.repliesUrl()))).body()).toString();
     }
 
     @Test

@@ -47,7 +47,7 @@ public sealed interface AgentEvent extends EventData {
             capacity = capacity == null ? Map.of() : Map.copyOf(capacity);
         }
 
-        /** A routing profile alone, as routing's own capacity endpoint writes it. */
+        /** A routing profile alone, without the workspace fields (tests and benchmarks that need no more). */
         public ProfileUpdated(String agentId, String displayName, List<String> teams, List<String> skills,
                 List<String> languages, Map<String, Integer> capacity) {
             this(agentId, displayName, teams, skills, languages, capacity, null, null, null, null);
