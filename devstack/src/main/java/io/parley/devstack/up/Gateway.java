@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * The platform's single entrance (DESIGN §4): a reverse proxy that sends each request to the service owning its path,
- * streams (SSE) included. Anything else gets a 404 that lists what the gateway serves.
+ * streams (SSE) included, and the web apps' static files ({@link StaticAssets}). Anything else gets a 404 that lists
+ * what the gateway serves.
  */
 final class Gateway implements AutoCloseable {
 
@@ -40,9 +41,14 @@ final class Gateway implements AutoCloseable {
         Map<PlatformService, HttpProxy> proxies = new HashMap<>();
         servicePorts.forEach((service, servicePort) ->
                 proxies.put(service, HttpProxy.reverseProxy(client).origin(servicePort, HOST)));
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> owner(request.path())
-                .map(proxies::get)
-                .ifPresentOrElse(proxy -> proxy.handle(request), () -> notRouted(request)));
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (StaticAssets.serves(request.path())) {
+                StaticAssets.handle(request); // small files from the classpath: quick enough for the event loop
+                return;
+            }
+            owner(request.path()).map(proxies::get)
+                    .ifPresentOrElse(proxy -> proxy.handle(request), () -> notRouted(request));
+        });
         try {
             server.listen(port, HOST).toCompletionStage().toCompletableFuture()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -81,6 +87,7 @@ final class Gateway implements AutoCloseable {
         routes.put("/api/v1/flows", PlatformService.BOT);
         routes.put("/api/v1/routing", PlatformService.ROUTING);
         routes.put("/api/v1/metrics", PlatformService.ANALYTICS);
+        routes.put("/dashboard", PlatformService.ANALYTICS);
         routes.put("/api/v1", PlatformService.TICKET);
         return Collections.unmodifiableMap(routes);
     }
