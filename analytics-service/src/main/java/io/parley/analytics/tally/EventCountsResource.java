@@ -1,8 +1,8 @@
 package io.parley.analytics.tally;
 
+import io.parley.analytics.api.CallerTenant;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
@@ -23,10 +23,6 @@ public class EventCountsResource {
     /** How many events of each type the log holds for the caller's tenant (the token's {@code tenant} claim). */
     @GET
     public Uni<List<EventTally.TypeCount>> counts() {
-        String tenant = caller.getClaim("tenant");
-        if (tenant == null || tenant.isBlank()) {
-            throw new ForbiddenException("the token has no 'tenant' claim: ask for a token issued for a tenant");
-        }
-        return tally.countsFor(tenant);
+        return tally.countsFor(CallerTenant.of(caller));
     }
 }

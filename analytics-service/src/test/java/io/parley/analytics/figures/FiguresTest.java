@@ -1,0 +1,252 @@
+package io.parley.analytics.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.events.Event;
+import io.parley.events.agent.AgentEvent.Presence;
+import io.parley.events.conversation.ConversationEvent.SlaMetric;
+import io.parley.events.conversation.ConversationStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FiguresTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Period DAY = new Period(Instant.parse("2026-11-23T00:00:00Z"),
+            Instant.parse("2026-11-24T00:00:00Z"));
+    private final TestEvents events = new TestEvents("acme");
+    private final String c1 = TestEvents.conversation("1");
+    private final String c2 = TestEvents.conversation("2");
+
+    private List<Event> handledConversation() {
+        return List.of(
+                events.customer(c1, T0, "Where is my order?"),
+                events.bot(c1, T0.plusSeconds(2), "order-status"),
+                events.botMessage(c1, T0.plusSeconds(2)),
+                events.customer(c1, T0.plusSeconds(60), "This is terrible, I want a person"),
+                events.handoff(c1, T0.plusSeconds(61), "asked-for-human"),
+                events.queued(c1, T0.plusSeconds(62), "support"),
+                events.assigned(c1, T0.plusSeconds(121), "agent-1", "support"),
+                events.agentReply(c1, T0.plusSeconds(181), "agent-1"),
+                events.customer(c1, T0.plusSeconds(200), "thanks, and the invoice?"),
+                events.agentReply(c1, T0.plusSeconds(260), "agent-1"),
+                events.status(c1, T0.plusSeconds(600), ConversationStatus.SOLVED),
+                events.csatRequested(c1, T0.plusSeconds(601)),
+                events.csat(c1, T0.plusSeconds(700), 4),
+                events.customer(c2, T0.plusSeconds(30), "opening hours?"),
+                events.bot(c2, T0.plusSeconds(31), "hours"),
+                events.botMessage(c2, T0.plusSeconds(31)));
+    }
+
+    private static TenantProjection fold(List<Event> log) {
+        TenantProjection tenant = new TenantProjection("acme");
+        log.forEach(event -> tenant.apply(event, true));
+        return tenant;
+    }
+
+    @Test
+    void first_response_starts_at_the_handoff_so_bot_time_is_excluded() {
+        Kpis kpis = Kpis.compute(fold(handledConversation()), Filter.ALL, DAY, T0.plusSeconds(3600));
+
+        assertThat(kpis.firstResponse().p50Seconds()).isEqualTo(120.0);
+        assertThat(kpis.firstResponse().meanSeconds()).isEqualTo(120.0);
+        assertThat(kpis.nextReply().p50Seconds()).isEqualTo(60.0);
+        assertThat(kpis.resolution().p50Seconds()).isEqualTo(600.0);
+    }
+
+    @Test
+    void period_figures_of_a_day_with_a_handled_and_a_bot_conversation() {
+        Kpis kpis = Kpis.compute(fold(handledConversation()), Filter.ALL, DAY, T0.plusSeconds(3600));
+
+        assertThat(kpis.volume().messagesIn()).isEqualTo(4);
+        assertThat(kpis.volume().messagesOut()).isEqualTo(4);
+        assertThat(kpis.volume().newConversations()).isEqualTo(2);
+        assertThat(kpis.volume().resolved()).isEqualTo(1);
+        assertThat(kpis.botResolutionRate()).isEqualTo(0.5);
+        assertThat(kpis.handoffRate().total()).isEqualTo(0.5);
+        assertThat(kpis.handoffRate().byReason()).containsKey("asked-for-human");
+        assertThat(kpis.rightFirstTimeRate()).isEqualTo(1.0);
+        assertThat(kpis.transferRate()).isEqualTo(0.0);
+        assertThat(kpis.slaPercentMet()).isEqualTo(100.0);
+        assertThat(kpis.csat().average()).isEqualTo(4.0);
+        assertThat(kpis.csat().responseRate()).isEqualTo(1.0);
+        assertThat(kpis.csat().distribution()).containsEntry(4, 1);
+        assertThat(kpis.topArticles()).extracting(Kpis.Count::key).containsExactly("hours", "order-status");
+        assertThat(kpis.heatmap()[0][10]).isEqualTo(4); // Monday 10:00 UTC
+        assertThat(kpis.hotWords().get("en")).extracting(Kpis.WordCount::word).contains("terrible", "order")
+                .doesNotContain("is", "the", "a");
+        assertThat(kpis.negativeSentimentShare()).isEqualTo(0.25);
+        assertThat(kpis.series()).hasSize(24);
+        assertThat(kpis.series().get(10).messagesIn()).isEqualTo(4);
+        assertThat(kpis.series().get(10).firstResponseP50Seconds()).isEqualTo(120.0);
+    }
+
+    @Test
+    void a_figure_with_no_data_is_null_not_zero() {
+        Kpis kpis = Kpis.compute(new TenantProjection("empty"), Filter.ALL, DAY, T0);
+
+        assertThat(kpis.firstResponse().p50Seconds()).isNull();
+        assertThat(kpis.resolution().meanSeconds()).isNull();
+        assertThat(kpis.slaPercentMet()).isNull();
+        assertThat(kpis.csat().average()).isNull();
+        assertThat(kpis.csat().responseRate()).isNull();
+        assertThat(kpis.botResolutionRate()).isNull();
+        assertThat(kpis.handoffRate().total()).isNull();
+        assertThat(kpis.rightFirstTimeRate()).isNull();
+        assertThat(kpis.abandonment().rate()).isNull();
+        assertThat(kpis.negativeSentimentShare()).isNull();
+        LiveFigures live = LiveFigures.compute(new TenantProjection("empty"), Filter.ALL, T0, SlaTargets.DEFAULT);
+        assertThat(live.unattended().oldestWaitSeconds()).isNull();
+        assertThat(live.updatedAt()).isNull();
+    }
+
+    @Test
+    void duplicates_and_any_interleaving_of_the_writers_give_the_same_figures() {
+        List<Event> log = handledConversation();
+        Kpis expected = Kpis.compute(fold(log), Filter.ALL, DAY, T0.plusSeconds(3600));
+        Random random = new Random(42);
+        for (int round = 0; round < 20; round++) {
+            List<Event> shuffled = new ArrayList<>(log);
+            shuffled.addAll(log.subList(0, random.nextInt(log.size())));
+            Collections.shuffle(shuffled, random);
+
+            Kpis kpis = Kpis.compute(fold(shuffled), Filter.ALL, DAY, T0.plusSeconds(3600));
+
+            assertThat(kpis).usingRecursiveComparison().isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void a_customer_writing_after_solved_reopens_and_after_closed_starts_a_new_conversation() {
+        List<Event> log = new ArrayList<>(handledConversation());
+        log.add(events.customer(c1, T0.plusSeconds(900), "one more thing"));
+        log.add(events.status(c1, T0.plusSeconds(1000), ConversationStatus.CLOSED));
+        log.add(events.customer(c1, T0.plusSeconds(2000), "hello again"));
+
+        Kpis kpis = Kpis.compute(fold(log), Filter.ALL, DAY, T0.plusSeconds(3600));
+
+        assertThat(kpis.volume().reopened()).isEqualTo(1);
+        assertThat(kpis.volume().newConversations()).isEqualTo(3);
+        assertThat(kpis.volume().resolved()).isEqualTo(2);
+        assertThat(DrillDown.rows(fold(log), "reopened", Filter.ALL, DAY)).extracting(DrillDown.Row::conversationId)
+                .containsExactly(c1);
+    }
+
+    @Test
+    void business_hours_first_response_spans_a_weekend_with_a_dst_change() {
+        // Berlin leaves winter time on Sunday 29 March 2026; the wait is Friday 16:30 to Monday 09:30 local
+        Instant friday = Instant.parse("2026-03-27T15:30:00Z");
+        Instant monday = Instant.parse("2026-03-30T07:30:00Z");
+        String c = TestEvents.conversation("dst");
+        List<Event> log = List.of(events.hours("Europe/Berlin", "MON-FRI 09:00-17:00", friday.minusSeconds(86400)),
+                events.team("support", Kpis.BUSINESS_HOURS_POLICY, friday.minusSeconds(86400)),
+                events.customer(c, friday, "hello"),
+                events.queued(c, friday, "support"),
+                events.agentReply(c, monday, "agent-1"));
+
+        Kpis kpis = Kpis.compute(fold(log), Filter.ALL, new Period(friday, monday.plusSeconds(60)), monday);
+
+        assertThat(kpis.firstResponse().p50Seconds()).isEqualTo((double) Duration.ofMinutes(60).toSeconds());
+        assertThat(kpis.timeZone()).isEqualTo("Europe/Berlin");
+    }
+
+    @Test
+    void a_team_without_the_business_hours_policy_counts_wall_clock_time() {
+        Instant friday = Instant.parse("2026-03-27T15:30:00Z");
+        String c = TestEvents.conversation("wall");
+        List<Event> log = List.of(events.hours("Europe/Berlin", "MON-FRI 09:00-17:00", friday.minusSeconds(86400)),
+                events.customer(c, friday, "hello"), events.queued(c, friday, "support"),
+                events.agentReply(c, friday.plusSeconds(7200), "agent-1"));
+
+        Kpis kpis = Kpis.compute(fold(log), Filter.ALL, new Period(friday, friday.plusSeconds(86400)), friday);
+
+        assertThat(kpis.firstResponse().p50Seconds()).isEqualTo(7200.0);
+    }
+
+    @Test
+    void transfers_abandonment_and_sla_breaches() {
+        String transferred = TestEvents.conversation("t");
+        String abandoned = TestEvents.conversation("a");
+        List<Event> log = new ArrayList<>(handledConversation());
+        log.addAll(List.of(events.customer(transferred, T0, "billing"), events.queued(transferred, T0, "support"),
+                events.assigned(transferred, T0.plusSeconds(10), "agent-1", "support"),
+                events.transferred(transferred, T0.plusSeconds(20), "agent-2", "support"),
+                events.breached(transferred, T0.plusSeconds(3600), SlaMetric.FIRST_REPLY),
+                events.customer(abandoned, T0, "anyone?"), events.queued(abandoned, T0, "support"),
+                events.status(abandoned, T0.plusSeconds(1800), ConversationStatus.CLOSED)));
+
+        Kpis kpis = Kpis.compute(fold(log), Filter.ALL, DAY, T0.plusSeconds(7200));
+
+        assertThat(kpis.transferRate()).isEqualTo(0.5);
+        assertThat(kpis.rightFirstTimeRate()).isEqualTo(0.5);
+        assertThat(kpis.abandonment().count()).isEqualTo(1);
+        assertThat(kpis.abandonment().rate()).isEqualTo(0.3333);
+        assertThat(kpis.slaPercentMet()).isEqualTo(66.7);
+        assertThat(kpis.slaPercentMetByMetric()).containsEntry("first-reply", 66.7).containsEntry("resolution", 100.0);
+        assertThat(DrillDown.rows(fold(log), "transferred", Filter.ALL, DAY))
+                .extracting(DrillDown.Row::conversationId).containsExactly(transferred);
+    }
+
+    @Test
+    void unanswered_questions_are_grouped_by_their_text() {
+        String a = TestEvents.conversation("q1");
+        String b = TestEvents.conversation("q2");
+        List<Event> log = List.of(events.customer(a, T0, "Do you ship to Mars?"),
+                events.handoff(a, T0.plusSeconds(1), "low-confidence"),
+                events.customer(b, T0, "do you ship to mars"), events.handoff(b, T0.plusSeconds(1), "low-confidence"));
+
+        Kpis kpis = Kpis.compute(fold(log), Filter.ALL, DAY, T0.plusSeconds(60));
+
+        assertThat(kpis.unansweredQuestions()).containsExactly(new Kpis.Count("do you ship to mars", 2));
+    }
+
+    @Test
+    void live_figures_count_states_queues_agents_and_the_oldest_unattended_wait() {
+        String waiting = TestEvents.conversation("w");
+        List<Event> log = new ArrayList<>(List.of(
+                events.profile("agent-1", T0, "support", 3), events.presence("agent-1", T0, Presence.ONLINE),
+                events.profile("agent-2", T0, "support", 2), events.presence("agent-2", T0, Presence.AWAY),
+                events.customer(waiting, T0, "help"), events.handoff(waiting, T0, "asked-for-human"),
+                events.queued(waiting, T0.plusSeconds(1), "support"),
+                events.customer(c1, T0, "hi"), events.assigned(c1, T0.plusSeconds(5), "agent-1", "support"),
+                events.customer(c2, T0.plusSeconds(500), "bot only")));
+
+        LiveFigures live = LiveFigures.compute(fold(log), Filter.ALL, T0.plusSeconds(600), SlaTargets.DEFAULT);
+
+        assertThat(live.conversations()).isEqualTo(new LiveFigures.Conversations(1, 1, 1, 0, 0));
+        assertThat(live.unattended()).isEqualTo(new LiveFigures.Unattended(2, 600L));
+        assertThat(live.queues()).containsExactly(new LiveFigures.Queue("support", 1, 599L, 1, 1, 0, 1, 3));
+        assertThat(live.agents().online()).isEqualTo(1);
+        assertThat(live.agents().list()).extracting(LiveFigures.Agent::load).containsExactly(1, 0);
+        assertThat(live.updatedAt()).isEqualTo(T0.plusSeconds(500));
+        assertThat(LiveFigures.compute(fold(log), new Filter("billing", null), T0.plusSeconds(600), SlaTargets.DEFAULT)
+                .conversations().queued()).isZero();
+    }
+
+    @Test
+    void agent_presence_durations_are_clipped_to_the_period() {
+        List<Event> log = List.of(events.presence("agent-1", T0, Presence.ONLINE),
+                events.presence("agent-1", T0.plusSeconds(3600), Presence.AWAY),
+                events.presence("agent-1", T0.plusSeconds(4200), Presence.OFFLINE));
+
+        Kpis kpis = Kpis.compute(fold(log), Filter.ALL, new Period(T0.plusSeconds(1800), T0.plusSeconds(86400)),
+                T0.plusSeconds(9000));
+
+        assertThat(kpis.agentPresence()).containsExactly(new Kpis.AgentPresence("agent-1", 1800, 600));
+    }
+
+    @Test
+    void the_csv_export_quotes_cells_and_defuses_formulas() {
+        String csv = DrillDown.csv(List.of(new DrillDown.Row("whatsapp:1:=cmd", "whatsapp", "a,b", "open", null,
+                T0, null, null, null, null, null, false, 0, List.of(), List.of(), null, 1, 0)));
+
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("whatsapp:1:=cmd,whatsapp,\"a,b\",open,,");
+        assertThat(DrillDown.csv(List.of(new DrillDown.Row("=1+1", null, null, "open", null, T0, null, null, null,
+                null, null, false, 0, List.of(), List.of(), null, 0, 0)))).contains("'=1+1");
+    }
+}
