@@ -1,6 +1,7 @@
 package io.parley.events;
 
 import java.util.List;
+import java.util.Map;
 
 /** Kafka topic names of the event log (DESIGN §3). Services and tests take names from here, never from literals. */
 public final class Topics {
@@ -16,6 +17,11 @@ public final class Topics {
      * them reads the whole topic from the beginning and follows it. Retained forever (it is the workspace's record).
      */
     public static final String WORKSPACE_EVENTS = "workspace-events";
+    /**
+     * The one partition every workspace event is written to, whatever the topic's partition count, so that all
+     * readers fold them in one order (who claimed a channel account first must be the same answer everywhere).
+     */
+    public static final int WORKSPACE_PARTITION = 0;
     /** Periodic KPI snapshots, keyed by tenant. */
     public static final String ANALYTICS_SNAPSHOTS = "analytics-snapshots";
     /** Routing's own input: routing-relevant facts re-keyed by tenant, so one consumer decides for a tenant. */
@@ -25,7 +31,17 @@ public final class Topics {
     public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, WORKSPACE_EVENTS,
             ANALYTICS_SNAPSHOTS, ROUTING_WORK);
 
+    /** The logs that are a record, kept forever (DESIGN §3); the others keep the broker's retention. */
+    public static final List<String> RETAINED_FOREVER = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS,
+            WORKSPACE_EVENTS, ROUTING_WORK);
+
     private Topics() {
+    }
+
+    /** The topic-level settings a topic is created with: unlimited retention for the logs that are a record. */
+    public static Map<String, String> creationConfig(String topic) {
+        return RETAINED_FOREVER.contains(topic) ? Map.of("retention.ms", "-1", "retention.bytes", "-1")
+                : Map.of();
     }
 
     /** The dead-letter topic where {@code service} parks poison records read from {@code topic}. */

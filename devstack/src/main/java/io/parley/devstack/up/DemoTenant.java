@@ -32,6 +32,7 @@ final class DemoTenant implements AutoCloseable {
     private static final String CALLBACK_SECRET = "demo-callback-secret";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int CONFLICT = 409;
     private static final String KNOWLEDGE_BASE = "/demo/knowledge-base.md";
     private static final String ORDER_FLOW = "/flows/order-tracking.yaml";
 
@@ -63,19 +64,22 @@ final class DemoTenant implements AutoCloseable {
         return DevTokens.issue(TENANT, agent, "agent");
     }
 
-    /** Sets the tenant up through the workspace, knowledge-base and flow APIs. */
+    /**
+     * Sets the tenant up through the workspace, knowledge-base and flow APIs. A second run on the same data directory
+     * finds the workspace there (409) and updates it instead, e.g. the widget inbox's new callback URL.
+     */
     void seed(String gatewayUrl) {
-        json(gatewayUrl, "POST", "/api/v1/admin/teams", Map.of("id", TEAM, "name", "Triage",
+        ensure(gatewayUrl, "/api/v1/admin/teams", TEAM, Map.of("id", TEAM, "name", "Triage",
                 "strategy", "balanced", "offlinePolicy", "requeue"));
-        json(gatewayUrl, "POST", "/api/v1/admin/agents", Map.of("id", AGENT, "displayName", "Ada Lovelace",
+        ensure(gatewayUrl, "/api/v1/admin/agents", AGENT, Map.of("id", AGENT, "displayName", "Ada Lovelace",
                 "email", "ada@demo.parley.dev", "role", "admin", "teams", List.of(TEAM),
-                "languages", List.of("en", "es", "ru", "zh"), "capacity", Map.of("*", 5)));
-        json(gatewayUrl, "POST", "/api/v1/admin/agents", Map.of("id", SECOND_AGENT, "displayName", "Bob Hopper",
-                "email", "bob@demo.parley.dev", "role", "agent", "teams", List.of(TEAM),
-                "languages", List.of("en", "es"), "capacity", Map.of("*", 3)));
-        json(gatewayUrl, "POST", "/api/v1/admin/channels", Map.of("channel", "api", "accountId", WIDGET_CHANNEL,
-                "name", "Web widget", "bearerToken", WIDGET_TOKEN, "callbackUrl", inbox.repliesUrl(),
-                "callbackSecret", CALLBACK_SECRET));
+                "languages", List.of("en", "es", "ru", "zh"), "capacity", Map.of("*", 5), "active", true));
+        ensure(gatewayUrl, "/api/v1/admin/agents", SECOND_AGENT, Map.of("id", SECOND_AGENT, "displayName",
+                "Bob Hopper", "email", "bob@demo.parley.dev", "role", "agent", "teams", List.of(TEAM),
+                "languages", List.of("en", "es"), "capacity", Map.of("*", 3), "active", true));
+        ensure(gatewayUrl, "/api/v1/admin/channels", "api/" + WIDGET_CHANNEL, Map.of("channel", "api",
+                "accountId", WIDGET_CHANNEL, "name", "Web widget", "enabled", true, "bearerToken", WIDGET_TOKEN,
+                "callbackUrl", inbox.repliesUrl(), "callbackSecret", CALLBACK_SECRET));
         send(gatewayUrl, "POST", "/api/v1/kb/import", "text/markdown", resource(KNOWLEDGE_BASE));
         send(gatewayUrl, "PUT", "/api/v1/flows/order-tracking", "application/yaml", resource(ORDER_FLOW));
     }
@@ -120,15 +124,21 @@ final class DemoTenant implements AutoCloseable {
                 "Live, as the agent: curl -N " + gatewayUrl + "/api/v1/stream -H \"Authorization: Bearer $TOKEN\"   (SSE)");
     }
 
-    private void json(String gatewayUrl, String method, String path, Map<String, Object> body) {
+    /** Creates the entity, or updates it to {@code body} when it exists already. */
+    private void ensure(String gatewayUrl, String collection, String id, Map<String, Object> body) {
+        byte[] json;
         try {
-            send(gatewayUrl, method, path, "application/json", JSON.writeValueAsBytes(body));
+            json = JSON.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a demo body of strings, lists and maps always serialises", e);
         }
+        if (send(gatewayUrl, "POST", collection, "application/json", json) == CONFLICT) {
+            send(gatewayUrl, "PUT", collection + "/" + id, "application/json", json);
+        }
     }
 
-    private void send(String gatewayUrl, String method, String path, String contentType, byte[] body) {
+    /** Sends a request of the set-up; answers its status, which is 2xx or, for a create, 409. */
+    private int send(String gatewayUrl, String method, String path, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + adminToken)
@@ -137,10 +147,12 @@ final class DemoTenant implements AutoCloseable {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
+            boolean exists = "POST".equals(method) && response.statusCode() == CONFLICT;
+            if (response.statusCode() / 100 != 2 && !exists) {
                 throw new IllegalStateException("Setting up the demo tenant failed: " + method + " " + path
                         + " answered " + response.statusCode() + ": " + response.body());
             }
+            return response.statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException("Setting up the demo tenant failed: " + method + " " + path, e);
         } catch (InterruptedException e) {

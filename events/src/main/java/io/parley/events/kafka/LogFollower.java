@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads every partition of small topics from the beginning and then follows them, with a private consumer (no group,
  * no commits), handing each event to a sink on its own thread: how every instance of a service keeps the whole
  * workspace (teams, channels, hours) in memory and applies a change within a poll of its being written. Records that
- * are not readable events are counted and skipped: the writer is the workspace API, which never writes one.
+ * are not readable events, or that the sink throws on, are counted ({@link #skipped()}) and skipped.
  * It never stops for good: a topic that does not exist yet is waited for, and a broker outage (even during its first
  * calls) pauses it, after which it goes on from the positions it had reached.
  */
@@ -81,7 +81,7 @@ public final class LogFollower implements AutoCloseable {
         return await(() -> positions.getOrDefault(key, 0L) > offset, timeout);
     }
 
-    /** Records that were not readable events, skipped since start. */
+    /** Records that were not readable events, or that the sink could not apply, skipped since start. */
     public long skipped() {
         return skipped.get();
     }
@@ -167,7 +167,15 @@ public final class LogFollower implements AutoCloseable {
                     + "); skipped");
             return;
         }
-        event.ifPresent(sink);
+        try {
+            event.ifPresent(sink);
+        } catch (RuntimeException e) {
+            // a readable event the fold cannot take (a field it needs is missing): skipped and counted, never a
+            // reason to stop following, which would leave every later change unapplied
+            skipped.incrementAndGet();
+            LOG.log(Level.WARNING, record.topic() + " offset " + record.offset() + " could not be applied ("
+                    + e + "); skipped");
+        }
     }
 
     /** Every partition of the topics; a topic that does not exist yet (created by the first writer) is waited for. */

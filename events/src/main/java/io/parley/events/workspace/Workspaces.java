@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every tenant's {@link Workspace}, plus an index of channel accounts across tenants, since one phone number, page or
- * API channel belongs to one tenant only. Fed by a follower of {@code workspace-events} and {@code agent-events}; read
- * concurrently by request threads.
+ * API channel belongs to one tenant only: the first claim in the log. Every reader sees the same first claim because
+ * the workspace API writes every workspace event to partition 0 of {@code workspace-events}
+ * ({@link io.parley.events.Topics#WORKSPACE_PARTITION}), one total order. Fed by a follower of
+ * {@code workspace-events} and {@code agent-events}; read concurrently by request threads.
  */
 public final class Workspaces {
 
@@ -31,14 +33,17 @@ public final class Workspaces {
         if (!folds(event)) {
             return;
         }
+        if (event.data() instanceof ChannelSaved account) {
+            OwnedChannel owner = channels.merge(account.key(), new OwnedChannel(event.tenant(), account),
+                    // the first tenant to claim an account keeps it: the API refuses a second claim, and a forged or
+                    // raced event in the log must not move a number to another tenant
+                    (owned, claim) -> owned.tenant().equals(claim.tenant()) ? claim : owned);
+            if (!owner.tenant().equals(event.tenant())) {
+                return; // a refused claim is not the claimant's channel either
+            }
+        }
         byTenant.compute(event.tenant(), (tenant, workspace) ->
                 (workspace == null ? Workspace.empty(tenant) : workspace).evolve(event));
-        if (event.data() instanceof ChannelSaved account) {
-            channels.merge(account.key(), new OwnedChannel(event.tenant(), account),
-                    // the first tenant to claim an account keeps it: the API refuses a second claim, and a forged
-                    // event in the log must not move a number to another tenant
-                    (owned, claim) -> owned.tenant().equals(claim.tenant()) ? claim : owned);
-        }
     }
 
     public Workspace tenant(String tenant) {

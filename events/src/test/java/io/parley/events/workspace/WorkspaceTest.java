@@ -71,6 +71,7 @@ class WorkspaceTest {
         });
         assertThat(all.channel("whatsapp", "999")).isEmpty();
         assertThat(all.tenant("acme").channels()).containsKey("whatsapp:106540352242922");
+        assertThat(all.tenant("globex").channels()).as("a refused claim is not the claimant's channel").isEmpty();
     }
 
     private static ChannelSaved channel(String account, boolean enabled) {

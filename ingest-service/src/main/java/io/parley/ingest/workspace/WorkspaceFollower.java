@@ -11,15 +11,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.ToDoubleFunction;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Follows {@code workspace-events} from the beginning into the {@link LiveChannelRegistry}, so channel accounts
@@ -30,14 +23,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WorkspaceFollower {
 
-    private static final Logger LOG = Logger.getLogger(WorkspaceFollower.class);
-    private static final long TOPIC_RETRY_MILLIS = 1000;
-
     private final LiveChannelRegistry registry;
     private final String bootstrapServers;
     private volatile LogFollower follower;
-    private volatile boolean running = true;
-    private Thread starter;
 
     public WorkspaceFollower(LiveChannelRegistry registry, MeterRegistry meters,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -57,47 +45,9 @@ public class WorkspaceFollower {
     }
 
     void start(@Observes StartupEvent startup) {
-        // off the start-up thread: a slow or absent broker delays readiness, never the start
-        starter = new Thread(this::follow, "ingest-workspace-start");
-        starter.setDaemon(true);
-        starter.start();
-    }
-
-    /**
-     * Waits until the topic can be described, then follows it. The follower itself gives up when the broker is
-     * unreachable while it lists partitions, and spins while the topic does not exist; both are avoided by waiting
-     * here first.
-     */
-    private void follow() {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ingest-workspace-start");
-        try (Admin admin = Admin.create(config)) {
-            boolean reported = false;
-            while (running) {
-                try {
-                    admin.describeTopics(List.of(Topics.WORKSPACE_EVENTS)).allTopicNames()
-                            .get(TOPIC_RETRY_MILLIS * 5, TimeUnit.MILLISECONDS);
-                    break;
-                } catch (ExecutionException | TimeoutException e) {
-                    if (!reported) {
-                        LOG.warnf("cannot read %s yet (%s); ingest is not ready until it can, retrying",
-                                Topics.WORKSPACE_EVENTS, e.getCause() == null ? e : e.getCause().getMessage());
-                        reported = true;
-                    }
-                    Thread.sleep(TOPIC_RETRY_MILLIS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        synchronized (this) {
-            if (running) {
-                follower = new LogFollower(bootstrapServers, List.of(Topics.WORKSPACE_EVENTS),
-                        "ingest-workspace-follower", registry::apply).start();
-            }
-        }
+        // the follower waits for the topic and the broker on its own thread: they delay readiness, never the start
+        follower = new LogFollower(bootstrapServers, List.of(Topics.WORKSPACE_EVENTS), "ingest-workspace-follower",
+                registry::apply).start();
     }
 
     /** Whether everything that was in {@code workspace-events} when the follower started has been applied. */
@@ -107,15 +57,8 @@ public class WorkspaceFollower {
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        synchronized (this) {
-            running = false;
-        }
-        if (starter != null) {
-            starter.interrupt();
-        }
-        LogFollower current = follower;
-        if (current != null) {
-            current.close();
+        if (follower != null) {
+            follower.close();
         }
     }
 }

@@ -131,25 +131,27 @@ public final class TenantRouter {
             if (agent.isActive()) {
                 drain(agent, decisions);
             } else {
-                // deactivated: available to nobody, and what they hold goes as if they went offline
-                requeueWhatTeamsDoNotKeep(agent, decisions);
+                // deactivated: available to nobody, and what they hold goes back to its queue whatever the team's
+                // offline policy, since a deactivated agent will not come back to it
+                requeue(agent, team -> true, decisions);
             }
         } else if (event instanceof PresenceChanged change && change.presence() != null) {
             Agent agent = roster.setPresence(change.agentId(), change.presence());
             switch (change.presence()) {
                 case ONLINE -> drain(agent, decisions);
-                case OFFLINE -> requeueWhatTeamsDoNotKeep(agent, decisions);
+                case OFFLINE -> requeue(agent, team -> teams.get(team).offlinePolicy() == OfflinePolicy.REQUEUE,
+                        decisions);
                 case AWAY -> { }
             }
         }
     }
 
-    /** The agent went offline or was deactivated: each conversation they hold goes by its team's offline policy. */
-    private void requeueWhatTeamsDoNotKeep(Agent agent, Decisions decisions) {
+    /** The agent went offline or was deactivated: the conversations they hold whose team {@code gives up} requeue. */
+    private void requeue(Agent agent, java.util.function.Predicate<String> givesUp, Decisions decisions) {
         for (String conversationId : agent.conversations()) {
             ConversationRoute conversation = conversations.get(conversationId);
             String team = conversation == null ? null : teamOf(conversation);
-            if (team != null && teams.get(team).offlinePolicy() == OfflinePolicy.REQUEUE) {
+            if (team != null && givesUp.test(team)) {
                 roster.release(agent, conversationId, conversation.channel);
                 conversation.agentId = null;
                 conversation.waitingSince = decisions.at();

@@ -212,7 +212,7 @@ class TenantRouterTest {
     }
 
     @Test
-    void aDeactivatedAgentTakesNothingNewAndWhatTheyHeldGoesByEachTeamsOfflinePolicy() {
+    void aDeactivatedAgentTakesNothingNewAndWhatTheyHeldRequeuesEvenWhereTheTeamKeeps() {
         apply(log.teamSaved("vip", "balanced", "keep"));
         apply(log.rules(new RuleBook(List.of(new AssignmentRule("vip", new RuleCondition(List.of("vip"), null, null,
                 null, null, null, null, null, null, null), "vip", null, null)), "support")));
@@ -226,7 +226,9 @@ class TenantRouterTest {
         List<Event> next = apply(log.handoff("whatsapp:1:c2", "en"));
 
         assertThat(assigned(deactivated)).as("support requeues").containsExactly("whatsapp:1:c1->ben");
-        assertThat(router.assigneeOf("whatsapp:1:v")).as("vip keeps").contains("ana");
+        assertThat(queued(deactivated)).as("vip keeps for agents who come back; a deactivated one will not")
+                .containsExactly("whatsapp:1:v@1");
+        assertThat(router.assigneeOf("whatsapp:1:v")).isEmpty();
         assertThat(announcedOnline).isEmpty();
         assertThat(assigned(next)).containsExactly("whatsapp:1:c2->ben");
         assertThat(router.roster().onlineMembers("support")).containsOnlyKeys("ben");

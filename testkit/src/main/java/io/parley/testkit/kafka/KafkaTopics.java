@@ -1,5 +1,6 @@
 package io.parley.testkit.kafka;
 
+import io.parley.events.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates topics with one replica; a topic that already exists is left as it is. */
+/** Creates topics with one replica and the settings {@link Topics} asks for; one that exists is left as it is. */
 final class KafkaTopics {
 
     private static final long TIMEOUT_SECONDS = 30;
@@ -21,7 +22,8 @@ final class KafkaTopics {
 
     static void create(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)
+                        .configs(Topics.creationConfig(topic.getKey())))
                 .toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(topics).values().forEach((topic, created) -> await(topic, created, bootstrapServers));

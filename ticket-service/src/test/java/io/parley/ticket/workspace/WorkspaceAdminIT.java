@@ -60,12 +60,19 @@ class WorkspaceAdminIT {
         assertThat(decoded(Log.await(workspace, 1, TopicProbe.keyIs("team-co")).get(0)).type())
                 .isEqualTo("parley.workspace.team-saved.v1");
 
+        // ada's token says admin, but her workspace role is agent: she may not change the workspace
+        Api.asAdmin("team-co", "ada").body(Map.of("name", "Sales")).post("/api/v1/admin/teams").then()
+                .statusCode(403).body("detail", containsString("role 'agent'"));
         Api.asAdmin("team-co", "root").body(Map.of("role", "admin")).put("/api/v1/admin/agents/ada").then()
                 .statusCode(200).body("role", equalTo("admin")).body("teams", contains("billing"));
+        Api.asAdmin("team-co", "ada").body(Map.of("name", "Sales")).post("/api/v1/admin/teams").then()
+                .statusCode(201);
         Api.asAdmin("team-co", "root").delete("/api/v1/admin/teams/billing").then().statusCode(409)
                 .body("detail", containsString("ada"));
         Api.asAdmin("team-co", "root").delete("/api/v1/admin/agents/ada").then().statusCode(200)
                 .body("active", equalTo(false));
+        Api.as("team-co", "ada").get("/api/v1/conversations").then().statusCode(403)
+                .body("detail", containsString("deactivated"));
         Api.asAdmin("team-co", "root").delete("/api/v1/admin/teams/billing").then().statusCode(204);
     }
 
@@ -111,8 +118,13 @@ class WorkspaceAdminIT {
                 .getValue("parley.workspace.secret-key", String.class));
         assertThat(box.open(saved.secrets().get("accessToken"))).isEqualTo("EAAG-token-456");
 
+        assertThat(Api.asAdmin("chan-co", "root").get("/api/v1/admin/audit").then().statusCode(200)
+                .body("[0].change.secretsChangedAt.accessToken", notNullValue()).extract().asString())
+                .doesNotContain(saved.secrets().get("accessToken")).doesNotContain("EAAG-token-456");
         Api.asAdmin("thief-co", "root").body(number).post("/api/v1/admin/channels").then().statusCode(409)
                 .body("detail", containsString("another workspace"));
+        Api.asAdmin("thief-co", "root").get("/api/v1/admin/channels").then().statusCode(200)
+                .body("accountId", not(hasItem("555000111")));
         Api.asAdmin("chan-co", "root").delete("/api/v1/admin/channels/whatsapp/555000111").then().statusCode(200)
                 .body("enabled", equalTo(false));
         Api.asAdmin("chan-co", "root").body(Map.of("enabled", true, "accessToken", "EAAG-rotated"))

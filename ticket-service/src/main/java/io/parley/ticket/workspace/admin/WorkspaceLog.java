@@ -9,6 +9,7 @@ import io.parley.events.envelope.EventCodec;
 import io.parley.events.kafka.LogFollower;
 import io.parley.events.workspace.Workspace;
 import io.parley.events.workspace.WorkspaceEvent;
+import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import io.parley.events.workspace.Workspaces;
 import io.parley.ticket.api.ApiErrors;
 import io.quarkus.runtime.ShutdownEvent;
@@ -43,7 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * presence of {@code agent-events}, which it follows from the beginning; and the one writer of workspace changes:
  * {@link #append} returns once Kafka acknowledged the changes (acks=all) and this instance has folded them, so the
  * next read shows them. Changes are decided one at a time in this instance; two instances deciding at once could both
- * pass a uniqueness check (docs/reliability.md).
+ * pass a uniqueness check (docs/reliability.md), though every reader still gives a channel account to its first claim.
  */
 @ApplicationScoped
 public class WorkspaceLog {
@@ -52,8 +53,15 @@ public class WorkspaceLog {
     private static final Duration APPLIED_WITHIN = Duration.ofSeconds(10);
     private static final int AUDIT_ENTRIES_KEPT = 200;
 
-    /** One change as the audit trail shows it. */
+    /** One change as the audit trail shows it; a channel's sealed secrets are left out, only when each changed. */
     public record AuditEntry(String eventId, java.time.Instant time, String type, String changedBy, EventData change) {
+        static AuditEntry of(Event event, String changedBy) {
+            EventData change = event.data() instanceof ChannelSaved channel
+                    ? new ChannelSaved(channel.channel(), channel.accountId(), channel.name(), channel.enabled(),
+                            channel.settings(), Map.of(), channel.secretsChangedAt(), channel.changedBy())
+                    : event.data();
+            return new AuditEntry(event.id(), event.time(), event.type(), changedBy, change);
+        }
     }
 
     private final String bootstrapServers;
@@ -129,8 +137,11 @@ public class WorkspaceLog {
             String subject = agentChange ? ((AgentEvent) change).agentId() : tenant;
             Event event = new Event(UUID.randomUUID().toString(), SOURCE, subject, clock.instant(), tenant, null,
                     change);
-            sends.add(producer.send(new ProducerRecord<>(agentChange ? Topics.AGENT_EVENTS : Topics.WORKSPACE_EVENTS,
-                    subject, EventCodec.encode(event))));
+            // workspace events all go to one partition: every reader folds them in one order (Workspaces)
+            sends.add(producer.send(agentChange
+                    ? new ProducerRecord<>(Topics.AGENT_EVENTS, subject, EventCodec.encode(event))
+                    : new ProducerRecord<>(Topics.WORKSPACE_EVENTS, Topics.WORKSPACE_PARTITION, subject,
+                            EventCodec.encode(event))));
         }
         try {
             for (Future<RecordMetadata> send : sends) {
@@ -160,7 +171,7 @@ public class WorkspaceLog {
         if (changedBy != null) {
             Deque<AuditEntry> entries = audit.computeIfAbsent(event.tenant(), tenant -> new ArrayDeque<>());
             synchronized (entries) {
-                entries.addFirst(new AuditEntry(event.id(), event.time(), event.type(), changedBy, event.data()));
+                entries.addFirst(AuditEntry.of(event, changedBy));
                 if (entries.size() > AUDIT_ENTRIES_KEPT) {
                     entries.removeLast();
                 }
