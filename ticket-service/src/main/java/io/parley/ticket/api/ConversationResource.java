@@ -53,6 +53,8 @@ public class ConversationResource {
 
     private static final List<String> STATUS_RANK = List.of("sent", "delivered", "read", "failed");
     private static final int MAX_PAGE = 200;
+    /** The assignee filter's word for "held by nobody": an agent id never has this value (ids are token subjects). */
+    private static final String UNASSIGNED = "none";
 
     @Inject
     Caller caller;
@@ -65,7 +67,8 @@ public class ConversationResource {
 
     @GET
     @Operation(summary = "List, filter and search conversations, most recently active first",
-            description = "assignee=me means the caller; q searches contact name, phone, id and message text")
+            description = "assignee=me means the caller, assignee=none conversations nobody holds (a queue's waiting"
+                    + " ones, with status=open); q searches contact name, phone, id and message text")
     public Uni<List<Views.Conversation>> list(@QueryParam("status") String status,
             @QueryParam("assignee") String assignee, @QueryParam("team") String team,
             @QueryParam("channel") String channel, @QueryParam("label") String label, @QueryParam("q") String query,
@@ -73,7 +76,11 @@ public class ConversationResource {
         StringBuilder hql = new StringBuilder("from ConversationRow c where c.tenant = :tenant");
         Parameters parameters = Parameters.with("tenant", caller.tenant());
         filter(hql, parameters, "c.status", "status", status);
-        filter(hql, parameters, "c.assignee", "assignee", "me".equals(assignee) ? caller.agentId() : assignee);
+        if (UNASSIGNED.equals(assignee)) {
+            hql.append(" and c.assignee is null");
+        } else {
+            filter(hql, parameters, "c.assignee", "assignee", "me".equals(assignee) ? caller.agentId() : assignee);
+        }
         filter(hql, parameters, "c.team", "team", team);
         filter(hql, parameters, "c.channel", "channel", channel);
         if (label != null) {
@@ -94,8 +101,9 @@ public class ConversationResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One conversation, with the latest handoff's reason and summary when people took over")
     public Uni<Views.Conversation> get(@PathParam("id") String id) {
-        return conversations.find(caller, id).map(Views.Conversation::of);
+        return conversations.find(caller, id).map(Views.Conversation::withHandoff);
     }
 
     @GET

@@ -3,12 +3,16 @@ package io.parley.ticket.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.Suggestion;
 import io.parley.events.envelope.EventCodec;
+import io.parley.events.state.ConversationState;
+import io.parley.events.state.Latest;
 import io.parley.ticket.canned.CannedResponse;
 import io.parley.ticket.projection.ConversationRow;
 import io.parley.ticket.projection.MessageRow;
 import io.parley.ticket.projection.NoteRow;
+import io.parley.ticket.projection.StateJson;
 import io.parley.ticket.projection.SuggestionRow;
 import io.parley.ticket.projection.TicketRow;
 import java.io.IOException;
@@ -26,15 +30,37 @@ public final class Views {
     public record Conversation(String id, String channel, String status, String mode, String assignee, String team,
             Integer queuePosition, String priority, String language, List<String> labels, Contact contact,
             String ticketId, Instant lastCustomerMessageAt, Instant lastAgentMessageAt, Instant awaitingReplySince,
-            Instant lastActivityAt, Integer csatScore) {
+            Instant lastActivityAt, Integer csatScore, Handoff handoff) {
 
+        /** As lists show it: the columns only, no handoff (that needs the stored state read). */
         static Conversation of(ConversationRow row) {
+            return of(row, null);
+        }
+
+        /** One conversation in full: with the latest handoff's reason and summary, for the agent taking over. */
+        static Conversation withHandoff(ConversationRow row) {
+            ConversationState state = StateJson.read(row.state);
+            return of(row, state.handoff() == null ? null : Handoff.of(state.handoff()));
+        }
+
+        private static Conversation of(ConversationRow row, Handoff handoff) {
             List<String> labels = Arrays.stream(row.labels.split(",")).filter(label -> !label.isEmpty()).toList();
             return new Conversation(row.id, row.channel, row.status, row.mode, row.assignee, row.team,
                     row.queuePosition, row.priority, row.language, labels,
                     new Contact(row.contactUserId, row.contactName, row.contactPhone), row.ticketId,
                     row.lastCustomerMessageAt, row.lastAgentMessageAt, row.awaitingReplySince, row.lastActivityAt,
-                    row.csatScore);
+                    row.csatScore, handoff);
+        }
+    }
+
+    /** Why and when the bot (or a flow, or the hours) handed the conversation to people, and what it understood. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Handoff(String reason, String summary, String language, List<String> requiredSkills,
+            Instant requestedAt) {
+        static Handoff of(Latest<HandoffRequested> handoff) {
+            HandoffRequested value = handoff.value();
+            return new Handoff(value.reason(), value.summary(), value.language(), value.requiredSkills(),
+                    handoff.stamp().time());
         }
     }
 

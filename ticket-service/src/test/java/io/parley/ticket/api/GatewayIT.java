@@ -50,6 +50,24 @@ class GatewayIT {
     }
 
     @Test
+    void assigneeNoneListsOnlyTheConversationsNobodyHolds() {
+        String waiting = Events.whatsappConversation();
+        String held = Events.whatsappConversation();
+        Log.append(Events.customerMessage(waiting, "queue-co", "anyone there?", clock.instant()));
+        Log.append(Events.customerMessage(held, "queue-co", "hello", clock.instant()));
+        await().untilAsserted(() -> Api.as("queue-co", "ann").get("/api/v1/conversations/{id}", held).then().statusCode(200));
+        Api.as("queue-co", "ann").body(Map.of("agentId", "ann", "team", "triage")).post("/api/v1/conversations/{id}/assign", held)
+                .then().statusCode(200);
+        await().untilAsserted(() -> Api.as("queue-co", "ann").get("/api/v1/conversations/{id}", held).then()
+                .body("assignee", equalTo("ann")));
+
+        Api.as("queue-co", "ann").get("/api/v1/conversations?assignee=none").then().statusCode(200)
+                .body("id", hasItem(waiting)).body("id", not(hasItem(held)));
+        Api.as("queue-co", "ann").get("/api/v1/conversations?assignee=me").then().statusCode(200)
+                .body("id", hasItem(held)).body("id", not(hasItem(waiting)));
+    }
+
+    @Test
     void whatsappFreeTextIsRefusedOutsideTheWindowButTemplatesGo() {
         String id = Events.whatsappConversation();
         Log.append(Events.customerMessage(id, "window-co", "hello", clock.instant().minus(Duration.ofHours(25))));

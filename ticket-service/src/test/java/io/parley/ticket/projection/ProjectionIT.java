@@ -83,13 +83,16 @@ class ProjectionIT {
                 .body("team", equalTo("support"))
                 .body("priority", equalTo("high"))
                 .body("labels", equalTo(List.of("vip", "shipping")))
-                .body("contact.name", equalTo("Dana Levi")));
+                .body("contact.name", equalTo("Dana Levi"))
+                .body("handoff.reason", equalTo("asked-for-human"))
+                .body("handoff.summary", equalTo("late parcel")));
         await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}/notes", id).then()
                 .body("text", equalTo(List.of("VIP customer"))));
         Api.as(TENANT, "alice").get("/api/v1/conversations/{id}/suggestions", id).then()
                 .body("suggestions[0].articleId", equalTo("kb-1"));
         Api.as(TENANT, "alice").queryParam("label", "vip").queryParam("q", "parcel").get("/api/v1/conversations").then()
-                .body("id", equalTo(List.of(id)));
+                .body("id", equalTo(List.of(id)))
+                .body("[0].handoff", equalTo(null));
     }
 
     @Test
