@@ -1,6 +1,8 @@
 package io.parley.devstack;
 
+import io.parley.analytics.bench.AnalyticsBenchmark;
 import io.parley.routing.bench.RoutingBenchmark;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures; the last line of each is the summary tools parse. */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
-        subcommands = BenchCommand.Routing.class)
+        subcommands = {BenchCommand.Routing.class, BenchCommand.Analytics.class})
 class BenchCommand implements Runnable {
 
     @Spec
@@ -40,6 +42,34 @@ class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             spec.commandLine().getOut().println(RoutingBenchmark.run(agents, queued, decisions));
+            return 0;
+        }
+    }
+
+    @Command(name = "analytics",
+            description = "Rebuild the analytics projection from a synthetic log (events/s against a raw read) and"
+                    + " measure the live push latency at a paced event rate; target push p99 <= 1 s.")
+    static class Analytics implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "200000", description = "events in the log (default ${DEFAULT-VALUE})")
+        int events;
+
+        @Option(names = "--tenants", defaultValue = "10", description = "tenants (default ${DEFAULT-VALUE})")
+        int tenants;
+
+        @Option(names = "--rate", defaultValue = "200", description = "events/s for the push latency (default ${DEFAULT-VALUE})")
+        int rate;
+
+        @Option(names = "--seconds", defaultValue = "30",
+                description = "how long to push at that rate (default ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(AnalyticsBenchmark.run(events, tenants, rate, Duration.ofSeconds(seconds)));
             return 0;
         }
     }
