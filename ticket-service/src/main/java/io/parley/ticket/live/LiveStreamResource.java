@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -26,12 +27,26 @@ public class LiveStreamResource {
     @Inject
     LiveEvents live;
 
+    @Inject
+    Clock clock;
+
+    /** The stream's first event; not a log event (no id, no subject), which tolerant readers skip. */
+    public static final String CONNECTED = "parley.stream.connected";
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live stream (SSE) of the tenant's conversation events")
+    @Operation(summary = "Live stream (SSE) of the tenant's conversation events",
+            description = "Starts with one {\"type\":\"parley.stream.connected\"} event once the caller is subscribed:"
+                    + " anything appended after it is in the stream, so a client resyncs on it and loses nothing")
     public Multi<ObjectNode> stream() {
         String tenant = caller.tenant();
-        return live.ofTenant(tenant).map(EventCodec::toJson);
+        // Subscribed to the live events first, then announced: a proxy in front (the devstack gateway, an ingress)
+        // may hold the response headers back until the first bytes, so without it a quiet tenant's client would not
+        // even know it is connected.
+        ObjectNode connected = EventCodec.mapper().createObjectNode().put("type", CONNECTED).put("tenant", tenant)
+                .put("time", clock.instant().toString());
+        return Multi.createBy().merging().streams(live.ofTenant(tenant).map(EventCodec::toJson),
+                Multi.createFrom().item(connected));
     }
 }

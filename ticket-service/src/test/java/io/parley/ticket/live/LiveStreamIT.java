@@ -38,6 +38,9 @@ class LiveStreamIT {
                 LiveStreamClient ben = LiveStreamClient.connect(stream, DevTokens.issue("live-b", "ben", false))) {
             assertThat(ann.status()).isEqualTo(200);
             assertThat(ben.status()).isEqualTo(200);
+            // Each connection announces itself at once, before any event of its tenant.
+            await().until(() -> !ann.events().isEmpty() && !ben.events().isEmpty());
+            assertThat(ann.events().get(0).path("type").asText()).isEqualTo(LiveStreamResource.CONNECTED);
             awaitLive(ann, "live-a");
             awaitLive(ben, "live-b");
 
