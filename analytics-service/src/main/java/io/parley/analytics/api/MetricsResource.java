@@ -117,7 +117,8 @@ public class MetricsResource {
         TenantProjection tenant = tenant();
         Period span = period(tenant, period, from, to);
         try {
-            return tenant.read(t -> DrillDown.rows(t, figure, new Filter(team, channel), span));
+            return tenant.read(t -> DrillDown.rows(t, figure, new Filter(team, channel), span, Instant.now(),
+                    runtime.slaTargets()));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

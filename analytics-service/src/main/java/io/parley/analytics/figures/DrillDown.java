@@ -46,11 +46,21 @@ public final class DrillDown {
     private DrillDown() {
     }
 
-    public static List<Row> rows(TenantProjection tenant, String figure, Filter filter, Period period) {
-        BiPredicate<Episode, Period> counts = FIGURES.get(figure == null ? "all" : figure.toLowerCase(Locale.ROOT));
+    /**
+     * The conversations behind a figure: a period figure's ({@link #FIGURES}) over {@code period}, or a live figure's
+     * ({@link LiveFigures#DRILL_DOWN}) at {@code now}, classified exactly as the live figures count them.
+     */
+    public static List<Row> rows(TenantProjection tenant, String figure, Filter filter, Period period, Instant now,
+            SlaTargets targets) {
+        String name = figure == null ? "all" : figure.toLowerCase(Locale.ROOT);
+        if (LiveFigures.DRILL_DOWN.contains(name)) {
+            return liveRows(tenant, name, filter, period, now, targets);
+        }
+        BiPredicate<Episode, Period> counts = FIGURES.get(name);
         if (counts == null) {
-            throw new IllegalArgumentException("figure '" + figure + "' has no drill-down: use one of "
-                    + FIGURES.keySet());
+            List<String> names = new ArrayList<>(FIGURES.keySet());
+            names.addAll(LiveFigures.DRILL_DOWN);
+            throw new IllegalArgumentException("figure '" + figure + "' has no drill-down: use one of " + names);
         }
         List<Row> rows = new ArrayList<>();
         for (ConversationTimeline timeline : tenant.conversations()) {
@@ -64,6 +74,21 @@ public final class DrillDown {
             }
             if (latest != null) {
                 rows.add(row(timeline, facts, latest, period));
+            }
+        }
+        rows.sort(Comparator.comparing(Row::startedAt).thenComparing(Row::conversationId));
+        return rows;
+    }
+
+    private static List<Row> liveRows(TenantProjection tenant, String figure, Filter filter, Period period,
+            Instant now, SlaTargets targets) {
+        List<Row> rows = new ArrayList<>();
+        for (ConversationTimeline timeline : tenant.conversations()) {
+            ConversationFacts facts = timeline.facts();
+            Episode current = facts.currentEpisode();
+            if (current != null && filter.matches(facts.state().team(), timeline.channel())
+                    && LiveFigures.stateOf(facts, now, targets).counts(figure)) {
+                rows.add(row(timeline, facts, current, period));
             }
         }
         rows.sort(Comparator.comparing(Row::startedAt).thenComparing(Row::conversationId));

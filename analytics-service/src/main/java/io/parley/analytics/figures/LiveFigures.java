@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** The live-now figures of one tenant (docs/metrics.md, "Live now"); the JSON of {@code GET /api/v1/metrics/live}. */
@@ -41,6 +42,60 @@ public record LiveFigures(
     public record Agent(String id, String name, String presence, int load, Integer capacity) {
     }
 
+    /**
+     * Where one conversation stands now, the one classification the live figures count and their drill-down lists:
+     * {@code state} is bot, queued, assigned, pending or snoozed (empty for a solved or closed one, or a bot
+     * conversation whose customer went quiet), plus whether it is unattended, at risk of an SLA breach or breached.
+     */
+    public record LiveState(Optional<String> state, boolean unattended, boolean slaAtRisk,
+            boolean slaBreached) {
+
+        static final LiveState NONE = new LiveState(Optional.empty(), false, false, false);
+
+        /** Whether the conversation counts towards a live figure's drill-down name. */
+        public boolean counts(String figure) {
+            return switch (figure) {
+                case "unattended-now" -> unattended;
+                case "sla-at-risk" -> slaAtRisk;
+                case "sla-breached-now" -> slaBreached;
+                default -> state.map(figure::equals).orElse(false);
+            };
+        }
+    }
+
+    /** The drill-down names of the live figures ({@link LiveState#counts}). */
+    public static final List<String> DRILL_DOWN = List.of("bot", "queued", "assigned", "pending", "snoozed",
+            "unattended-now", "sla-at-risk", "sla-breached-now");
+
+    public static LiveState stateOf(ConversationFacts facts, Instant now, SlaTargets targets) {
+        ConversationState state = facts.state();
+        ConversationStatus status = state.status();
+        if (status == ConversationStatus.BOT) {
+            Instant last = state.lastCustomerMessageAt();
+            boolean active = last != null && Duration.between(last, now).compareTo(BOT_ACTIVE_WITHIN) <= 0;
+            return active ? new LiveState(Optional.of("bot"), false, false, false) : LiveState.NONE;
+        }
+        if (status == ConversationStatus.SOLVED || status == ConversationStatus.CLOSED) {
+            return LiveState.NONE;
+        }
+        String name = status == ConversationStatus.PENDING ? "pending"
+                : status == ConversationStatus.SNOOZED ? "snoozed"
+                : state.assignee() == null ? "queued" : "assigned";
+        Episode episode = facts.currentEpisode();
+        boolean unattended = status == ConversationStatus.OPEN && episode != null
+                && episode.firstHumanReplyAt() == null && episode.humanRequestedAt() != null;
+        boolean breached = episode != null && !episode.breaches().isEmpty();
+        boolean atRisk = false;
+        if (!breached && status == ConversationStatus.OPEN && state.awaitingAgentReplySince() != null
+                && episode != null) {
+            Duration target = episode.firstHumanReplyAt() == null ? targets.firstReply() : targets.nextReply();
+            Instant due = (episode.firstHumanReplyAt() == null && episode.humanRequestedAt() != null
+                    ? episode.humanRequestedAt() : state.awaitingAgentReplySince()).plus(target);
+            atRisk = !due.isBefore(now) && !due.isAfter(now.plus(targets.atRiskWithin()));
+        }
+        return new LiveState(Optional.of(name), unattended, atRisk, breached);
+    }
+
     public record Sla(int atRisk, int breachedNow) {
     }
 
@@ -68,20 +123,17 @@ public record LiveFigures(
             if (!filter.matches(team, timeline.channel())) {
                 continue;
             }
-            ConversationStatus status = state.status();
             String assignee = state.assignee();
             Episode episode = facts.currentEpisode();
             if (team != null) {
                 teams.add(team);
             }
-            if (status == ConversationStatus.BOT) {
-                Instant last = state.lastCustomerMessageAt();
-                if (last != null && Duration.between(last, now).compareTo(BOT_ACTIVE_WITHIN) <= 0) {
-                    bot++;
-                }
+            LiveState live = stateOf(facts, now, targets);
+            if (live.state().isEmpty()) {
                 continue;
             }
-            if (status == ConversationStatus.SOLVED || status == ConversationStatus.CLOSED) {
+            if (live.counts("bot")) {
+                bot++;
                 continue;
             }
             if (assignee != null) {
@@ -90,11 +142,11 @@ public record LiveFigures(
                     loadByTeam.merge(team, 1, Integer::sum);
                 }
             }
-            if (status == ConversationStatus.PENDING) {
+            if (live.counts("pending")) {
                 pending++;
-            } else if (status == ConversationStatus.SNOOZED) {
+            } else if (live.counts("snoozed")) {
                 snoozed++;
-            } else if (assignee == null) {
+            } else if (live.counts("queued")) {
                 queued++;
                 if (team != null) {
                     waitingByTeam.merge(team, 1, Integer::sum);
@@ -107,23 +159,16 @@ public record LiveFigures(
             } else {
                 assigned++;
             }
-            if (status == ConversationStatus.OPEN && episode != null && episode.firstHumanReplyAt() == null
-                    && episode.humanRequestedAt() != null) {
+            if (live.unattended()) {
                 unattended++;
                 if (oldestUnattended == null || episode.humanRequestedAt().isBefore(oldestUnattended)) {
                     oldestUnattended = episode.humanRequestedAt();
                 }
             }
-            if (episode != null && !episode.breaches().isEmpty()) {
+            if (live.slaBreached()) {
                 breachedNow++;
-            } else if (status == ConversationStatus.OPEN && state.awaitingAgentReplySince() != null
-                    && episode != null) {
-                Duration target = episode.firstHumanReplyAt() == null ? targets.firstReply() : targets.nextReply();
-                Instant due = (episode.firstHumanReplyAt() == null && episode.humanRequestedAt() != null
-                        ? episode.humanRequestedAt() : state.awaitingAgentReplySince()).plus(target);
-                if (!due.isBefore(now) && !due.isAfter(now.plus(targets.atRiskWithin()))) {
-                    atRisk++;
-                }
+            } else if (live.slaAtRisk()) {
+                atRisk++;
             }
         }
 

@@ -133,7 +133,7 @@ class FiguresTest {
         assertThat(kpis.volume().reopened()).isEqualTo(1);
         assertThat(kpis.volume().newConversations()).isEqualTo(3);
         assertThat(kpis.volume().resolved()).isEqualTo(2);
-        assertThat(DrillDown.rows(fold(log), "reopened", Filter.ALL, DAY)).extracting(DrillDown.Row::conversationId)
+        assertThat(DrillDown.rows(fold(log), "reopened", Filter.ALL, DAY, T0, SlaTargets.DEFAULT)).extracting(DrillDown.Row::conversationId)
                 .containsExactly(c1);
     }
 
@@ -188,7 +188,7 @@ class FiguresTest {
         assertThat(kpis.abandonment().rate()).isEqualTo(0.3333);
         assertThat(kpis.slaPercentMet()).isEqualTo(66.7);
         assertThat(kpis.slaPercentMetByMetric()).containsEntry("first-reply", 66.7).containsEntry("resolution", 100.0);
-        assertThat(DrillDown.rows(fold(log), "transferred", Filter.ALL, DAY))
+        assertThat(DrillDown.rows(fold(log), "transferred", Filter.ALL, DAY, T0, SlaTargets.DEFAULT))
                 .extracting(DrillDown.Row::conversationId).containsExactly(transferred);
     }
 
@@ -226,6 +226,17 @@ class FiguresTest {
         assertThat(live.updatedAt()).isEqualTo(T0.plusSeconds(500));
         assertThat(LiveFigures.compute(fold(log), new Filter("billing", null), T0.plusSeconds(600), SlaTargets.DEFAULT)
                 .conversations().queued()).isZero();
+
+        // every live figure lists the conversations it counts, classified the same way
+        TenantProjection tenant = fold(log);
+        Instant now = T0.plusSeconds(600);
+        assertThat(DrillDown.rows(tenant, "queued", Filter.ALL, DAY, now, SlaTargets.DEFAULT))
+                .extracting(DrillDown.Row::conversationId).containsExactly(waiting);
+        assertThat(DrillDown.rows(tenant, "assigned", Filter.ALL, DAY, now, SlaTargets.DEFAULT))
+                .extracting(DrillDown.Row::conversationId).containsExactly(c1);
+        assertThat(DrillDown.rows(tenant, "bot", Filter.ALL, DAY, now, SlaTargets.DEFAULT))
+                .extracting(DrillDown.Row::conversationId).containsExactly(c2);
+        assertThat(DrillDown.rows(tenant, "unattended-now", Filter.ALL, DAY, now, SlaTargets.DEFAULT)).hasSize(2);
     }
 
     @Test

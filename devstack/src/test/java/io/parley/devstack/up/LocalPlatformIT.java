@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.parley.testkit.browser.HeadlessChromium;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code parley up --demo} as a user meets it: the packaged services, a real broker and PostgreSQL, everything
@@ -55,7 +60,7 @@ class LocalPlatformIT {
         assertThat(online.statusCode()).as(online.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 getJson("/api/v1/conversations/" + id).path("assignee").asText()).isEqualTo(DemoTenant.AGENT));
-        assertThat(getJson("/api/v1/agents/me").get("openConversations").asInt()).isEqualTo(1);
+        assertThat(getJson("/api/v1/agents/me").get("openConversations").asInt()).isPositive();
 
         // 5. She replies; 6. the customer's side shows her reply.
         HttpResponse<String> reply = send(authorised("/api/v1/conversations/" + id + "/messages")
@@ -80,8 +85,73 @@ class LocalPlatformIT {
         assertThat(workspace.toString()).doesNotContain(DemoTenant.WIDGET_TOKEN);
     }
 
+    @Test
+    void the_dashboard_shows_live_figures_that_follow_the_log_within_two_seconds() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.open(demo.gatewayUrl() + "/dashboard/#token=" + demo.demo.adminToken());
+            WebDriverWait page = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+            page.withMessage(browser::consoleLog).until(driver -> "live".equals(
+                    driver.findElement(By.id("status")).getAttribute("class").replace("status", "").trim()));
+
+            assertThat(customerSays("dash-1", "u-dash", "I want to talk to a person").statusCode()).isEqualTo(200);
+            String conversation = "api:" + DemoTenant.WIDGET_CHANNEL + ":u-dash";
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                JsonNode row = getJson("/api/v1/conversations/" + conversation);
+                return row.hasNonNull("assignee") || row.hasNonNull("queuePosition");
+            });
+            // The handoff is in the log: within 2 s the page's queued + assigned tiles equal the live figures.
+            JsonNode live = getJson("/api/v1/metrics/live");
+            int expected = live.get("conversations").get("queued").asInt() + live.get("conversations").get("assigned").asInt();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(2)).withMessage(browser::consoleLog)
+                    .until(driver -> tileValue(driver, "queued") + tileValue(driver, "assigned") == expected);
+            assertThat(browser.driver().findElement(By.id("queues")).getText()).contains(DemoTenant.TEAM);
+            browser.screenshot(RunningDemo.WORK_DIR.resolve("dashboard.png"));
+
+            browser.driver().findElement(By.cssSelector("[data-figure='" + (live.get("conversations").get("assigned")
+                    .asInt() > 0 ? "assigned" : "queued") + "']")).click();
+            page.until(driver -> driver.findElement(By.id("drill-table")).getText().contains(conversation));
+            browser.screenshot(RunningDemo.WORK_DIR.resolve("dashboard-drill-down.png"));
+        }
+    }
+
+    @Test
+    void every_service_is_reached_through_the_gateway_and_unknown_paths_say_what_is_served() throws Exception {
+        assertThat(getJson("/api/v1/kb/articles").findValuesAsText("id"))
+                .contains("opening-hours", "returns", "delivery-time", "payment-methods", "reset-password");
+        assertThat(getJson("/api/v1/flows").toString()).contains("order-tracking");
+
+        HttpResponse<String> unknown = send(authorised("/nowhere"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("/api/v1/kb", "/webhooks");
+        HttpResponse<String> kit = send(HttpRequest.newBuilder(URI.create(demo.gatewayUrl() + "/ui/parley.js")));
+        assertThat(kit.statusCode()).as("the gateway serves the front-end kit").isEqualTo(200);
+        assertThat(kit.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/javascript"));
+        assertThat(send(HttpRequest.newBuilder(URI.create(demo.gatewayUrl() + "/ui/../secret"))).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void a_second_platform_on_the_same_ports_refuses_to_start_and_leaves_the_first_one_running() throws Exception {
+        LocalPlatform second = new LocalPlatform(demo.settings, new PrintWriter(new StringWriter()));
+
+        assertThatThrownBy(second::start).hasMessageContaining("already up");
+        second.close();
+
+        assertThat(getJson("/api/v1/kb/articles").findValuesAsText("id")).contains("returns");
+    }
+
+    private static int tileValue(WebDriver driver, String figure) {
+        String value = driver.findElement(By.cssSelector("[data-figure='" + figure + "'] .value")).getText();
+        return value.matches("\\d+") ? Integer.parseInt(value) : -1;
+    }
+
     private static HttpResponse<String> customerSays(String messageId, String text) throws Exception {
         return demo.customerSays(messageId, "u-it", text);
+    }
+
+    private static HttpResponse<String> customerSays(String messageId, String user, String text) throws Exception {
+        return demo.customerSays(messageId, user, text);
     }
 
     private static String widgetReceived() throws Exception {
