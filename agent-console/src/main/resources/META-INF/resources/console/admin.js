@@ -1,0 +1,214 @@
+// The admin pages: plain forms over the public admin APIs (workspace, bot, routing, canned responses, SLA). One form
+// builder reads a section's field list, so every section saves, creates and deletes the same way.
+import { el } from '../ui/parley.js';
+
+const list = value => (value || '').split(',').map(v => v.trim()).filter(Boolean);
+
+/** Each section: where its items live, how an item is named, and its fields (text, select, list, json, secret…). */
+export const SECTIONS = {
+  agents: { path: '/api/v1/admin/agents', key: a => a.id, columns: ['id', 'displayName', 'role', 'teams', 'active'],
+    fields: [{ name: 'id', fixed: true }, { name: 'displayName' }, { name: 'email', type: 'email' },
+      { name: 'role', type: 'select', options: ['agent', 'admin'] }, { name: 'teams', type: 'list' },
+      { name: 'skills', type: 'list' }, { name: 'languages', type: 'list' }, { name: 'capacity', type: 'json' },
+      { name: 'active', type: 'checkbox' }] },
+  teams: { path: '/api/v1/admin/teams', key: team => team.id, columns: ['id', 'name', 'strategy', 'members'],
+    fields: [{ name: 'id', fixed: true }, { name: 'name' }, { name: 'strategy', type: 'select', options: ['balanced', 'round-robin'] },
+      { name: 'offlinePolicy', type: 'select', options: ['requeue', 'keep'] }, { name: 'hoursCalendar' },
+      { name: 'slaPolicy', type: 'select', options: ['', 'business-hours', 'wall-clock'] }] },
+  channels: { path: '/api/v1/admin/channels', key: c => c.channel + '/' + c.accountId,
+    columns: ['channel', 'accountId', 'name', 'enabled'], secretsNote: true,
+    fields: [{ name: 'channel', type: 'select', options: ['whatsapp', 'messenger', 'instagram', 'api'], fixed: true },
+      { name: 'accountId', fixed: true }, { name: 'name' }, { name: 'enabled', type: 'checkbox' }, { name: 'callbackUrl' },
+      ...['appSecret', 'accessToken', 'verifyToken', 'bearerToken', 'callbackSecret'].map(name => ({ name, type: 'secret' }))] },
+  hours: { path: '/api/v1/admin/hours', key: h => h.calendar, itemBody: h => h.hours, columns: ['calendar'], putOnly: true,
+    fields: [{ name: 'calendar', fixed: true, key: true }, { name: 'timeZone' }, { name: 'weekly', type: 'json' },
+      { name: 'holidays', type: 'list' }] },
+  kb: { path: '/api/v1/kb/articles', key: a => a.id, columns: ['id', 'tags'], wholeJson: true, importer: true },
+  flows: { path: '/api/v1/flows', key: f => f.id, columns: ['id'], wholeJson: true, putOnly: true },
+  canned: { path: '/api/v1/canned-responses', key: c => c.id, columns: ['shortcut', 'title'],
+    fields: [{ name: 'shortcut' }, { name: 'title' }, { name: 'body', type: 'textarea' }] },
+  rules: { document: tenant => '/api/v1/routing/' + encodeURIComponent(tenant) + '/rules' },
+  sla: { report: true },
+};
+
+/** Renders one admin section into `root`. */
+export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
+  const spec = SECTIONS[section] || SECTIONS.agents;
+  const name = SECTIONS[section] ? section : 'agents';
+  const status = el('p', { id: 'admin-status', role: 'status', class: 'muted' });
+  const body = el('div', { id: 'admin-body' });
+  // DOM's replaceChildren would write a null as the text "null": leave the absent parts out.
+  root.replaceChildren(...[
+    el('nav', { class: 'admin-nav', 'aria-label': t('admin') }, Object.keys(SECTIONS).map(s =>
+      el('a', { href: '#/admin/' + s, 'aria-current': s === name ? 'page' : null }, t(s)))),
+    el('h2', {}, t(name)),
+    isAdmin ? null : el('p', { class: 'notice' }, t('adminOnly')),
+    status, body].filter(Boolean));
+
+  const report = (text, isError) => { status.textContent = text; status.className = isError ? 'notice error' : 'muted'; };
+  const guard = async (what, call) => {
+    try {
+      const result = await call();
+      report(t('saved'));
+      return result === undefined ? null : result;
+    } catch (e) {
+      const problems = (e.problems || []).map(p => p.detail || p.message || JSON.stringify(p)).join('; ');
+      report(t('failed', { what, why: e.message + (problems ? ' (' + problems + ')' : '') }), true);
+      return undefined;
+    }
+  };
+
+  if (spec.report) return slaReport();
+  if (spec.document) return documentEditor(spec.document(tenant));
+  return itemsEditor();
+
+  async function itemsEditor() {
+    let items = [];
+    try {
+      items = await api.get(spec.path);
+    } catch (e) {
+      return report(t('failed', { what: t(name), why: e.message }), true);
+    }
+    const form = el('form', { id: 'admin-form', class: 'admin-form' });
+    body.replaceChildren(...[
+      el('table', { class: 'grid', id: 'admin-items' },
+        el('thead', {}, el('tr', {}, spec.columns.map(c => el('th', { scope: 'col' }, c)), el('th', {}, ''))),
+        el('tbody', {}, items.map(item => el('tr', { 'data-key': spec.key(item) },
+          spec.columns.map(c => el('td', {}, display(item[c]))),
+          el('td', {}, el('button', { type: 'button', onclick: () => fill(form, item) }, t('edit'))))))),
+      el('button', { type: 'button', id: 'admin-new', onclick: () => fill(form, null) }, t('newItem')),
+      form,
+      spec.importer ? importer() : null].filter(Boolean));
+    fill(form, null);
+  }
+
+  function fill(form, item) {
+    const existing = item !== null;
+    const fields = spec.wholeJson ? [{ name: 'document', type: 'json' }] : spec.fields;
+    const source = spec.wholeJson ? { document: item || {} } : { ...(item || {}), ...((item && spec.itemBody) ? spec.itemBody(item) : {}) };
+    form.replaceChildren(...[
+      el('h3', {}, existing ? t('edit') + ' ' + spec.key(item) : t('create')),
+      spec.secretsNote ? el('p', { class: 'muted' }, t('secretsWriteOnly')) : null,
+      ...fields.map(field => input(field, source[field.name], existing)),
+      el('button', { type: 'submit' }, t('save')),
+      existing && !spec.putOnly || existing && name === 'flows' ? el('button', { type: 'button', class: 'danger',
+        onclick: () => remove(item) }, t('delete')) : null].filter(Boolean));
+    form.onsubmit = event => { event.preventDefault(); save(form, item); };
+  }
+
+  function input(field, value, existing) {
+    const id = 'field-' + field.name;
+    const label = el('label', { for: id }, field.name);
+    let control;
+    if (field.type === 'select') {
+      control = el('select', { id }, field.options.map(o => el('option', { value: o, selected: o === (value ?? '') }, o || '—')));
+    } else if (field.type === 'checkbox') {
+      control = el('input', { id, type: 'checkbox', checked: value === undefined ? true : Boolean(value) });
+    } else if (field.type === 'json' || field.type === 'textarea') {
+      control = el('textarea', { id, rows: field.type === 'json' && spec.wholeJson ? 16 : 4, spellcheck: 'false' });
+      control.value = field.type === 'json' ? (value === undefined ? '' : JSON.stringify(value, null, 2)) : (value || '');
+    } else {
+      control = el('input', { id, type: field.type === 'secret' ? 'password' : field.type === 'email' ? 'email' : 'text',
+        autocomplete: field.type === 'secret' ? 'new-password' : 'off',
+        value: field.type === 'secret' ? '' : field.type === 'list' ? (value || []).join(', ') : (value ?? ''),
+        readonly: field.fixed && existing ? true : null });
+    }
+    return el('div', { class: 'field' }, label, control);
+  }
+
+  function read(form) {
+    if (spec.wholeJson) return JSON.parse(form.querySelector('#field-document').value || '{}');
+    const body = {};
+    for (const field of spec.fields) {
+      const control = form.querySelector('#field-' + field.name);
+      if (field.type === 'checkbox') body[field.name] = control.checked;
+      else if (field.type === 'list') body[field.name] = list(control.value);
+      else if (field.type === 'json') { if (control.value.trim()) body[field.name] = JSON.parse(control.value); }
+      else if (field.type === 'secret' || field.type === 'select') { if (control.value) body[field.name] = control.value; }
+      else if (control.value !== '') body[field.name] = control.value;
+    }
+    return body;
+  }
+
+  async function save(form, item) {
+    let data;
+    try {
+      data = read(form);
+    } catch (e) {
+      return report(t('failed', { what: t('save'), why: e.message }), true);
+    }
+    const keyField = spec.fields && spec.fields.find(f => f.key);
+    const key = item ? spec.key(item) : keyField ? data[keyField.name] : spec.putOnly ? data.id : null;
+    if (keyField) delete data[keyField.name];
+    const done = key
+      ? await guard(t('save'), () => api.put(spec.path + '/' + key.split('/').map(encodeURIComponent).join('/'), data))
+      : await guard(t('create'), () => api.post(spec.path, data));
+    if (done !== undefined) itemsEditor();
+  }
+
+  async function remove(item) {
+    const key = spec.key(item);
+    if (await guard(t('delete'), () => api.delete(spec.path + '/' + key.split('/').map(encodeURIComponent).join('/'))) !== undefined) {
+      itemsEditor();
+    }
+  }
+
+  function importer() {
+    const format = el('select', { id: 'import-format' }, ['markdown', 'csv', 'json'].map(f => el('option', { value: f }, f)));
+    const text = el('textarea', { id: 'import-body', rows: 8 });
+    return el('form', { class: 'admin-form', onsubmit: async event => {
+      event.preventDefault();
+      const types = { markdown: 'text/markdown', csv: 'text/csv', json: 'application/json' };
+      if (await guard(t('import'), () => api.raw('POST', '/api/v1/kb/import?format=' + format.value, types[format.value],
+        text.value)) !== undefined) itemsEditor();
+    } },
+    el('h3', {}, t('importKb')),
+    el('label', { for: 'import-format' }, t('importFormat')), format,
+    el('label', { for: 'import-body' }, t('importBody')), text,
+    el('button', { type: 'submit' }, t('import')));
+  }
+
+  async function documentEditor(path) {
+    const area = el('textarea', { id: 'document', rows: 20, spellcheck: 'false', 'aria-label': t(name) });
+    try {
+      area.value = JSON.stringify(await api.get(path), null, 2);
+    } catch (e) {
+      report(t('failed', { what: t(name), why: e.message }), true);
+    }
+    body.replaceChildren(el('form', { class: 'admin-form', onsubmit: async event => {
+      event.preventDefault();
+      let document;
+      try {
+        document = JSON.parse(area.value);
+      } catch (e) {
+        return report(t('failed', { what: t('save'), why: e.message }), true);
+      }
+      await guard(t('save'), () => api.put(path, document));
+    } }, area, el('button', { type: 'submit' }, t('save'))));
+  }
+
+  async function slaReport() {
+    const [workspace, attainment] = await Promise.all([api.get('/api/v1/admin/workspace').catch(() => null),
+      api.get('/api/v1/sla/attainment').catch(() => null)]);
+    const policies = workspace && workspace.slaPolicies ? Object.values(workspace.slaPolicies).flat() : [];
+    body.replaceChildren(
+      el('table', { class: 'grid', id: 'sla-policies' },
+        el('thead', {}, el('tr', {}, ['priority', 'firstReply', 'nextReply', 'resolution', 'businessHours', 'goalPercent']
+          .map(c => el('th', { scope: 'col' }, c)))),
+        el('tbody', {}, policies.filter(p => p && p.priority).map(p => el('tr', {},
+          ['priority', 'firstReply', 'nextReply', 'resolution', 'businessHours', 'goalPercent'].map(c => el('td', {}, display(p[c]))))))),
+      el('h3', {}, t('attainment')),
+      el('table', { class: 'grid', id: 'sla-attainment' },
+        el('thead', {}, el('tr', {}, [t('policy'), t('metric'), t('measured'), t('met'), '%', t('target')].map(c => el('th', { scope: 'col' }, c)))),
+        el('tbody', {}, ((attainment && attainment.figures) || []).map(f => el('tr', {},
+          el('td', {}, f.policy), el('td', {}, f.metric), el('td', {}, f.measured), el('td', {}, f.met),
+          el('td', {}, display(f.percentMet)), el('td', {}, f.target ? f.target.percent + '% ≤ ' + f.target.within : ''))))));
+  }
+}
+
+function display(value) {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(v => (typeof v === 'object' ? v.id || JSON.stringify(v) : v)).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
