@@ -96,6 +96,11 @@ final class DemoTenant implements AutoCloseable {
                 "Tokens (12 h):",
                 "  export TOKEN=" + adminToken + "      # " + AGENT + ", agent + admin",
                 "  export BOB=" + agentToken(SECOND_AGENT) + "      # " + SECOND_AGENT + ", agent",
+                "Agent console, one-click sign-in (the token stays in the browser tab):",
+                "  " + gatewayUrl + "/console/#token=" + adminToken + "   # " + AGENT + ", agent + admin",
+                "  " + gatewayUrl + "/console/#token=" + agentToken(SECOND_AGENT) + "   # " + SECOND_AGENT + ", agent",
+                "Operations dashboard (live figures, queues, agents, KPIs):",
+                "  " + gatewayUrl + "/dashboard/#token=" + adminToken,
                 "The workspace (channels, teams, agents, hours):  curl " + gatewayUrl
                         + "/api/v1/admin/workspace -H \"Authorization: Bearer $TOKEN\"",
                 "Walkthrough, from a question to a person's answer:",
@@ -113,6 +118,7 @@ final class DemoTenant implements AutoCloseable {
                 "        -H 'Content-Type: application/json' -d '{\"presence\":\"online\"}'",
                 "   curl " + gatewayUrl + "/api/v1/conversations -H \"Authorization: Bearer $TOKEN\"   # assignee: "
                         + AGENT,
+                "   (or in the console: Presence → Online; the conversation moves from Unassigned to Mine)",
                 "   ID=$(curl -s " + gatewayUrl + "/api/v1/conversations -H \"Authorization: Bearer $TOKEN\""
                         + " | grep -o '\"id\":\"[^\"]*' | head -1 | cut -d'\"' -f4)",
                 "5. She replies:",
