@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -141,6 +142,12 @@ class WorkspaceAdminIT {
                 .body("calendar", equalTo("default")).body("hours.timeZone", equalTo("Europe/Berlin"));
         Api.asAdmin("hours-co", "root").body(Map.of("timeZone", "Mars/Base", "weekly", Map.of()))
                 .put("/api/v1/admin/hours/nights").then().statusCode(400).body("problems", hasSize(2));
+        Api.asAdmin("hours-co", "root").body(Map.of("timeZone", "UTC", "weekly", Map.of("monday",
+                        List.of(Map.of("from", "9 o'clock", "to", "17:00")))))
+                .put("/api/v1/admin/hours/nights").then().statusCode(400).contentType("application/problem+json")
+                .body("problems[0]", containsStringIgnoringCase("weekly.monday[0].from"));
+        Api.asAdmin("hours-co", "root").body("{not json").put("/api/v1/admin/hours/nights").then().statusCode(400)
+                .contentType("application/problem+json").body("problems[0]", containsString("not valid JSON"));
         Api.asAdmin("hours-co", "root").body(Map.of("name", "Support", "hoursCalendar", "default"))
                 .post("/api/v1/admin/teams").then().statusCode(201);
 
