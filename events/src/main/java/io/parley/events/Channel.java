@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /** A messaging channel; its wire name is the first segment of a conversation id. */
 public enum Channel {
-    WHATSAPP, MESSENGER, INSTAGRAM, API;
+    WHATSAPP, MESSENGER, INSTAGRAM, API,
+    /** Parley's own web messenger (the chat widget); visitors talk to ingest's {@code /web/v1} surface. */
+    WEB;
 
     @JsonValue
     public String wireName() {
@@ -20,6 +22,6 @@ public enum Channel {
                 .filter(channel -> channel.wireName().equals(wireName))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown channel '" + wireName + "': expected one of whatsapp, messenger, instagram, api"));
+                        "unknown channel '" + wireName + "': expected one of whatsapp, messenger, instagram, api, web"));
     }
 }

@@ -23,12 +23,16 @@ export function claimsOf(token) {
   }
 }
 
-/** A JSON API client with the bearer token; errors carry the server's problem detail. */
-export function api(baseUrl, token, fetchFn = globalThis.fetch) {
+/**
+ * A JSON API client with the bearer token (or another Authorization scheme, e.g. the widget's Visitor tokens); errors
+ * carry the server's problem detail, the status and a Retry-After in seconds when the server sent one.
+ */
+export function api(baseUrl, token, fetchFn = globalThis.fetch, scheme = 'Bearer') {
   async function call(method, path, body) {
     const response = await fetchFn(baseUrl + path, {
       method,
-      headers: { Authorization: 'Bearer ' + token, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: { ...(token ? { Authorization: scheme + ' ' + token } : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -37,6 +41,7 @@ export function api(baseUrl, token, fetchFn = globalThis.fetch) {
       const error = new Error((data && (data.detail || data.error)) || ('HTTP ' + response.status));
       error.status = response.status;
       error.problems = data && data.problems;
+      error.retryAfter = Number(response.headers.get('Retry-After')) || null;
       throw error;
     }
     return data;
@@ -84,7 +89,7 @@ export function sseParser(onEvent) {
  * hands each event to onEvent. Reconnects with a backoff capped at maxDelayMs until stop() is called.
  */
 export function liveStream({ url, token, onEvent, resync, onStatus = () => {}, fetchFn = globalThis.fetch,
-                             maxDelayMs = 5000, wait = ms => new Promise(r => setTimeout(r, ms)) }) {
+                             maxDelayMs = 5000, wait = ms => new Promise(r => setTimeout(r, ms)), scheme = 'Bearer' }) {
   let stopped = false;
   let controller = null;
   let delay = 250;
@@ -92,7 +97,7 @@ export function liveStream({ url, token, onEvent, resync, onStatus = () => {}, f
     while (!stopped) {
       controller = new AbortController();
       try {
-        const response = await fetchFn(url, { headers: { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' },
+        const response = await fetchFn(url, { headers: { Authorization: scheme + ' ' + token, Accept: 'text/event-stream' },
           signal: controller.signal });
         if (!response.ok) {
           throw new Error('HTTP ' + response.status);

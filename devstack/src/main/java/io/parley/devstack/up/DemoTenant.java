@@ -27,6 +27,9 @@ final class DemoTenant implements AutoCloseable {
     /** The team routing hands conversations to when no rule matches ({@code RuleBook.DEFAULT_TRIAGE_TEAM}). */
     static final String TEAM = "triage";
     static final String WIDGET_CHANNEL = "web-widget";
+    /** The web channel of the demo shop page ({@code /shop/}), whose chat widget talks to Parley directly. */
+    static final String SHOP_CHANNEL = "demo-shop";
+    static final String SHOP_IDENTITY_SECRET = "demo-identity-secret";
     /** Development values, like the development key pair: the demo is for a local machine only. */
     static final String WIDGET_TOKEN = "demo-widget-token";
     private static final String CALLBACK_SECRET = "demo-callback-secret";
@@ -80,8 +83,17 @@ final class DemoTenant implements AutoCloseable {
         ensure(gatewayUrl, "/api/v1/admin/channels", "api/" + WIDGET_CHANNEL, Map.of("channel", "api",
                 "accountId", WIDGET_CHANNEL, "name", "Web widget", "enabled", true, "bearerToken", WIDGET_TOKEN,
                 "callbackUrl", inbox.repliesUrl(), "callbackSecret", CALLBACK_SECRET));
+        ensure(gatewayUrl, "/api/v1/admin/channels", "web/" + SHOP_CHANNEL, Map.of("channel", "web",
+                "accountId", SHOP_CHANNEL, "name", "Demo shop", "enabled", true,
+                "allowedOrigins", shopOrigins(gatewayUrl), "identitySecret", SHOP_IDENTITY_SECRET));
         send(gatewayUrl, "POST", "/api/v1/kb/import", "text/markdown", resource(KNOWLEDGE_BASE));
         send(gatewayUrl, "PUT", "/api/v1/flows/order-tracking", "application/yaml", resource(ORDER_FLOW));
+    }
+
+    /** The shop page is served by the gateway, reached as localhost or 127.0.0.1. */
+    static List<String> shopOrigins(String gatewayUrl) {
+        URI gateway = URI.create(gatewayUrl);
+        return List.of("http://localhost:" + gateway.getPort(), "http://127.0.0.1:" + gateway.getPort());
     }
 
     /** How to try it, printed once everything is up: from a customer's question to a person's answer. */
@@ -103,8 +115,10 @@ final class DemoTenant implements AutoCloseable {
                 "  " + gatewayUrl + "/dashboard/#token=" + adminToken,
                 "The workspace (channels, teams, agents, hours):  curl " + gatewayUrl
                         + "/api/v1/admin/workspace -H \"Authorization: Bearer $TOKEN\"",
+                "Be the customer: open " + gatewayUrl + "/shop/ and ask in the chat bubble (e.g. \"Olvidé mi "
+                        + "contraseña\"), answer \"No\", and a person takes over; " + AGENT + " answers as in steps 4-5.",
                 "Walkthrough, from a question to a person's answer:",
-                "1. The customer asks, and the bot answers:",
+                "1. The customer asks, and the bot answers (or use the shop page above):",
                 asCustomer + "       -d '{\"messageId\":\"m-1\",\"user\":{\"id\":\"u-1\",\"name\":\"Ana\"},"
                         + "\"text\":\"How do I return an item?\"}'",
                 "   curl " + repliesUrl() + "        # what the customer received",

@@ -83,6 +83,9 @@ final class Gateway implements AutoCloseable {
     private static Map<String, PlatformService> routes() {
         Map<String, PlatformService> routes = new LinkedHashMap<>();
         routes.put("/webhooks", PlatformService.INGEST);
+        // The web widget: visitors write through ingest, read their conversation and the notice board from ticket.
+        routes.put("/web/v1/visitors", PlatformService.INGEST);
+        routes.put("/web/v1", PlatformService.TICKET);
         routes.put("/api/v1/kb", PlatformService.BOT);
         routes.put("/api/v1/flows", PlatformService.BOT);
         routes.put("/api/v1/routing", PlatformService.ROUTING);

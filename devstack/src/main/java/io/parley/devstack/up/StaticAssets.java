@@ -12,13 +12,14 @@ import java.util.Optional;
 
 /**
  * The web apps' static files the gateway serves itself, from {@code META-INF/resources} on its classpath, where the
- * jars put them (the front-end kit {@code /ui/}, webjars {@code /webjars/}, the agent console {@code /console/}), as
- * any static host or CDN would in production. A directory path serves its {@code index.html}.
+ * jars put them (the front-end kit {@code /ui/} with the web widget, webjars {@code /webjars/}, the agent console
+ * {@code /console/}, the demo shop {@code /shop/}), as any static host or CDN would in production. A directory path
+ * serves its {@code index.html}.
  */
 final class StaticAssets {
 
     /** Path prefixes served from the classpath; everything else goes to a service. */
-    static final List<String> PREFIXES = List.of("/ui/", "/webjars/", "/console/");
+    static final List<String> PREFIXES = List.of("/ui/", "/webjars/", "/console/", "/shop/");
     private static final String ROOT = "META-INF/resources";
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",

@@ -31,6 +31,11 @@ public record ConversationId(Channel channel, String account, String user) {
         return new ConversationId(Channel.API, channelId, externalUserId);
     }
 
+    /** A web-widget visitor of web channel {@code channelId}: {@code v-…} anonymous, {@code u-…} a signed user. */
+    public static ConversationId web(String channelId, String visitor) {
+        return new ConversationId(Channel.WEB, channelId, visitor);
+    }
+
     /** Parses {@code channel:account:user}; the user part may itself contain colons (API channels' external ids). */
     public static ConversationId parse(String value) {
         Objects.requireNonNull(value, "conversation id");

@@ -15,6 +15,7 @@ class ConversationIdTest {
         assertThat(ConversationId.messenger("page", "psid")).hasToString("messenger:page:psid");
         assertThat(ConversationId.instagram("ig", "igsid")).hasToString("instagram:ig:igsid");
         assertThat(ConversationId.api("web", "user-1")).hasToString("api:web:user-1");
+        assertThat(ConversationId.web("shop", "v-1")).hasToString("web:shop:v-1");
     }
 
     @Test

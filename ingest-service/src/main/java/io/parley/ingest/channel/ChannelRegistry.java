@@ -4,6 +4,7 @@ import io.parley.events.Channel;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,7 +70,10 @@ public final class ChannelRegistry implements TenantResolver, ChannelAccounts {
         Channel channel = Channel.fromWireName(channelAndId[0]);
         return new ChannelAccount(channel, channelAndId[1], tenant, true, apps.getOrDefault(channel, ChannelApp.NONE),
                 settings.get("access-token"), settings.get("bearer-token"),
-                settings.get("callback-url"), settings.get("callback-secret"));
+                settings.get("callback-url"), settings.get("callback-secret"),
+                settings.get("allowed-origins") == null ? List.of()
+                        : List.of(settings.get("allowed-origins").trim().split("[\\s,]+")),
+                settings.get("identity-secret"));
     }
 
     public ChannelApp app(Channel channel) {

@@ -1,6 +1,7 @@
 package io.parley.ingest.channel;
 
 import io.parley.events.Channel;
+import io.parley.events.web.WebChannelSettings;
 import io.parley.events.workspace.SecretBox;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import java.util.HashMap;
@@ -60,7 +61,8 @@ public final class WorkspaceAccountOpener {
                 secrets.getOrDefault(VERIFY_TOKEN, channelApp.verifyToken()));
         return Opened.usable(new ChannelAccount(channel, saved.accountId(), tenant, saved.enabled(), app,
                 secrets.get(ACCESS_TOKEN), secrets.get(BEARER_TOKEN), saved.settings().get(CALLBACK_URL),
-                secrets.get(CALLBACK_SECRET)));
+                secrets.get(CALLBACK_SECRET), WebChannelSettings.allowedOrigins(saved.settings()),
+                secrets.get(WebChannelSettings.IDENTITY_SECRET)));
     }
 
     /** Exactly one of {@code account} and {@code problem} is set. */

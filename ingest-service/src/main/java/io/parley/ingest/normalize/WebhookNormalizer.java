@@ -47,6 +47,8 @@ public final class WebhookNormalizer {
             case MESSENGER -> MessagingNormalizer.messenger().normalize(body, out);
             case INSTAGRAM -> MessagingNormalizer.instagram().normalize(body, out);
             case API -> throw new IllegalArgumentException("API-channel bodies need their channel id: use normalizeApi");
+            case WEB -> throw new IllegalArgumentException("web-channel messages come from visitors through "
+                    + "/web/v1/visitors (WebIntake), not from webhooks");
         }
         return out.result();
     }

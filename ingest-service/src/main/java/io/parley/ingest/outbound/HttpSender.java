@@ -53,12 +53,17 @@ public final class HttpSender implements ChannelSender {
                 case MESSENGER, INSTAGRAM -> GraphRequests.messaging(conversation.user(), message.content(),
                         message.messageId(), humanAgentTag && message.author() != null && message.author().kind() == AuthorKind.AGENT).toString();
                 case API -> CallbackBody.of(conversation, message);
+                // The visitor's widget reads replies from the log (history and live stream): nothing to send.
+                case WEB -> null;
             };
         } catch (GraphRequests.UnsendableException e) {
             return SendResult.failed(null, e.getMessage(), false);
         }
         if (channel == Channel.API) {
             return callback(account, message, body);
+        }
+        if (channel == Channel.WEB) {
+            return SendResult.accepted(message.messageId());
         }
         if (account.accessToken() == null) {
             return SendResult.failed(null, "no access token configured for " + channel.wireName() + " account "

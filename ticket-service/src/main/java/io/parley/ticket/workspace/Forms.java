@@ -26,10 +26,12 @@ public final class Forms {
     /**
      * A channel account (inbox). Meta channels take {@code appSecret}, {@code accessToken} (the page or system-user
      * token) and {@code verifyToken}; API channels take {@code bearerToken} and, to receive replies, {@code callbackUrl}
-     * with {@code callbackSecret}.
+     * with {@code callbackSecret}; web channels (the chat widget) take {@code allowedOrigins}, the sites that may embed
+     * it, and {@code identitySecret}, which checks the signed identities of a business's signed-in users.
      */
     public record ChannelForm(String channel, String accountId, String name, Boolean enabled, String callbackUrl,
-            String appSecret, String accessToken, String verifyToken, String bearerToken, String callbackSecret) {
+            String appSecret, String accessToken, String verifyToken, String bearerToken, String callbackSecret,
+            java.util.List<String> allowedOrigins, String identitySecret) {
 
         Map<String, String> secretsGiven() {
             Map<String, String> given = new java.util.LinkedHashMap<>();
@@ -38,6 +40,7 @@ public final class Forms {
             putIfGiven(given, Secrets.VERIFY_TOKEN, verifyToken);
             putIfGiven(given, Secrets.BEARER_TOKEN, bearerToken);
             putIfGiven(given, Secrets.CALLBACK_SECRET, callbackSecret);
+            putIfGiven(given, Secrets.IDENTITY_SECRET, identitySecret);
             return given;
         }
 

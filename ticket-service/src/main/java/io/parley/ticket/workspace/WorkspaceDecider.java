@@ -3,6 +3,7 @@ package io.parley.ticket.workspace;
 import io.parley.events.Channel;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.events.hours.BusinessHours;
+import io.parley.events.web.WebChannelSettings;
 import io.parley.events.workspace.Workspace;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import io.parley.events.workspace.WorkspaceEvent.HoursCleared;
@@ -219,7 +220,7 @@ public final class WorkspaceDecider {
         }
         if (form.accountId() == null || !ACCOUNT_ID.matcher(form.accountId()).matches()) {
             problems.add("accountId '" + form.accountId() + "' must be the phone number id, page id, Instagram "
-                    + "account id or API channel id (letters, digits, '.', '_', '-')");
+                    + "account id, API or web channel id (letters, digits, '.', '_', '-')");
         }
         if (!problems.isEmpty()) {
             return Decision.invalid(problems);
@@ -286,6 +287,27 @@ public final class WorkspaceDecider {
             } else {
                 settings.put(Secrets.CALLBACK_URL, form.callbackUrl());
             }
+        }
+        if (form.allowedOrigins() != null) {
+            if (!"web".equals(channel)) {
+                problems.add("allowedOrigins only applies to web channels (the chat widget)");
+            } else {
+                List<String> origins = new ArrayList<>();
+                for (String origin : form.allowedOrigins()) {
+                    String normalised = origin == null ? null : WebChannelSettings.normalise(origin);
+                    if (normalised == null) {
+                        problems.add("allowedOrigins entry '" + origin + "' is not an origin like https://shop.example "
+                                + "or http://localhost:8080 (scheme, host and port only)");
+                    } else {
+                        origins.add(normalised);
+                    }
+                }
+                settings.put(Secrets.ALLOWED_ORIGINS, String.join(" ", origins));
+            }
+        }
+        if ("web".equals(channel) && WebChannelSettings.allowedOrigins(settings).isEmpty()) {
+            problems.add("allowedOrigins is required for web channels: the sites that may embed the widget, e.g. "
+                    + "[\"https://shop.example\"]");
         }
         boolean hasCallbackSecret = given.containsKey(Secrets.CALLBACK_SECRET)
                 || sealed.containsKey(Secrets.CALLBACK_SECRET);

@@ -3,6 +3,7 @@ package io.parley.ticket.workspace;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.events.hours.BusinessHours;
 import io.parley.events.workspace.Workspace;
+import io.parley.events.web.WebChannelSettings;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import java.time.Instant;
@@ -40,14 +41,16 @@ public final class WorkspaceViews {
     public record SecretState(boolean set, Instant changedAt) {
     }
 
+    /** {@code allowedOrigins} is a web channel's (null for others). */
     public record ChannelView(String channel, String accountId, String name, boolean enabled, String callbackUrl,
-            Map<String, SecretState> secrets) {
+            List<String> allowedOrigins, Map<String, SecretState> secrets) {
         public static ChannelView of(ChannelSaved account) {
             Map<String, SecretState> secrets = new TreeMap<>();
             Secrets.ACCEPTED.get(account.channel()).forEach(name -> secrets.put(name,
                     new SecretState(account.secrets().containsKey(name), account.secretsChangedAt().get(name))));
             return new ChannelView(account.channel(), account.accountId(), account.name(), account.enabled(),
-                    account.settings().get(Secrets.CALLBACK_URL), secrets);
+                    account.settings().get(Secrets.CALLBACK_URL), "web".equals(account.channel())
+                            ? WebChannelSettings.allowedOrigins(account.settings()) : null, secrets);
         }
     }
 

@@ -139,7 +139,8 @@ class WorkspaceDeciderTest {
                 whatsapp("106540352242922"), "root", NOW));
         Instant later = NOW.plusSeconds(60);
         ChannelSaved changed = (ChannelSaved) accepted(decider.updateChannel(acme, "whatsapp", "106540352242922",
-                new ChannelForm(null, null, "Sales line", null, null, null, "new-token", null, null, null), "root",
+                new ChannelForm(null, null, "Sales line", null, null, null, "new-token", null, null, null, null, null),
+                "root",
                 later));
         assertThat(changed.secrets()).containsEntry("appSecret", "sealed(app-secret)")
                 .containsEntry("accessToken", "sealed(new-token)");
@@ -154,15 +155,38 @@ class WorkspaceDeciderTest {
     @Test
     void channel_secrets_must_suit_the_channel_kind() {
         Rejected rejected = rejected(decider.createChannel(Workspace.empty("acme"), key -> Optional.empty(),
-                new ChannelForm("api", "web", null, null, "ftp://nope", "app-secret", null, null, null, null), "root",
+                new ChannelForm("api", "web", null, null, "ftp://nope", "app-secret", null, null, null, null, null,
+                        null), "root",
                 NOW));
         assertThat(rejected.problems()).hasSize(3)
                 .anySatisfy(p -> assertThat(p).contains("appSecret does not apply to api"))
                 .anySatisfy(p -> assertThat(p).contains("bearerToken is required"))
                 .anySatisfy(p -> assertThat(p).contains("not an http(s) URL"));
         assertThat(rejected(decider.createChannel(Workspace.empty("acme"), key -> Optional.empty(),
-                new ChannelForm("telegram", null, null, null, null, null, null, null, null, null), "root", NOW))
+                new ChannelForm("telegram", null, null, null, null, null, null, null, null, null, null, null), "root",
+                NOW))
                 .problems()).hasSize(2);
+    }
+
+    @Test
+    void a_web_channel_needs_the_origins_that_may_embed_it_and_seals_its_identity_secret() {
+        ChannelSaved web = (ChannelSaved) accepted(decider.createChannel(Workspace.empty("acme"),
+                key -> Optional.empty(), new ChannelForm("web", "shop", null, null, null, null, null, null, null, null,
+                        List.of("https://Shop.example/", "http://localhost:8080"), "identity"), "root", NOW));
+        assertThat(web.settings()).containsEntry("allowedOrigins", "https://shop.example http://localhost:8080");
+        assertThat(web.secrets()).containsEntry("identitySecret", "sealed(identity)");
+
+        Rejected rejected = rejected(decider.createChannel(Workspace.empty("acme"), key -> Optional.empty(),
+                new ChannelForm("web", "shop", null, null, null, null, null, null, "token", null,
+                        List.of("https://shop.example/cart"), null), "root", NOW));
+        assertThat(rejected.problems()).hasSize(3)
+                .anySatisfy(p -> assertThat(p).contains("bearerToken does not apply to web"))
+                .anySatisfy(p -> assertThat(p).contains("'https://shop.example/cart' is not an origin"))
+                .anySatisfy(p -> assertThat(p).contains("allowedOrigins is required for web channels"));
+        assertThat(rejected(decider.createChannel(Workspace.empty("acme"), key -> Optional.empty(),
+                new ChannelForm("api", "app", null, null, null, null, null, null, "token", null,
+                        List.of("https://shop.example"), null), "root", NOW)).problems()).singleElement().asString()
+                .contains("allowedOrigins only applies to web channels");
     }
 
     private static AgentForm agent(String id, String email) {
@@ -174,7 +198,8 @@ class WorkspaceDeciderTest {
     }
 
     private static ChannelForm whatsapp(String account) {
-        return new ChannelForm("whatsapp", account, null, null, null, "app-secret", "token", "verify", null, null);
+        return new ChannelForm("whatsapp", account, null, null, null, "app-secret", "token", "verify", null, null,
+                null, null);
     }
 
     private static EventData accepted(Decision decision) {

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ChannelAdminResource {
 
     private static final ChannelForm EMPTY = new ChannelForm(null, null, null, null, null, null, null, null, null,
-            null);
+            null, null, null);
 
     private final WorkspaceAdmin admin;
 
