@@ -75,7 +75,8 @@ class LocalPlatformIT {
     void the_demo_workspace_was_set_up_through_the_admin_api_and_shows_no_secret() throws Exception {
         JsonNode workspace = getJson("/api/v1/admin/workspace");
 
-        assertThat(workspace.get("channels").findValuesAsText("accountId")).containsExactly(DemoTenant.WIDGET_CHANNEL);
+        assertThat(workspace.get("channels").findValuesAsText("accountId")).contains(DemoTenant.WIDGET_CHANNEL,
+                DemoTenant.SHOP_CHANNEL);
         assertThat(workspace.get("teams").get(0).get("members").toString()).contains(DemoTenant.AGENT,
                 DemoTenant.SECOND_AGENT);
         assertThat(workspace.get("agents").findValuesAsText("id")).contains(DemoTenant.AGENT, DemoTenant.SECOND_AGENT);
