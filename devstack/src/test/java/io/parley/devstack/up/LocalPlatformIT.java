@@ -47,7 +47,10 @@ class LocalPlatformIT {
                 getJson("/api/v1/metrics/event-counts").findValuesAsText("type"))
                 .contains("parley.message.received.v1", "parley.bot.answered.v1"));
 
-        // 2. The customer says it did not help; 3. the conversation is queued for the triage team.
+        // 2. The customer says it did not help; 3. the conversation is queued for the triage team. As in the printed
+        // walkthrough nobody is online yet (other tests on this shared platform may have left agents online).
+        setPresence(demo.demo.agentToken(DemoTenant.SECOND_AGENT), "offline");
+        setPresence(demo.demo.adminToken(), "offline");
         assertThat(customerSays("it-2", "No").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 getJson("/api/v1/routing/" + DemoTenant.TENANT + "/queues/" + DemoTenant.TEAM)
@@ -140,6 +143,14 @@ class LocalPlatformIT {
         second.close();
 
         assertThat(getJson("/api/v1/kb/articles").findValuesAsText("id")).contains("returns");
+    }
+
+    private static void setPresence(String token, String presence) throws Exception {
+        HttpResponse<String> changed = send(HttpRequest.newBuilder(URI.create(demo.gatewayUrl()
+                        + "/api/v1/agents/me/presence")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"presence\":\"" + presence + "\"}")));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     }
 
     private static int tileValue(WebDriver driver, String figure) {
