@@ -1,6 +1,5 @@
 package io.parley.ticket.workspace;
 
-import io.parley.events.hours.BusinessHours;
 import java.util.List;
 import java.util.Map;
 
@@ -49,9 +48,5 @@ public final class Forms {
                 map.put(key, value);
             }
         }
-    }
-
-    /** A business-hours calendar: the workspace's {@code default} or any other name teams can work by. */
-    public record HoursForm(BusinessHours hours) {
     }
 }

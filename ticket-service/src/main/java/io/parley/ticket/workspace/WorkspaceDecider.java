@@ -345,7 +345,7 @@ public final class WorkspaceDecider {
 
     public Decision clearHours(Workspace workspace, String calendar, String actor) {
         if (!workspace.hours().containsKey(calendar)) {
-            return Decision.notFound("no business-hours calendar '" + calendar + "' in your workspace");
+            return Decision.notFound(noCalendar(calendar));
         }
         List<String> users = workspace.teams().values().stream()
                 .filter(team -> calendar.equals(team.hoursCalendar())).map(TeamSaved::teamId).sorted().toList();
@@ -358,15 +358,19 @@ public final class WorkspaceDecider {
 
     // ---- helpers
 
-    static String noAgent(String agentId) {
+    public static String noAgent(String agentId) {
         return "no agent '" + agentId + "' in your workspace";
     }
 
-    static String noTeam(String teamId) {
+    public static String noTeam(String teamId) {
         return "no team '" + teamId + "' in your workspace";
     }
 
-    static String noChannel(String channel, String accountId) {
+    public static String noCalendar(String calendar) {
+        return "no business-hours calendar '" + calendar + "' in your workspace";
+    }
+
+    public static String noChannel(String channel, String accountId) {
         return "no channel " + channel + ":" + accountId + " in your workspace";
     }
 

@@ -3,6 +3,7 @@ package io.parley.ticket.workspace.admin;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.ticket.auth.Caller;
 import io.parley.ticket.workspace.Forms.AgentForm;
+import io.parley.ticket.workspace.WorkspaceDecider;
 import io.parley.ticket.workspace.WorkspaceViews;
 import io.parley.ticket.workspace.WorkspaceViews.AgentView;
 import io.smallrye.common.annotation.Blocking;
@@ -42,8 +43,7 @@ public class AgentAdminResource {
     @Path("/{id}")
     @RolesAllowed({Caller.AGENT, Caller.ADMIN})
     public AgentView get(@PathParam("id") String id) {
-        return AgentView.of(admin.find(workspace -> workspace.agents().get(id), "no agent '" + id + "' in your "
-                + "workspace"));
+        return AgentView.of(admin.find(workspace -> workspace.agents().get(id), WorkspaceDecider.noAgent(id)));
     }
 
     @POST

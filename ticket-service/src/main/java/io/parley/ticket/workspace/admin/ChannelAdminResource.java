@@ -3,6 +3,7 @@ package io.parley.ticket.workspace.admin;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import io.parley.ticket.auth.Caller;
 import io.parley.ticket.workspace.Forms.ChannelForm;
+import io.parley.ticket.workspace.WorkspaceDecider;
 import io.parley.ticket.workspace.WorkspaceViews;
 import io.parley.ticket.workspace.WorkspaceViews.ChannelView;
 import io.smallrye.common.annotation.Blocking;
@@ -47,7 +48,7 @@ public class ChannelAdminResource {
     @Path("/{channel}/{accountId}")
     public ChannelView get(@PathParam("channel") String channel, @PathParam("accountId") String accountId) {
         return ChannelView.of(admin.find(workspace -> workspace.channels().get(channel + ":" + accountId),
-                "no channel " + channel + ":" + accountId + " in your workspace"));
+                WorkspaceDecider.noChannel(channel, accountId)));
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.parley.ticket.workspace.admin;
 
 import io.parley.events.hours.BusinessHours;
 import io.parley.ticket.auth.Caller;
+import io.parley.ticket.workspace.WorkspaceDecider;
 import io.parley.ticket.workspace.WorkspaceViews;
 import io.parley.ticket.workspace.WorkspaceViews.CalendarView;
 import io.smallrye.common.annotation.Blocking;
@@ -41,7 +42,7 @@ public class HoursAdminResource {
     @Path("/{calendar}")
     public CalendarView get(@PathParam("calendar") String calendar) {
         return new CalendarView(calendar, admin.find(workspace -> workspace.hours().get(calendar),
-                "no business-hours calendar '" + calendar + "' in your workspace"));
+                WorkspaceDecider.noCalendar(calendar)));
     }
 
     @PUT

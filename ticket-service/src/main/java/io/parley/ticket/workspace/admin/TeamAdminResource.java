@@ -3,6 +3,7 @@ package io.parley.ticket.workspace.admin;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.ticket.auth.Caller;
 import io.parley.ticket.workspace.Forms.TeamForm;
+import io.parley.ticket.workspace.WorkspaceDecider;
 import io.parley.ticket.workspace.WorkspaceViews;
 import io.parley.ticket.workspace.WorkspaceViews.TeamView;
 import io.smallrye.common.annotation.Blocking;
@@ -43,8 +44,7 @@ public class TeamAdminResource {
     @Path("/{id}")
     @RolesAllowed({Caller.AGENT, Caller.ADMIN})
     public TeamView get(@PathParam("id") String id) {
-        return TeamView.of(admin.find(workspace -> workspace.teams().get(id), "no team '" + id + "' in your "
-                + "workspace"), admin.workspace());
+        return TeamView.of(admin.find(workspace -> workspace.teams().get(id), WorkspaceDecider.noTeam(id)), admin.workspace());
     }
 
     @POST
