@@ -3,6 +3,7 @@ package io.parley.ticket.projection;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -11,11 +12,14 @@ import java.time.Instant;
  * message during a rebuild), so every event fills only its own columns of the row.
  */
 @Entity
+@IdClass(ScopedId.class)
 @Table(name = "messages")
 public class MessageRow extends PanacheEntityBase {
     @Id
     public String id;
+    @Id
     public String conversationId;
+    @Id
     public String tenant;
     public String direction;
     public String authorKind;

@@ -164,7 +164,7 @@ public class Projector {
             row.agentId = note.agentId();
             row.text = note.text() == null ? "" : note.text();
             row.createdAt = event.time();
-            return NoteRow.findById(row.id).flatMap(found -> found != null ? Uni.createFrom().voidItem() : row.persist());
+            return NoteRow.findById(new ScopedId(row.tenant, row.conversationId, row.id)).flatMap(found -> found != null ? Uni.createFrom().voidItem() : row.persist());
         }
         if (data instanceof CsatReceived csat) {
             CsatRow row = new CsatRow();
@@ -203,7 +203,8 @@ public class Projector {
         }
         TicketCreated created = after.ticket().value();
         boolean oldTicketStaysDone = reactions.startsNewTicket(before, event);
-        return TicketRow.<TicketRow>findById(created.ticketId()).flatMap(found -> {
+        ScopedId key = new ScopedId(after.tenant(), after.conversationId(), created.ticketId());
+        return TicketRow.<TicketRow>findById(key).flatMap(found -> {
             TicketRow ticket = found != null ? found : new TicketRow();
             if (found == null) {
                 ticket.id = created.ticketId();
@@ -224,8 +225,10 @@ public class Projector {
         });
     }
 
+    /** The message {@code id} of this conversation: the same id in another tenant or conversation is another row. */
     private static Uni<?> upsertMessage(String id, ConversationState state, Consumer<MessageRow> change) {
-        return MessageRow.<MessageRow>findById(id).flatMap(found -> {
+        ScopedId key = new ScopedId(state.tenant(), state.conversationId(), id);
+        return MessageRow.<MessageRow>findById(key).flatMap(found -> {
             MessageRow message = found != null ? found : new MessageRow();
             message.id = id;
             message.conversationId = state.conversationId();

@@ -2,10 +2,12 @@ package io.parley.ticket.api;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.parley.events.Topics;
 import io.parley.events.agent.AgentEvent.Presence;
@@ -47,6 +49,29 @@ class GatewayIT {
         Api.as("tenant-b", "ben").body(Map.of("text", "hi")).post("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
         Api.as("tenant-b", "ben").get("/api/v1/conversations").then().statusCode(200).body("id", not(hasItem(id)));
         Api.as("tenant-a", "ann").get("/api/v1/admin/projection/hash").then().statusCode(403);
+    }
+
+    @Test
+    void anotherTenantsMessageIdNamesANewMessageAndLeavesTheirsUntouched() {
+        String victim = Events.whatsappConversation();
+        String attacker = Events.whatsappConversation();
+        Log.append(Events.customerMessage(victim, "victim-co", "my card ends in 4242", clock.instant()));
+        Log.append(Events.customerMessage(attacker, "attacker-co", "hello", clock.instant()));
+        String victimMessageId = await().until(() -> Api.as("victim-co", "vic")
+                .get("/api/v1/conversations/{id}/messages", victim).then().extract().path("[0].id"), notNullValue());
+        await().untilAsserted(() -> Api.as("attacker-co", "mal").get("/api/v1/conversations/{id}", attacker).then()
+                .statusCode(200));
+
+        Api.as("attacker-co", "mal").body(Map.of("messageId", victimMessageId, "text", "moved into my conversation"))
+                .post("/api/v1/conversations/{id}/messages", attacker).then().statusCode(200);
+
+        await().untilAsserted(() -> Api.as("attacker-co", "mal").get("/api/v1/conversations/{id}/messages", attacker)
+                .then().body("text", containsInAnyOrder("hello", "moved into my conversation")));
+        Api.as("victim-co", "vic").get("/api/v1/conversations/{id}/messages", victim).then()
+                .body("id", equalTo(List.of(victimMessageId)))
+                .body("[0].text", equalTo("my card ends in 4242"))
+                .body("[0].direction", equalTo("inbound"))
+                .body("[0].conversationId", equalTo(victim));
     }
 
     @Test
