@@ -63,7 +63,7 @@ public final class MessagingNormalizer implements ChannelNormalizer {
         for (JsonNode entry : body.path("entry")) {
             String account = text(entry, "id");
             for (JsonNode messaging : entry.path("messaging")) {
-                item(account, messaging, out);
+                out.part(channel.wireName() + " messaging item of " + account, () -> item(account, messaging, out));
             }
             for (JsonNode change : entry.path("changes")) {
                 out.unhandled(Unhandled.UNKNOWN_FIELD, channel.wireName() + " field '" + text(change, "field") + "'");

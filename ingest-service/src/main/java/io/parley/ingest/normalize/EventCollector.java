@@ -34,6 +34,24 @@ public final class EventCollector {
         events.add(new Event(id, source, subject.toString(), time, tenant.get(), null, data));
     }
 
+    /**
+     * Normalises one independent part of a body (a message, a status, a messaging item) so that its failure stays
+     * its own: when {@code normalize} throws, whatever the part had collected is dropped, the part is counted as
+     * {@link Unhandled#UNREADABLE} (the raw body keeps it) and the body's other parts still become events. One bad
+     * field must not turn a whole webhook into a 500 that Meta retries for days.
+     */
+    public void part(String description, Runnable normalize) {
+        int eventsBefore = events.size();
+        int unhandledBefore = unhandled.size();
+        try {
+            normalize.run();
+        } catch (RuntimeException e) {
+            events.subList(eventsBefore, events.size()).clear();
+            unhandled.subList(unhandledBefore, unhandled.size()).clear();
+            unhandled(Unhandled.UNREADABLE, description + ": " + e);
+        }
+    }
+
     public void unhandled(String reason, String detail) {
         unhandled.add(new Unhandled(reason, detail));
     }

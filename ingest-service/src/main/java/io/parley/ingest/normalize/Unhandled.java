@@ -14,6 +14,8 @@ public record Unhandled(String reason, String detail) {
     /** The body was signed with an app secret that is not the account's: another tenant's app cannot speak for it. */
     public static final String FOREIGN_SIGNATURE = "foreign-signature";
     public static final String MALFORMED = "malformed";
+    /** Normalising the part threw (a field of an unexpected form, e.g. a non-numeric timestamp): the others went on. */
+    public static final String UNREADABLE = "unreadable";
     /** Echo of a message Parley itself sent: its outbound event is already in the log. */
     public static final String OWN_ECHO = "own-echo";
 }

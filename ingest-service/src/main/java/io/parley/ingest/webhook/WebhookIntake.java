@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,10 @@ public class WebhookIntake {
             } catch (InvalidWebhookException e) {
                 metrics.webhook(channel, "invalid");
                 return new Result(Outcome.INVALID, e.getMessage());
+            } catch (RuntimeException e) {
+                // the normalisers isolate each part; this is the net for a body they could not even take apart
+                normalization = new Normalization(List.of(), List.of(new Unhandled(Unhandled.UNREADABLE,
+                        channel.wireName() + " body: " + e)));
             }
             log.appendEvents(normalization.events(), deadline);
             metrics.webhook(channel, "accepted");

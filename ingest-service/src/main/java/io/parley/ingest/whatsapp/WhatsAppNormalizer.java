@@ -66,10 +66,11 @@ public final class WhatsAppNormalizer implements ChannelNormalizer {
             return;
         }
         for (JsonNode message : value.path("messages")) {
-            message(account, value.path("contacts"), message, out);
+            out.part("whatsapp message " + text(message, "id"),
+                    () -> message(account, value.path("contacts"), message, out));
         }
         for (JsonNode status : value.path("statuses")) {
-            status(account, status, out);
+            out.part("whatsapp status of message " + text(status, "id"), () -> status(account, status, out));
         }
     }
 
@@ -166,16 +167,20 @@ public final class WhatsAppNormalizer implements ChannelNormalizer {
     private void echoes(JsonNode value, EventCollector out) {
         String account = text(value, "metadata", "phone_number_id");
         for (JsonNode echo : value.path("message_echoes")) {
-            String messageId = text(echo, "id");
-            String user = firstOf(text(echo, "to"), text(echo, "to_user_id"));
-            if (account == null || messageId == null || user == null || text(echo, "timestamp") == null) {
-                out.unhandled(Unhandled.MALFORMED, "whatsapp echo without phone number id, id, recipient or timestamp");
-                continue;
-            }
-            String eventId = EventIds.forChannelMessage(CHANNEL, messageId);
-            out.add(ConversationId.whatsapp(account, user), eventId, Json.epochSeconds(text(echo, "timestamp")),
-                    new MessageOutbound(eventId, new Author(AuthorKind.EXTERNAL, null), WhatsAppContent.of(echo),
-                            replyTo(echo), messageId));
+            out.part("whatsapp echo " + text(echo, "id"), () -> echo(account, echo, out));
         }
+    }
+
+    private void echo(String account, JsonNode echo, EventCollector out) {
+        String messageId = text(echo, "id");
+        String user = firstOf(text(echo, "to"), text(echo, "to_user_id"));
+        if (account == null || messageId == null || user == null || text(echo, "timestamp") == null) {
+            out.unhandled(Unhandled.MALFORMED, "whatsapp echo without phone number id, id, recipient or timestamp");
+            return;
+        }
+        String eventId = EventIds.forChannelMessage(CHANNEL, messageId);
+        out.add(ConversationId.whatsapp(account, user), eventId, Json.epochSeconds(text(echo, "timestamp")),
+                new MessageOutbound(eventId, new Author(AuthorKind.EXTERNAL, null), WhatsAppContent.of(echo),
+                        replyTo(echo), messageId));
     }
 }

@@ -175,4 +175,21 @@ class MessagingNormalizerTest {
         assertThat(normalize(Channel.MESSENGER, Fixtures.meta("instagram-story-reply.json")).unhandled())
                 .extracting(Unhandled::reason).containsExactly(Unhandled.UNKNOWN_OBJECT);
     }
+
+    @Test
+    void anEntryThatCannotBeReadNeitherThrowsNorBlocksTheOthers() {
+        String body = """
+                {"object":"instagram","entry":[
+                {"id":"bad:account","time":1,"messaging":[{"sender":{"id":"1"},"recipient":{"id":"bad:account"},
+                 "timestamp":1749416383201,"message":{"mid":"m-bad","text":"lost?"}}]},
+                {"id":"%s","time":1,"messaging":[{"sender":{"id":"%s"},"recipient":{"id":"%s"},
+                 "timestamp":1749416383202,"message":{"mid":"m-good","text":"kept"}}]}]}"""
+                .formatted(IG_ACCOUNT, IG_USER, IG_ACCOUNT);
+
+        Normalization result = normalize(Channel.INSTAGRAM, body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.events()).extracting(event -> ((MessageReceived) event.data()).channelMessageId())
+                .containsExactly("m-good");
+        assertThat(result.unhandled()).extracting(Unhandled::reason).containsExactly(Unhandled.UNREADABLE);
+    }
 }

@@ -3,11 +3,14 @@ package io.parley.ingest.webhook;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.parley.events.Channel;
 import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.envelope.EventCodec;
+import io.parley.events.ids.EventIds;
 import io.parley.ingest.FakeGraphApiResource;
 import io.parley.ingest.normalize.Fixtures;
 import io.parley.testkit.kafka.KafkaTestResource;
@@ -177,6 +180,30 @@ class WebhookIT {
 
         assertThat(eventsAfter(log, 1, "api:web-widget:visitor-7")).extracting(Event::type)
                 .containsExactly("parley.message.received.v1");
+    }
+
+    /** Finding 6 (#14): one unreadable message must not make Meta retry the whole POST, nor hold back the others. */
+    @Test
+    @Order(9)
+    void aBadEntryIsCountedAndKeptRawWhileTheGoodOnesReachTheLog() {
+        byte[] body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "metadata":{"phone_number_id":"106540352242922"},"contacts":[{"wa_id":"16505550001"}],"messages":[
+                {"from":"16505550001","id":"wamid.bad-ts","timestamp":"not-a-number","type":"text","text":{"body":"a"}},
+                {"from":"16505550001","id":"wamid.good-ts","timestamp":"1749416383","type":"text","text":{"body":"b"}}]}}]},
+                {"id":"2","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"106540352242922"},
+                "statuses":[{"id":"wamid.s","status":"read","timestamp":"1e99x","recipient_id":"16505550001"}]}}]}]}"""
+                .getBytes(StandardCharsets.UTF_8);
+        TopicMark raw = PROBE.mark(Topics.WEBHOOKS_RAW);
+        TopicMark log = PROBE.mark(Topics.CONVERSATION_EVENTS);
+
+        post("whatsapp", body, "test-whatsapp-secret").then().statusCode(200).body(equalTo("1 events"));
+
+        assertThat(PROBE.await(raw, 1, TopicProbe.any(), WAIT).get(0).value()).isEqualTo(body);
+        assertThat(eventsAfter(log, 1, "whatsapp:106540352242922:16505550001")).extracting(Event::id)
+                .containsExactly(EventIds.forChannelMessage(Channel.WHATSAPP, "wamid.good-ts"));
+        given().get("/q/metrics").then().body(containsString(
+                "parley_ingest_unhandled_total{channel=\"whatsapp\",reason=\"unreadable\"} 2.0"));
     }
 
     @Test

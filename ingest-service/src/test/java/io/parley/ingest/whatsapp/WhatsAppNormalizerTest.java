@@ -69,6 +69,20 @@ class WhatsAppNormalizerTest {
     }
 
     @Test
+    void aBadFieldInOneMessageNeitherThrowsNorBlocksTheOthers() {
+        Normalization result = message("""
+                {"from":"16505551234","id":"wamid.BAD","timestamp":"yesterday","type":"text","text":{"body":"lost?"}},
+                {"from":"16505551234","id":"wamid.GOOD","timestamp":"1749416383","type":"text","text":{"body":"kept"}}""");
+
+        assertThat(result.events()).extracting(event -> ((MessageReceived) event.data()).channelMessageId())
+                .containsExactly("wamid.GOOD");
+        assertThat(result.unhandled()).singleElement().satisfies(unhandled -> {
+            assertThat(unhandled.reason()).isEqualTo(Unhandled.UNREADABLE);
+            assertThat(unhandled.detail()).contains("wamid.BAD", "yesterday");
+        });
+    }
+
+    @Test
     void imageKeepsCaptionMimeAndHash() {
         Content content = ((MessageReceived) fixture("whatsapp-image.json").events().get(0).data()).content();
 
