@@ -17,6 +17,8 @@ public final class DeadLetterHeaders {
     public static final String TOPIC = "dead-letter-topic";
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
+    /** The class of the exception that made the consumer park the record. */
+    public static final String EXCEPTION_CLASS = "dead-letter-exception-class-name";
 
     private DeadLetterHeaders() {
     }

@@ -1,0 +1,119 @@
+package io.parley.edge.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parley.edge.consumer.RecordProcessor.Outcome;
+import io.parley.events.envelope.MalformedEventException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class RecordProcessorTest {
+
+    private static final ConsumerRecord<String, byte[]> RECORD =
+            new ConsumerRecord<>("conversation-events", 1, 42, "wa:acme:1", new byte[] {1, 2, 3});
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ConsumerReadiness readiness = new ConsumerReadiness();
+    private final List<Throwable> parked = new ArrayList<>();
+    private final List<Duration> pauses = new ArrayList<>();
+    private final List<Boolean> readyDuringPauses = new ArrayList<>();
+    private final RecordProcessor processor = new RecordProcessor("ticket", (record, failure) -> parked.add(failure),
+            new ConsumerMetrics(registry), readiness, duration -> {
+                pauses.add(duration);
+                readyDuringPauses.add(readiness.isUp());
+            });
+
+    @Test
+    void a_transient_failure_is_retried_with_backoff_and_readiness_down_until_it_passes_and_never_parks() {
+        AtomicInteger attempts = new AtomicInteger();
+        Outcome outcome = processor.process(RECORD, record -> {
+            if (attempts.incrementAndGet() <= 10) {
+                throw new ConnectException("Connection refused");
+            }
+        });
+
+        assertThat(outcome).isEqualTo(Outcome.PROCESSED);
+        assertThat(attempts).hasValue(11);
+        assertThat(parked).isEmpty();
+        assertThat(pauses).hasSize(10).startsWith(Duration.ofMillis(100), Duration.ofMillis(200))
+                .endsWith(Duration.ofSeconds(5));
+        assertThat(readyDuringPauses).containsOnly(false);
+        assertThat(readiness.isUp()).isTrue();
+        assertThat(registry.counter("parley.consumer.retries", "service", "ticket", "topic", "conversation-events")
+                .count()).isEqualTo(10);
+    }
+
+    @Test
+    void a_record_that_fails_the_same_way_three_times_is_parked_and_counted() {
+        AtomicInteger attempts = new AtomicInteger();
+        Outcome outcome = processor.process(RECORD, record -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("content is null");
+        });
+
+        assertThat(outcome).isEqualTo(Outcome.PARKED);
+        assertThat(attempts).hasValue(3);
+        assertThat(parked).singleElement().extracting(Throwable::getMessage).isEqualTo("content is null");
+        assertThat(readyDuringPauses).containsOnly(true);
+        assertThat(deadLetters("unprocessable")).isEqualTo(1);
+    }
+
+    @Test
+    void an_undecodable_record_is_parked_at_the_first_attempt() {
+        Outcome outcome = processor.process(RECORD, record -> {
+            throw new MalformedEventException("not JSON");
+        });
+
+        assertThat(outcome).isEqualTo(Outcome.PARKED);
+        assertThat(pauses).isEmpty();
+        assertThat(deadLetters("malformed")).isEqualTo(1);
+    }
+
+    @Test
+    void parking_waits_for_the_broker_when_it_is_away() {
+        AtomicInteger parkAttempts = new AtomicInteger();
+        RecordProcessor brokerAway = new RecordProcessor("ticket", (record, failure) -> {
+            if (parkAttempts.incrementAndGet() <= 2) {
+                throw new org.apache.kafka.common.errors.TimeoutException("broker away");
+            }
+        }, new ConsumerMetrics(registry), readiness, duration -> readyDuringPauses.add(readiness.isUp()));
+
+        Outcome outcome = brokerAway.process(RECORD, record -> {
+            throw new MalformedEventException("not JSON");
+        });
+
+        assertThat(outcome).isEqualTo(Outcome.PARKED);
+        assertThat(parkAttempts).hasValue(3);
+        assertThat(readyDuringPauses).containsExactly(false, false);
+        assertThat(readiness.isUp()).isTrue();
+        assertThat(deadLetters("malformed")).isEqualTo(1);
+    }
+
+    @Test
+    void an_interrupted_wait_gives_the_record_back_undone() {
+        RecordProcessor stopping = new RecordProcessor("ticket", (record, failure) -> parked.add(failure),
+                new ConsumerMetrics(registry), readiness, duration -> {
+                    throw new InterruptedException("shutdown");
+                });
+
+        Outcome outcome = stopping.process(RECORD, record -> {
+            throw new ConnectException("Connection refused");
+        });
+
+        assertThat(outcome).isEqualTo(Outcome.INTERRUPTED);
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(parked).isEmpty();
+        assertThat(readiness.isUp()).isTrue();
+    }
+
+    private double deadLetters(String reason) {
+        return registry.counter("parley.dead.letters", "service", "ticket", "topic", "conversation-events",
+                "reason", reason).count();
+    }
+}
