@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Service-wide bot defaults; tenants override the first two with their settings. */
@@ -24,6 +25,16 @@ public interface BotConfig {
     /** How long a flow's HTTP step may take. */
     @WithDefault("5s")
     Duration httpTimeout();
+
+    /** The largest response a flow's HTTP step reads; a larger one fails the step. */
+    @WithDefault("65536")
+    int httpMaxResponseBytes();
+
+    /**
+     * Internal networks (CIDR) a flow's HTTP step may call all the same, e.g. a shop API inside the deployment's own
+     * network. Unset: only public addresses.
+     */
+    Optional<List<String>> httpAllowedNetworks();
 
     /**
      * How long the first decisions after a start wait for the business hours on workspace-events to be read: long

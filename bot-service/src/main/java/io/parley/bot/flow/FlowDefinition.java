@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A tenant's flow: a small IVR-like graph of steps the bot walks with the customer. A customer enters it by asking
@@ -94,11 +93,7 @@ public record FlowDefinition(String id, Map<String, List<String>> triggers, Stri
                     problems.add(where + ": an input needs the slot its answer is kept in");
                 }
                 if (step.pattern() != null) {
-                    try {
-                        Pattern.compile(step.pattern());
-                    } catch (PatternSyntaxException e) {
-                        problems.add(where + ": pattern is not a valid regular expression: " + e.getDescription());
-                    }
+                    TenantPattern.problem(step.pattern()).ifPresent(problem -> problems.add(where + ": " + problem));
                 }
                 requireStep(where, step.next(), problems);
             }

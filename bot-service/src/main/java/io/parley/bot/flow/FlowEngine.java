@@ -145,6 +145,9 @@ public final class FlowEngine {
         String url = Templates.render(step.url(), slots, null, value -> URLEncoder.encode(value, StandardCharsets.UTF_8));
         try {
             return Optional.of(http.call(step.method() == null ? "GET" : step.method(), url, slots));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }
@@ -167,7 +170,8 @@ public final class FlowEngine {
             return Optional.empty();
         }
         String value = text.strip();
-        return step.pattern() == null || value.matches(step.pattern()) ? Optional.of(value) : Optional.empty();
+        return step.pattern() == null || TenantPattern.matches(step.pattern(), value) ? Optional.of(value)
+                : Optional.empty();
     }
 
     private static String shown(LocalizedText text, Map<String, String> slots, String language) {

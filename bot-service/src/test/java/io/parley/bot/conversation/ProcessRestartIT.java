@@ -126,6 +126,8 @@ class ProcessRestartIT {
     private static Map<String, String> config(Map<String, String> database) {
         Map<String, String> config = new HashMap<>(database);
         config.put("kafka.bootstrap.servers", SharedKafka.bootstrapServers());
+        // The packaged app runs the production profile, which refuses loopback: the fake shop is allow-listed.
+        config.put("parley.bot.http-allowed-networks", "127.0.0.1/32");
         // A killed member keeps its partitions until its session times out (45 s by default): a short session hands
         // them to the new process within seconds.
         config.put("mp.messaging.incoming.conversation-events-in.session.timeout.ms", "6000");

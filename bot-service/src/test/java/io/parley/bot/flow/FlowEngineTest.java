@@ -2,6 +2,7 @@ package io.parley.bot.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parley.bot.BotJson;
@@ -9,9 +10,12 @@ import io.parley.bot.dialogue.Say;
 import io.parley.events.conversation.Content;
 import io.parley.events.conversation.ConversationEvent.BotFlow;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 class FlowEngineTest {
@@ -118,6 +122,41 @@ class FlowEngineTest {
                         null, "b",
                         null, null, null, null)));
         assertThat(broken.problems()).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void a_catastrophic_backtracking_pattern_answers_at_once() throws Exception {
+        FlowDefinition flow = BotJson.JSON.readValue("""
+                {"id": "redos", "triggers": {"en": ["code"]}, "start": "ask", "steps": {
+                 "ask": {"type": "INPUT", "text": "Your code?", "slot": "code", "pattern": "(a+)+b",
+                         "invalid": "No.", "next": "done"},
+                 "done": {"type": "END"}}}""", FlowDefinition.class);
+        assertThat(flow.problems()).isEmpty();
+        BotFlow asking = new BotFlow("redos", "ask", Map.of());
+        // Exponential for a backtracking engine (2^48 ways to split the a's); linear for RE2/J. Liveness bound only.
+        CompletableFuture<FlowEngine.Turn> turn = CompletableFuture.supplyAsync(
+                () -> engine.resume(flow, asking, Content.text("a".repeat(48) + "!"), "en"), daemonThread());
+        await().atMost(Duration.ofSeconds(30)).until(turn::isDone);
+        assertThat(turn.get().says()).extracting(Say::text).containsExactly("No.");
+        assertThat(engine.resume(flow, asking, Content.text("aaab"), "en").position().slots()).containsEntry("code", "aaab");
+    }
+
+    @Test
+    void a_pattern_the_linear_engine_cannot_run_is_a_problem_of_the_definition() {
+        FlowDefinition lookbehind = new FlowDefinition("lb", Map.of("en", List.of("x")), "a", Map.of(
+                "a", new FlowDefinition.Step(FlowDefinition.StepType.INPUT, LocalizedText.of("Type"), null, "slot",
+                        "(?<=A)B", null, "b", null, null, null, null),
+                "b", new FlowDefinition.Step(FlowDefinition.StepType.END, null, null, null, null, null, null, null,
+                        null, null, null)));
+        assertThat(lookbehind.problems()).singleElement().asString().contains("RE2 syntax");
+    }
+
+    private static Executor daemonThread() {
+        return task -> {
+            Thread thread = new Thread(task, "flow-regex-test");
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     private static BotFlow copy(BotFlow position) throws Exception {
