@@ -31,21 +31,49 @@ public final class Topics {
     public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, WORKSPACE_EVENTS,
             ANALYTICS_SNAPSHOTS, ROUTING_WORK);
 
-    /** The logs that are a record, kept forever (DESIGN §3); the others keep the broker's retention. */
+    /**
+     * The logs that are a record, kept forever (DESIGN §3), and so are dead letters (parked input is replayed after a
+     * fix, never aged out); the others keep the broker's retention.
+     */
     public static final List<String> RETAINED_FOREVER = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS,
             WORKSPACE_EVENTS, ROUTING_WORK);
+
+    private static final String DEAD_LETTER_INFIX = ".dlq.";
 
     private Topics() {
     }
 
-    /** The topic-level settings a topic is created with: unlimited retention for the logs that are a record. */
+    /**
+     * The topic-level settings a topic is created with: every topic deletes old segments (none is compacted: an event
+     * is never superseded by a later one with its key), and the records are kept forever.
+     */
     public static Map<String, String> creationConfig(String topic) {
-        return RETAINED_FOREVER.contains(topic) ? Map.of("retention.ms", "-1", "retention.bytes", "-1")
-                : Map.of();
+        return RETAINED_FOREVER.contains(topic) || isDeadLetter(topic)
+                ? Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")
+                : Map.of("cleanup.policy", "delete");
+    }
+
+    /**
+     * The partitions a topic gets on a real cluster (deploy/ and {@code ./parley up --brokers}): the most instances of
+     * one consumer group that share its work. The log and routing's work topic get 12, room for a dozen instances of
+     * each consumer before a repartition (which moves keys between partitions, so it is planned, see docs/deploy.md).
+     * workspace-events has one: every workspace event goes to {@link #WORKSPACE_PARTITION}.
+     */
+    public static int partitions(String topic) {
+        return switch (topic) {
+            case CONVERSATION_EVENTS, ROUTING_WORK -> 12;
+            case WEBHOOKS_RAW -> 6;
+            case AGENT_EVENTS, ANALYTICS_SNAPSHOTS -> 3;
+            default -> 1;
+        };
     }
 
     /** The dead-letter topic where {@code service} parks poison records read from {@code topic}. */
     public static String deadLetter(String topic, String service) {
-        return topic + ".dlq." + service;
+        return topic + DEAD_LETTER_INFIX + service;
+    }
+
+    public static boolean isDeadLetter(String topic) {
+        return topic.contains(DEAD_LETTER_INFIX);
     }
 }
