@@ -95,14 +95,17 @@ class ComposeFileTest {
     }
 
     @Test
-    void prometheus_scrapes_the_services_with_metrics_and_grafana_loads_the_dashboards_from_it() {
+    void prometheus_scrapes_analytics_and_services_with_metrics_and_grafana_loads_the_dashboards_from_it() {
         Map<String, Object> prometheus = new Yaml().load(Repository.read(COMPOSE_DIRECTORY.resolve("compose/prometheus.yml")));
         String configuration = prometheus.toString();
         assertThat(configuration).contains("metrics_path=/q/metrics");
         for (ServiceModule module : SERVICES) {
             String target = module.name() + ":" + module.httpPort();
-            assertThat(configuration.contains(target)).as(target).isEqualTo(module.exposesMetrics());
+            if (configuration.contains(target)) {
+                assertThat(module.exposesMetrics()).as(target + " is scraped but has no /q/metrics").isTrue();
+            }
         }
+        assertThat(configuration).contains("analytics-service:8085");
         assertThat(volumes("prometheus")).contains("./compose/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
 
         List<String> grafana = volumes("grafana");
