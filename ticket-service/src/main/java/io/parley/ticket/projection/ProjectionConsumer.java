@@ -21,7 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ProjectionConsumer {
 
-    /** A transient database failure (lock conflict, restart) is retried for about a minute, then the channel fails. */
+    /** A transient database or Kafka failure is retried for about a minute, then the channel fails. */
     private static final Duration RETRY_FIRST_BACKOFF = Duration.ofMillis(50);
     private static final Duration RETRY_MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int RETRIES = 20;
@@ -47,9 +47,10 @@ public class ProjectionConsumer {
         if (event.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // the append is retried with the projection: a projected event returns its kept reactions again
         return projector.project(event.get())
-                .onFailure().retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRIES)
-                .flatMap(publisher::appendAll);
+                .flatMap(publisher::appendAll)
+                .onFailure().retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRIES);
     }
 
     private static void requireConversationSubject(Event event) {

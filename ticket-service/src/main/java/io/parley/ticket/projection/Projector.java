@@ -28,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
 /**
  * Projects one event of the log into the tables, in one transaction with its {@code processed_events} row: an event
  * id seen before changes nothing. Returns the events this service reacts with, for the caller to append once committed.
+ * They are kept with the claim, so an event seen before returns them again: an append that did not happen after the
+ * commit happens on redelivery, with the same ids.
  */
 @ApplicationScoped
 public class Projector {
@@ -53,6 +56,8 @@ public class Projector {
             insert into conversations (id, tenant, channel, status, mode, priority, labels, last_activity_at, state)
             values (:id, :tenant, :channel, 'bot', 'bot', 'normal', ',', :time, '')
             on conflict do nothing""";
+    private static final String KEEP_REACTIONS = "update processed_events set reactions = :reactions where event_id = :id";
+    private static final String KEPT_REACTIONS = "select reactions from processed_events where event_id = :id";
 
     public Uni<List<Event>> project(Event event) {
         if (!(event.data() instanceof ConversationEvent)) {
@@ -63,7 +68,7 @@ public class Projector {
                 .setParameter("id", event.id())
                 .setParameter("conversation", event.subject())
                 .executeUpdate()
-                .flatMap(claimed -> claimed == 0 ? Uni.createFrom().item(List.<Event>of()) : session
+                .flatMap(claimed -> claimed == 0 ? keptReactions(session, event) : session
                         .createNativeQuery(ENSURE_CONVERSATION)
                         .setParameter("id", event.subject())
                         .setParameter("tenant", event.tenant())
@@ -72,7 +77,26 @@ public class Projector {
                         .executeUpdate()
                         .flatMap(ignored -> ConversationRow.<ConversationRow>findById(event.subject(),
                                 LockModeType.PESSIMISTIC_WRITE))
-                        .flatMap(row -> apply(row, event)))));
+                        .flatMap(row -> apply(row, event))
+                        .flatMap(reactions -> keep(session, event, reactions)))));
+    }
+
+    private static Uni<List<Event>> keep(Mutiny.Session session, Event cause, List<Event> reactions) {
+        if (reactions.isEmpty()) {
+            return Uni.createFrom().item(reactions);
+        }
+        return session.createNativeQuery(KEEP_REACTIONS)
+                .setParameter("reactions", ReactionsJson.write(reactions))
+                .setParameter("id", cause.id())
+                .executeUpdate()
+                .replaceWith(reactions);
+    }
+
+    private static Uni<List<Event>> keptReactions(Mutiny.Session session, Event cause) {
+        return session.createNativeQuery(KEPT_REACTIONS, String.class)
+                .setParameter("id", cause.id())
+                .getSingleResultOrNull()
+                .map(ReactionsJson::read);
     }
 
     private Uni<List<Event>> apply(ConversationRow row, Event event) {

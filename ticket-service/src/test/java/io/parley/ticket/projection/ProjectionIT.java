@@ -18,6 +18,7 @@ import io.parley.events.conversation.ConversationEvent.MessageStatus;
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.Suggestion;
+import io.parley.events.conversation.ConversationEvent.TicketCreated;
 import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
@@ -27,6 +28,7 @@ import io.parley.testkit.postgres.PostgresTestResource;
 import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Events;
+import io.parley.ticket.support.FaultyPublisher;
 import io.parley.ticket.support.Log;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +95,23 @@ class ProjectionIT {
         Api.as(TENANT, "alice").queryParam("label", "vip").queryParam("q", "parcel").get("/api/v1/conversations").then()
                 .body("id", equalTo(List.of(id)))
                 .body("[0].handoff", equalTo(null));
+    }
+
+    @Test
+    void aReactionWhoseAppendFailedAfterTheCommitIsAppendedOnRedelivery() {
+        String id = Events.whatsappConversation();
+        TopicMark before = Log.mark(Topics.CONVERSATION_EVENTS);
+        int faultsBefore = FaultyPublisher.injectedFaults();
+        FaultyPublisher.failNextAppendOf(event -> event.subject().equals(id) && event.data() instanceof TicketCreated);
+
+        Log.append(Events.customerMessage(id, TENANT, "is anyone there?", clock.instant()),
+                Events.of(id, TENANT, clock.instant().plusSeconds(1),
+                        new HandoffRequested("no-agent-online", "nobody online", "en", null)));
+
+        Event ticket = Log.awaitEvent(before, id, "parley.ticket.created.v1");
+        assertThat(FaultyPublisher.injectedFaults()).isEqualTo(faultsBefore + 1);
+        assertThat(((TicketCreated) ticket.data()).origin()).isEqualTo("no-agent-online");
+        awaitConversation(id, "ticketId", ((TicketCreated) ticket.data()).ticketId());
     }
 
     @Test
