@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,7 +54,8 @@ public class RecordProcessor {
     private final Pause pause;
 
     @Inject
-    public RecordProcessor(DeadLetterPublisher deadLetters, ConsumerMetrics metrics, ConsumerReadiness readiness) {
+    public RecordProcessor(DeadLetterPublisher deadLetters, ConsumerMetrics metrics,
+                           @Readiness ConsumerReadiness readiness) {
         this(deadLetters.service(), deadLetters::park, metrics, readiness, duration -> Thread.sleep(duration.toMillis()));
     }
 
