@@ -16,23 +16,26 @@ import java.util.Map;
 
 /**
  * {@code parley up --demo}: a tenant with a knowledge base in four languages, the order-tracking flow, a triage team
- * with two agents and a web-widget API channel, all set up through the gateway's public APIs like any admin would.
+ * with two agents, a web-widget API channel and a WhatsApp number, a Facebook page and an Instagram account
+ * ({@link DemoAccounts}, development secrets), all set up through the gateway's public APIs like any admin would.
  * The widget's replies land in a {@link WidgetInbox}, so the customer's side of the conversation can be read too.
  */
 final class DemoTenant implements AutoCloseable {
 
-    static final String TENANT = "demo";
+    static final String TENANT = DemoAccounts.TENANT;
     static final String AGENT = "ada";
     static final String SECOND_AGENT = "bob";
     /** The team routing hands conversations to when no rule matches ({@code RuleBook.DEFAULT_TRIAGE_TEAM}). */
     static final String TEAM = "triage";
-    static final String WIDGET_CHANNEL = "web-widget";
+    static final String WIDGET_CHANNEL = DemoAccounts.API_CHANNEL;
     /** The web channel of the demo shop page ({@code /shop/}), whose chat widget talks to Parley directly. */
     static final String SHOP_CHANNEL = "demo-shop";
     static final String SHOP_IDENTITY_SECRET = "demo-identity-secret";
     /** Development values, like the development key pair: the demo is for a local machine only. */
-    static final String WIDGET_TOKEN = "demo-widget-token";
+    static final String WIDGET_TOKEN = DemoAccounts.API_BEARER_TOKEN;
     private static final String CALLBACK_SECRET = "demo-callback-secret";
+    /** The widget inbox's port after the fake Graph API's: 8087 beside the gateway's 8080. */
+    static final int INBOX_PORT_OFFSET = 7;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int CONFLICT = 409;
@@ -49,9 +52,9 @@ final class DemoTenant implements AutoCloseable {
         this.inbox = inbox;
     }
 
-    /** Opens the widget's inbox; the tenant itself is set up by {@link #seed} once the platform runs. */
-    static DemoTenant start() {
-        return new DemoTenant(WidgetInbox.start(CALLBACK_SECRET));
+    /** Opens the widget's inbox on this port (0: any free one); the tenant is set up by {@link #seed} later. */
+    static DemoTenant start(int inboxPort) {
+        return new DemoTenant(WidgetInbox.start(CALLBACK_SECRET, inboxPort));
     }
 
     String adminToken() {
@@ -61,6 +64,11 @@ final class DemoTenant implements AutoCloseable {
     /** What the widget received, a JSON array of ingest's reply bodies. */
     String repliesUrl() {
         return inbox.repliesUrl();
+    }
+
+    /** The same with arrival times, for {@code parley simulate}. */
+    String replyArrivalsUrl() {
+        return inbox.arrivalsUrl();
     }
 
     String agentToken(String agent) {
@@ -86,6 +94,13 @@ final class DemoTenant implements AutoCloseable {
         ensure(gatewayUrl, "/api/v1/admin/channels", "web/" + SHOP_CHANNEL, Map.of("channel", "web",
                 "accountId", SHOP_CHANNEL, "name", "Demo shop", "enabled", true,
                 "allowedOrigins", shopOrigins(gatewayUrl), "identitySecret", SHOP_IDENTITY_SECRET));
+        for (DemoAccounts.MetaAccount account : DemoAccounts.META) {
+            String channel = account.channel().wireName();
+            ensure(gatewayUrl, "/api/v1/admin/channels", channel + "/" + account.accountId(), Map.of("channel", channel,
+                    "accountId", account.accountId(), "name", account.name(), "enabled", true,
+                    "appSecret", account.appSecret(), "verifyToken", account.verifyToken(),
+                    "accessToken", account.accessToken()));
+        }
         send(gatewayUrl, "POST", "/api/v1/kb/import", "text/markdown", resource(KNOWLEDGE_BASE));
         send(gatewayUrl, "PUT", "/api/v1/flows/order-tracking", "application/yaml", resource(ORDER_FLOW));
     }
@@ -97,14 +112,20 @@ final class DemoTenant implements AutoCloseable {
     }
 
     /** How to try it, printed once everything is up: from a customer's question to a person's answer. */
-    String instructions(String gatewayUrl) {
+    String instructions(String gatewayUrl, String graphArrivalsUrl) {
         String widget = gatewayUrl + "/webhooks/api/" + WIDGET_CHANNEL;
         String asCustomer = "  curl -X POST " + widget + " -H 'Authorization: Bearer " + WIDGET_TOKEN + "' \\"
                 + System.lineSeparator() + "       -H 'Content-Type: application/json' \\" + System.lineSeparator();
         return String.join(System.lineSeparator(),
                 "Demo tenant '" + TENANT + "': 5 knowledge-base articles (en, es, zh, ru), the order-tracking flow,",
                 "team '" + TEAM + "' with agents " + AGENT + " (admin) and " + SECOND_AGENT + ", the API channel '"
-                        + WIDGET_CHANNEL + "'.",
+                        + WIDGET_CHANNEL + "',",
+                "WhatsApp number " + DemoAccounts.WHATSAPP.accountId() + ", Facebook page "
+                        + DemoAccounts.MESSENGER.accountId() + " and Instagram account "
+                        + DemoAccounts.INSTAGRAM.accountId() + " (DEVELOPMENT app secrets, DemoAccounts.java);",
+                "their replies go to the fake Graph API (what it received: " + graphArrivalsUrl + "),",
+                "the API channel's to " + replyArrivalsUrl() + ".",
+                "Traffic like a shop's: ./parley simulate --rate 20 --duration 30s --agents 2",
                 "Tokens (12 h):",
                 "  export TOKEN=" + adminToken + "      # " + AGENT + ", agent + admin",
                 "  export BOB=" + agentToken(SECOND_AGENT) + "      # " + SECOND_AGENT + ", agent",

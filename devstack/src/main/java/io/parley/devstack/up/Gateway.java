@@ -3,8 +3,10 @@ package io.parley.devstack.up;
 import io.parley.testkit.process.FreePorts;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.httpproxy.HttpProxy;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,6 +27,11 @@ final class Gateway implements AutoCloseable {
 
     static final String HOST = FreePorts.LOOPBACK;
     private static final long TIMEOUT_SECONDS = 30;
+    /**
+     * Connections kept per service: Vert.x's default of 5 would queue webhooks behind each other under load
+     * ({@code parley simulate}), each waiting for its Kafka acknowledgement; a held SSE stream takes one for good.
+     */
+    private static final int CONNECTIONS_PER_SERVICE = 128;
 
     /** Path prefixes, most specific first: the agent gateway (ticket-service) owns the rest of {@code /api/v1}. */
     static final Map<String, PlatformService> ROUTES = routes();
@@ -37,7 +44,8 @@ final class Gateway implements AutoCloseable {
 
     static Gateway start(int port, Map<PlatformService, Integer> servicePorts) {
         Vertx vertx = Vertx.vertx();
-        HttpClient client = vertx.createHttpClient();
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions(),
+                new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_SERVICE));
         Map<PlatformService, HttpProxy> proxies = new HashMap<>();
         servicePorts.forEach((service, servicePort) ->
                 proxies.put(service, HttpProxy.reverseProxy(client).origin(servicePort, HOST)));

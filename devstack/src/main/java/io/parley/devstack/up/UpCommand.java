@@ -29,7 +29,8 @@ public class UpCommand implements Callable<Integer> {
     boolean demo;
 
     @Option(names = "--gateway-port", defaultValue = "8080",
-            description = "the gateway's port; the services take the next five (default: ${DEFAULT-VALUE})")
+            description = "the gateway's port; the services take the next five, the fake Graph API the one after"
+                    + " and the demo's widget inbox the next (default: ${DEFAULT-VALUE})")
     int gatewayPort;
 
     @Option(names = "--kafka-port", defaultValue = "9092",
@@ -45,7 +46,7 @@ public class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
         Path data = dataDir != null ? dataDir : root.resolve(".parley");
-        DemoTenant demoTenant = demo ? DemoTenant.start() : null;
+        DemoTenant demoTenant = demo ? DemoTenant.start(gatewayPort + DemoTenant.INBOX_PORT_OFFSET) : null;
         LocalPlatform platform = new LocalPlatform(LocalPlatform.Settings.standard(root, data, gatewayPort, kafkaPort,
                 Map.of()), out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -62,7 +63,7 @@ public class UpCommand implements Callable<Integer> {
             platform.start();
             if (demo) {
                 demoTenant.seed(platform.gatewayUrl());
-                out.println(demoTenant.instructions(platform.gatewayUrl()));
+                out.println(demoTenant.instructions(platform.gatewayUrl(), platform.graphArrivalsUrl()));
             }
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("parley up: " + e.getMessage());

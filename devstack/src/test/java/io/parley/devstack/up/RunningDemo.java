@@ -64,9 +64,9 @@ final class RunningDemo {
         }
         String databasePrefix = "parley_up_it_" + ProcessHandle.current().pid();
         Path root = Path.of("..").toAbsolutePath().normalize();
-        DemoTenant demo = DemoTenant.start();
+        DemoTenant demo = DemoTenant.start(0);
         LocalPlatform.Settings settings = new LocalPlatform.Settings(root, WORK_DIR, ports.get(0), servicePorts,
-                ports.get(6), ports.get(7), databasePrefix, Map.of());
+                ports.get(6), ports.get(7), 0, databasePrefix, Map.of());
         StringWriter progress = new StringWriter();
         LocalPlatform platform = new LocalPlatform(settings, new PrintWriter(progress));
         try {

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import io.parley.testkit.recording.Arrivals;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  *   <li>a Messenger or Instagram send ({@code POST …/me/messages}): {@code {"recipient_id":<id>,"message_id":"m_<n>"}}</li>
  *   <li>anything else, a WhatsApp read receipt included: {@code {"success":true}}</li>
  * </ul>
- * Point the service's Graph base URL at {@link #baseUrl()}.
+ * Point the service's Graph base URL at {@link #baseUrl()}. Another process reads what arrived, with arrival times,
+ * from {@link #arrivalsUrl()} ({@link Arrivals}).
  */
 public final class FakeGraphApi implements AutoCloseable {
 
@@ -41,7 +43,11 @@ public final class FakeGraphApi implements AutoCloseable {
     private static final Pattern READ_RECEIPT = Pattern.compile("\"status\"\\s*:\\s*\"read\"");
 
     private final HttpServer server;
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** The read-back path, not a Graph API path (nothing of Meta's starts with an underscore). */
+    public static final String ARRIVALS_PATH = "/_parley/arrivals";
+
+    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    private final Arrivals arrivals = new Arrivals();
     private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
@@ -51,14 +57,21 @@ public final class FakeGraphApi implements AutoCloseable {
     private FakeGraphApi(HttpServer server) {
         this.server = server;
         server.createContext("/", this::handle);
+        server.createContext(ARRIVALS_PATH, arrivals::serve);
         server.start();
     }
 
     public static FakeGraphApi start() {
+        return start(0);
+    }
+
+    /** On this loopback port (0: any free one). */
+    public static FakeGraphApi start(int port) {
         try {
-            return new FakeGraphApi(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+            return new FakeGraphApi(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                    0));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open a local port for the fake Graph API", e);
+            throw new UncheckedIOException("Cannot open port " + port + " on the loopback for the fake Graph API", e);
         }
     }
 
@@ -67,14 +80,22 @@ public final class FakeGraphApi implements AutoCloseable {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
+    /** Where another process reads every request's path and body with its arrival time ({@link Arrivals}). */
+    public String arrivalsUrl() {
+        return baseUrl() + ARRIVALS_PATH;
+    }
+
     /** Every request so far, oldest first. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     /** Forgets the recorded requests and the replies still scripted. */
     public void reset() {
         requests.clear();
+        arrivals.clear();
         script.clear();
     }
 
@@ -139,6 +160,7 @@ public final class FakeGraphApi implements AutoCloseable {
                     headers(exchange),
                     exchange.getRequestBody().readAllBytes());
             requests.add(request);
+            arrivals.add(request.path(), request.bodyAsString());
             Reply reply = Objects.requireNonNullElseGet(script.poll(), () -> defaultReply(request));
             byte[] body = reply.body().apply(request).getBytes(UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -2,6 +2,7 @@ package io.parley.testkit.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.testkit.recording.Arrivals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,6 +111,23 @@ class FakeGraphApiTest {
 
         assertThat(graph.requests()).isEmpty();
         assertThat(post("/v21.0/1/messages", WHATSAPP_SEND).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherProcessReadsWhatArrivedFromAnIndexOn() throws Exception {
+        post("/v21.0/1/messages", WHATSAPP_SEND);
+        post("/v21.0/me/messages", MESSENGER_SEND);
+
+        String later = http.send(HttpRequest.newBuilder(URI.create(graph.arrivalsUrl() + "?from=1")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(Arrivals.parse(later)).singleElement().satisfies(arrival -> {
+            assertThat(arrival.n()).isEqualTo(1);
+            assertThat(arrival.path()).isEqualTo("/v21.0/me/messages");
+            assertThat(arrival.body()).isEqualTo(MESSENGER_SEND);
+            assertThat(arrival.atMicros()).isPositive();
+        });
+        assertThat(graph.requests()).hasSize(2);
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
