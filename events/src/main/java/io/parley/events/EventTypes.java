@@ -1,5 +1,6 @@
 package io.parley.events;
 
+import io.parley.events.agent.AgentActivity;
 import io.parley.events.agent.AgentEvent;
 import io.parley.events.analytics.AnalyticsEvent;
 import io.parley.events.conversation.ConversationEvent;
@@ -43,6 +44,7 @@ public final class EventTypes {
         register("parley.callback.scheduled.v1", ConversationEvent.CallbackScheduled.class);
         register("parley.agent.presence-changed.v1", AgentEvent.PresenceChanged.class);
         register("parley.agent.profile-updated.v1", AgentEvent.ProfileUpdated.class);
+        register("parley.agent.viewing.v1", AgentActivity.Viewing.class);
         register("parley.workspace.team-saved.v1", WorkspaceEvent.TeamSaved.class);
         register("parley.workspace.team-deleted.v1", WorkspaceEvent.TeamDeleted.class);
         register("parley.workspace.hours-set.v1", WorkspaceEvent.HoursSet.class);

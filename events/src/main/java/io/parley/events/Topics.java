@@ -24,12 +24,19 @@ public final class Topics {
     public static final int WORKSPACE_PARTITION = 0;
     /** Periodic KPI snapshots, keyed by tenant. */
     public static final String ANALYTICS_SNAPSHOTS = "analytics-snapshots";
+    /**
+     * What agents are doing right now (which conversation each has open in a console), keyed by agent id. A hint,
+     * not a record: kept {@link #AGENT_ACTIVITY_RETENTION_MS} and read from its end.
+     */
+    public static final String AGENT_ACTIVITY = "agent-activity";
+    /** One hour: a heartbeat older than that means nothing to anyone. */
+    public static final long AGENT_ACTIVITY_RETENTION_MS = 3_600_000L;
     /** Routing's own input: routing-relevant facts re-keyed by tenant, so one consumer decides for a tenant. */
     public static final String ROUTING_WORK = "routing-work";
 
     /** Topics every environment creates up front. */
     public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, WORKSPACE_EVENTS,
-            ANALYTICS_SNAPSHOTS, ROUTING_WORK);
+            ANALYTICS_SNAPSHOTS, ROUTING_WORK, AGENT_ACTIVITY);
 
     /**
      * The logs that are a record, kept forever (DESIGN §3), and so are dead letters (parked input is replayed after a
@@ -45,9 +52,12 @@ public final class Topics {
 
     /**
      * The topic-level settings a topic is created with: every topic deletes old segments (none is compacted: an event
-     * is never superseded by a later one with its key), and the records are kept forever.
+     * is never superseded by a later one with its key), and the records are kept forever, but agent activity, an hour.
      */
     public static Map<String, String> creationConfig(String topic) {
+        if (AGENT_ACTIVITY.equals(topic)) {
+            return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(AGENT_ACTIVITY_RETENTION_MS));
+        }
         return RETAINED_FOREVER.contains(topic) || isDeadLetter(topic)
                 ? Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")
                 : Map.of("cleanup.policy", "delete");

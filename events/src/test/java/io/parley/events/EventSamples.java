@@ -1,5 +1,6 @@
 package io.parley.events;
 
+import io.parley.events.agent.AgentActivity;
 import io.parley.events.agent.AgentEvent;
 import io.parley.events.analytics.AnalyticsEvent;
 import io.parley.events.envelope.EventCodec;
@@ -107,6 +108,7 @@ final class EventSamples {
                 agent(new AgentEvent.ProfileUpdated("agent-7", "Ana Lima", List.of("support", "billing"),
                         List.of("orders", "refunds"), List.of("en", "pt"), Map.of("*", 3, "whatsapp", 5),
                         "ana@acme.example", "agent", true, "admin-1")),
+                agent(new AgentActivity.Viewing("agent-7", CONVERSATION, true)),
                 workspace(new WorkspaceEvent.TeamSaved("support", "Support", "balanced", "requeue", "default",
                         "standard", "admin-1")),
                 workspace(new WorkspaceEvent.TeamDeleted("billing", "admin-1")),

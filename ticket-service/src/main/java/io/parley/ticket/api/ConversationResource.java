@@ -33,6 +33,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +46,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The agent's view of conversations: list, read, reply and act. Everything is scoped to the caller's tenant. */
 @Path("/api/v1/conversations")
@@ -68,11 +72,14 @@ public class ConversationResource {
     @GET
     @Operation(summary = "List, filter and search conversations, most recently active first",
             description = "assignee=me means the caller, assignee=none conversations nobody holds (a queue's waiting"
-                    + " ones, with status=open); q searches contact name, phone, id and message text")
-    public Uni<List<Views.Conversation>> list(@QueryParam("status") String status,
+                    + " ones, with status=open); q searches contact name, phone, id and message text. Pages of at most"
+                    + " 200 (limit, default 50): a full page has a Link rel=next header whose cursor continues after"
+                    + " its last row")
+    public Uni<RestResponse<List<Views.Conversation>>> list(@QueryParam("status") String status,
             @QueryParam("assignee") String assignee, @QueryParam("team") String team,
             @QueryParam("channel") String channel, @QueryParam("label") String label, @QueryParam("q") String query,
-            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         StringBuilder hql = new StringBuilder("from ConversationRow c where c.tenant = :tenant");
         Parameters parameters = Parameters.with("tenant", caller.tenant());
         filter(hql, parameters, "c.status", "status", status);
@@ -92,11 +99,28 @@ public class ConversationResource {
                     + " or exists (select 1 from MessageRow m where m.conversationId = c.id and lower(m.text) like :q))");
             parameters.and("q", "%" + query.toLowerCase(Locale.ROOT) + "%");
         }
+        if (cursor != null && !cursor.isBlank()) {
+            ListCursor after = ListCursor.decode(cursor);
+            hql.append(" and (c.lastActivityAt < :afterAt or (c.lastActivityAt = :afterAt and c.id > :afterId))");
+            parameters.and("afterAt", after.lastActivityAt()).and("afterId", after.id());
+        }
         hql.append(" order by c.lastActivityAt desc, c.id");
         int pageSize = Math.max(1, Math.min(limit, MAX_PAGE));
         return ConversationRow.<ConversationRow>find(hql.toString(), parameters)
                 .range(Math.max(0, offset), Math.max(0, offset) + pageSize - 1).list()
-                .map(rows -> rows.stream().map(Views.Conversation::of).toList());
+                .map(rows -> {
+                    RestResponse.ResponseBuilder<List<Views.Conversation>> page = RestResponse.ResponseBuilder
+                            .ok(rows.stream().map(Views.Conversation::of).toList());
+                    if (rows.size() == pageSize) {
+                        // A full page may have more after it: the next one starts after its last row (RFC 8288).
+                        ConversationRow last = rows.get(rows.size() - 1);
+                        URI next = uri.getRequestUriBuilder().replaceQueryParam("offset")
+                                .replaceQueryParam("cursor", new ListCursor(last.lastActivityAt, last.id).encode())
+                                .build();
+                        page.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+                    }
+                    return page.build();
+                });
     }
 
     @GET
