@@ -11,17 +11,19 @@ import io.vertx.httpproxy.HttpProxy;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * The platform's single entrance (DESIGN §4): a reverse proxy that sends each request to the service owning its path,
- * streams (SSE) included, and the web apps' static files ({@link StaticAssets}). Anything else gets a 404 that lists
- * what the gateway serves.
+ * streams (SSE) included, taking the service's instances in turn, and the web apps' static files
+ * ({@link StaticAssets}). Anything else gets a 404 that lists what the gateway serves.
  */
 final class Gateway implements AutoCloseable {
 
@@ -42,20 +44,21 @@ final class Gateway implements AutoCloseable {
         this.vertx = vertx;
     }
 
-    static Gateway start(int port, Map<PlatformService, Integer> servicePorts) {
+    /** Listens on {@code port}, in front of each service's instances (their ports). */
+    static Gateway start(int port, Map<PlatformService, List<Integer>> instancePorts) {
         Vertx vertx = Vertx.vertx();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions(),
                 new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_SERVICE));
-        Map<PlatformService, HttpProxy> proxies = new HashMap<>();
-        servicePorts.forEach((service, servicePort) ->
-                proxies.put(service, HttpProxy.reverseProxy(client).origin(servicePort, HOST)));
+        Map<PlatformService, Instances> proxies = new HashMap<>();
+        instancePorts.forEach((service, ports) -> proxies.put(service, new Instances(ports.stream()
+                .map(instancePort -> HttpProxy.reverseProxy(client).origin(instancePort, HOST)).toList())));
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (StaticAssets.serves(request.path())) {
                 StaticAssets.handle(request); // small files from the classpath: quick enough for the event loop
                 return;
             }
             owner(request.path()).map(proxies::get)
-                    .ifPresentOrElse(proxy -> proxy.handle(request), () -> notRouted(request));
+                    .ifPresentOrElse(instances -> instances.next().handle(request), () -> notRouted(request));
         });
         try {
             server.listen(port, HOST).toCompletionStage().toCompletableFuture()
@@ -70,6 +73,18 @@ final class Gateway implements AutoCloseable {
             throw new IllegalStateException("Interrupted while starting the gateway", e);
         }
         return new Gateway(vertx);
+    }
+
+    /** A service's instances, each request to the next one (round robin). */
+    private record Instances(List<HttpProxy> proxies, AtomicInteger turn) {
+
+        Instances(List<HttpProxy> proxies) {
+            this(proxies, new AtomicInteger());
+        }
+
+        HttpProxy next() {
+            return proxies.get(Math.floorMod(turn.getAndIncrement(), proxies.size()));
+        }
     }
 
     static Optional<PlatformService> owner(String path) {

@@ -3,6 +3,8 @@ package io.parley.devstack.up;
 import io.parley.bot.BotChannels;
 import io.parley.testkit.graph.FakeGraphApi;
 import io.parley.testkit.kafka.KafkaBrokerProcess;
+import io.parley.testkit.kafka.KafkaCluster;
+import io.parley.testkit.kafka.LocalKafka;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.postgres.DatabaseCoordinates;
 import io.parley.testkit.postgres.LocalPostgres;
@@ -15,11 +17,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * Parley on one machine: a real Kafka broker (KRaft, its own JVM, data under {@code <dataDir>/kafka}), every service's
- * packaged application in a JVM of its own (logs under {@code <dataDir>/logs/<service>}), each with its PostgreSQL
- * database (created when missing, kept across runs), the gateway in front, and a fake Graph API that ingest sends the
+ * Parley on one machine: a real Kafka broker (KRaft, its own JVM, data under {@code <dataDir>/kafka}) or a cluster of
+ * several ({@code <dataDir>/kafka-<n>-brokers}), every service's packaged application in a JVM of its own, or several
+ * per service in its one consumer group (logs under {@code <dataDir>/logs/<service>[-<instance>]}), each with its
+ * PostgreSQL database (created when missing, kept across runs), the gateway in front, taking a service's instances in
+ * turn, and a fake Graph API that ingest sends the
  * Meta channels' replies to (nothing leaves the machine; {@code parley simulate} reads what arrived there).
  * {@link #close()} stops everything in reverse order; the children also end by themselves when this JVM dies.
  */
@@ -29,7 +34,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final PrintWriter progress;
     private final List<QuarkusAppProcess> services = new ArrayList<>();
     private final List<DatabaseCoordinates> databases = new ArrayList<>();
-    private KafkaBrokerProcess broker;
+    private LocalKafka kafka;
     private FakeGraphApi graph;
     private Gateway gateway;
 
@@ -51,24 +56,25 @@ public final class LocalPlatform implements AutoCloseable {
      * @param graphPort        the fake Graph API's port (0: any free one)
      * @param databasePrefix   databases are {@code <prefix>_bot}, {@code <prefix>_ticket}, {@code <prefix>_analytics}
      * @param extraConfig      further config per service (system properties), such as the channels ingest serves
+     * @param topology         how many brokers and instances, and each topic's partitions
      */
     public record Settings(Path repositoryRoot, Path dataDir, int gatewayPort, Map<PlatformService, Integer> servicePorts,
                            int kafkaPort, int controllerPort, int graphPort, String databasePrefix,
-                           Map<PlatformService, Map<String, String>> extraConfig) {
+                           Map<PlatformService, Map<String, String>> extraConfig, Topology topology) {
 
         /** The fake Graph API's port after the services': 8086 beside the gateway's 8080. */
         public static final int GRAPH_PORT_OFFSET = 6;
 
         /**
-         * DESIGN §4's layout: the services on the ports after the gateway's, then the fake Graph API, the controller
-         * after the broker's.
+         * DESIGN §4's layout: the services on the ports after the gateway's (further instances ten ports on each),
+         * then the fake Graph API, the controller after the broker's (further brokers on the next pairs of ports).
          */
         public static Settings standard(Path repositoryRoot, Path dataDir, int gatewayPort, int kafkaPort,
-                                        Map<PlatformService, Map<String, String>> extraConfig) {
+                                        Map<PlatformService, Map<String, String>> extraConfig, Topology topology) {
             Map<PlatformService, Integer> ports = new HashMap<>();
             PlatformService.ALL.forEach(service -> ports.put(service, gatewayPort + service.portOffset()));
             return new Settings(repositoryRoot, dataDir, gatewayPort, ports, kafkaPort, kafkaPort + 1,
-                    gatewayPort + GRAPH_PORT_OFFSET, "parley", extraConfig);
+                    gatewayPort + GRAPH_PORT_OFFSET, "parley", extraConfig, topology);
         }
 
         List<PlatformService> services() {
@@ -78,7 +84,45 @@ public final class LocalPlatform implements AutoCloseable {
         String database(PlatformService service) {
             return databasePrefix + "_" + service.database().orElseThrow();
         }
+
+        /** Every instance's port: the service's own, then {@link #INSTANCE_PORT_STEP} further for each next one. */
+        List<Integer> instancePorts(PlatformService service) {
+            return IntStream.range(0, topology.instances())
+                    .mapToObj(instance -> servicePorts.get(service) + instance * INSTANCE_PORT_STEP).toList();
+        }
+
+        List<Integer> kafkaPorts() {
+            return topology.brokers() == 1 ? List.of(kafkaPort, controllerPort)
+                    : KafkaCluster.ports(topology.brokers(), kafkaPort);
+        }
     }
+
+    /**
+     * The shape of the platform.
+     *
+     * @param brokers    Kafka nodes (each broker and controller); three or more replicate every topic three times
+     *                   with {@code min.insync.replicas=2}
+     * @param instances  processes per service, each service's in its one consumer group
+     * @param partitions each topic's partitions (topics that exist keep theirs)
+     */
+    public record Topology(int brokers, int instances, Map<String, Integer> partitions) {
+
+        public Topology {
+            if (brokers < 1 || instances < 1) {
+                throw new IllegalArgumentException("At least one broker and one instance, not " + brokers + " and "
+                        + instances);
+            }
+            partitions = Map.copyOf(partitions);
+        }
+
+        /** One broker, one instance each, the tests' partitions. */
+        public static Topology single() {
+            return new Topology(1, 1, SharedKafka.TOPICS);
+        }
+    }
+
+    /** How far a service's next instance's port is from the previous one's. */
+    static final int INSTANCE_PORT_STEP = 10;
 
     public LocalPlatform(Settings settings, PrintWriter progress) {
         this.settings = settings;
@@ -89,20 +133,24 @@ public final class LocalPlatform implements AutoCloseable {
     public void start() {
         checkPackaged();
         checkPortsFree();
-        broker = KafkaBrokerProcess.onPorts(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                settings.controllerPort());
-        report("Kafka broker", broker.bootstrapServers());
-        broker.start();
-        broker.createTopics(SharedKafka.TOPICS);
+        int brokers = settings.topology().brokers();
+        kafka = brokers == 1
+                ? KafkaBrokerProcess.onPorts(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                        settings.controllerPort())
+                : KafkaCluster.onPorts(settings.dataDir().resolve("kafka-" + brokers + "-brokers"), brokers,
+                        settings.kafkaPort());
+        report(brokers == 1 ? "Kafka broker" : "Kafka, " + brokers + " brokers", kafka.bootstrapServers());
+        kafka.start();
+        kafka.createTopics(settings.topology().partitions());
         // A service's own topic too, so that its consumer does not start on a topic that is not there yet.
-        broker.createTopics(Map.of(BotChannels.TENANT_CHANGES_TOPIC, 1));
+        kafka.createTopics(Map.of(BotChannels.TENANT_CHANGES_TOPIC, 1));
         graph = FakeGraphApi.start(settings.graphPort());
         report("fake Graph API", graph.baseUrl());
         LocalPostgres postgres = LocalPostgres.fromEnvironment();
         String secretKey = WorkspaceSecretKey.loadOrCreate(settings.dataDir());
         for (PlatformService service : settings.services()) {
             Map<String, String> config = new HashMap<>();
-            config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             if (service == PlatformService.INGEST || service == PlatformService.TICKET) {
                 config.put(WorkspaceSecretKey.SETTING, secretKey);
             }
@@ -121,14 +169,19 @@ public final class LocalPlatform implements AutoCloseable {
                 config.putAll(database.quarkusConfig());
             });
             config.putAll(settings.extraConfig().getOrDefault(service, Map.of()));
-            QuarkusAppProcess app = QuarkusAppProcess.packaged(service.packagedApp(settings.repositoryRoot()),
-                    settings.dataDir().resolve("logs").resolve(service.name()), config,
-                    settings.servicePorts().get(service));
-            report(service.module(), app.baseUrl());
-            services.add(app);
-            app.start();
+            List<Integer> ports = settings.instancePorts(service);
+            for (int instance = 0; instance < ports.size(); instance++) {
+                String logs = instance == 0 ? service.name() : service.name() + "-" + (instance + 1);
+                QuarkusAppProcess app = QuarkusAppProcess.packaged(service.packagedApp(settings.repositoryRoot()),
+                        settings.dataDir().resolve("logs").resolve(logs), config, ports.get(instance));
+                report(service.module(), app.baseUrl());
+                services.add(app);
+                app.start();
+            }
         }
-        gateway = Gateway.start(settings.gatewayPort(), settings.servicePorts());
+        Map<PlatformService, List<Integer>> instances = new HashMap<>();
+        settings.services().forEach(service -> instances.put(service, settings.instancePorts(service)));
+        gateway = Gateway.start(settings.gatewayPort(), instances);
         report("gateway", gatewayUrl());
     }
 
@@ -142,10 +195,10 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return kafka.bootstrapServers();
     }
 
-    /** Each running service's own URL (not through the gateway), e.g. for a benchmark of one service. */
+    /** Each running service's own URL (its first instance's, not through the gateway), e.g. for a benchmark. */
     public String serviceUrl(PlatformService service) {
         return "http://" + Gateway.HOST + ":" + settings.servicePorts().get(service);
     }
@@ -169,9 +222,9 @@ public final class LocalPlatform implements AutoCloseable {
             graph.close();
             graph = null;
         }
-        if (broker != null) {
-            broker.close();
-            broker = null;
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
         }
     }
 
@@ -192,12 +245,12 @@ public final class LocalPlatform implements AutoCloseable {
      * (another `parley up`, say), and the broker would adopt the other run's broker and stop it on the way out.
      */
     private void checkPortsFree() {
-        List<Integer> ports = new ArrayList<>(List.of(settings.gatewayPort(), settings.kafkaPort(),
-                settings.controllerPort()));
+        List<Integer> ports = new ArrayList<>(List.of(settings.gatewayPort()));
+        ports.addAll(settings.kafkaPorts());
         if (settings.graphPort() != 0) {
             ports.add(settings.graphPort());
         }
-        settings.services().forEach(service -> ports.add(settings.servicePorts().get(service)));
+        settings.services().forEach(service -> ports.addAll(settings.instancePorts(service)));
         List<Integer> taken = ports.stream().filter(port -> !FreePorts.isFree(port)).toList();
         if (!taken.isEmpty()) {
             throw new IllegalStateException("Port(s) " + taken + " on " + FreePorts.LOOPBACK + " are taken: is Parley"

@@ -1,13 +1,16 @@
 package io.parley.devstack.up;
 
+import io.parley.events.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up",
@@ -37,6 +40,23 @@ public class UpCommand implements Callable<Integer> {
             description = "the broker's port; its controller takes the next one (default: ${DEFAULT-VALUE})")
     int kafkaPort;
 
+    @Option(names = "--brokers", defaultValue = "1",
+            description = "Kafka brokers (KRaft, each also a controller) on the ports from --kafka-port on, two each;"
+                    + " with 3 or more, topics have 3 replicas, min.insync.replicas=2 and no unclean leader election"
+                    + " (default: ${DEFAULT-VALUE})")
+    int brokers;
+
+    @Option(names = "--instances", defaultValue = "1",
+            description = "processes per service, each service's in its one consumer group; the gateway takes them in"
+                    + " turn. Instance n listens 10 ports after instance n-1 (default: ${DEFAULT-VALUE})")
+    int instances;
+
+    @Option(names = "--partitions", paramLabel = "TOPIC=N",
+            description = "a topic's partitions when it is created (repeatable); default Topics.partitions:"
+                    + " conversation-events and routing-work 12, webhooks-raw 6, agent-events and analytics-snapshots"
+                    + " 3, workspace-events 1. A topic that exists keeps its partitions")
+    Map<String, Integer> partitions = new HashMap<>();
+
     @Option(names = "--data-dir", description = "the broker's data and the services' logs (default: .parley/ in the"
             + " repository)")
     Path dataDir;
@@ -46,9 +66,10 @@ public class UpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
         Path data = dataDir != null ? dataDir : root.resolve(".parley");
+        LocalPlatform.Topology topology = topology();
         DemoTenant demoTenant = demo ? DemoTenant.start(gatewayPort + DemoTenant.INBOX_PORT_OFFSET) : null;
         LocalPlatform platform = new LocalPlatform(LocalPlatform.Settings.standard(root, data, gatewayPort, kafkaPort,
-                Map.of()), out);
+                Map.of(), topology), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping Parley…");
@@ -74,5 +95,20 @@ public class UpCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Every topic of {@link Topics#ALL} at its production partitions, unless --partitions says otherwise. */
+    private LocalPlatform.Topology topology() {
+        partitions.keySet().stream().filter(topic -> !Topics.ALL.contains(topic)).findFirst().ifPresent(topic -> {
+            throw new ParameterException(spec.commandLine(), "--partitions names no topic of Parley's: " + topic
+                    + " (they are " + String.join(", ", Topics.ALL) + ")");
+        });
+        Map<String, Integer> byTopic = new HashMap<>();
+        Topics.ALL.forEach(topic -> byTopic.put(topic, partitions.getOrDefault(topic, Topics.partitions(topic))));
+        try {
+            return new LocalPlatform.Topology(brokers, instances, byTopic);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -66,7 +66,7 @@ final class RunningDemo {
         Path root = Path.of("..").toAbsolutePath().normalize();
         DemoTenant demo = DemoTenant.start(0);
         LocalPlatform.Settings settings = new LocalPlatform.Settings(root, WORK_DIR, ports.get(0), servicePorts,
-                ports.get(6), ports.get(7), 0, databasePrefix, Map.of());
+                ports.get(6), ports.get(7), 0, databasePrefix, Map.of(), LocalPlatform.Topology.single());
         StringWriter progress = new StringWriter();
         LocalPlatform platform = new LocalPlatform(settings, new PrintWriter(progress));
         try {

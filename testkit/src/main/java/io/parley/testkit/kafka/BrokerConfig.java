@@ -12,9 +12,49 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.Uuid;
 
-/** Where a single-node KRaft broker (combined broker and controller) keeps its files and which ports it listens on. */
-record BrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
+/**
+ * Where a KRaft node (combined broker and controller) keeps its files, which ports it listens on, and the quorum it is
+ * one of: itself alone, or the nodes of a {@link KafkaCluster}.
+ */
+record BrokerConfig(Path dataDir, int brokerPort, int controllerPort, Quorum quorum) {
+
+    /**
+     * The controller quorum: node {@code i + 1} has {@code controllerPorts.get(i)}. Its replication follows its size:
+     * three or more nodes keep three replicas and acknowledge on two ({@code min.insync.replicas}), so one node may
+     * fail without losing an acknowledged write or refusing one.
+     *
+     * @param nodeId          this node's id
+     * @param controllerPorts every node's controller port, by node id
+     * @param clusterId       the id a new node's storage is formatted with (all nodes of a cluster share it)
+     */
+    record Quorum(int nodeId, List<Integer> controllerPorts, String clusterId) {
+
+        static Quorum single(int controllerPort) {
+            return new Quorum(1, List.of(controllerPort), Uuid.randomUuid().toString());
+        }
+
+        String voters() {
+            return IntStream.range(0, controllerPorts.size())
+                    .mapToObj(i -> (i + 1) + "@" + HOST + ":" + controllerPorts.get(i))
+                    .collect(Collectors.joining(","));
+        }
+
+        int replication() {
+            return Math.min(3, controllerPorts.size());
+        }
+
+        int minInSync() {
+            return replication() >= 3 ? 2 : 1;
+        }
+    }
+
+    BrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
+        this(dataDir, brokerPort, controllerPort, Quorum.single(controllerPort));
+    }
 
     static final String HOST = FreePorts.LOOPBACK;
     private static final Pattern LISTENER = Pattern.compile("(PLAINTEXT|CONTROLLER)://[^,]*:(\\d+)");
@@ -103,22 +143,25 @@ record BrokerConfig(Path dataDir, int brokerPort, int controllerPort) {
     private Properties serverProperties() {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        p.setProperty("node.id", Integer.toString(quorum.nodeId()));
+        p.setProperty("controller.quorum.voters", quorum.voters());
         p.setProperty("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
         p.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.setProperty("log.dirs", storageDir().toString());
-        // One node: every internal topic must live with a single replica.
-        p.setProperty("default.replication.factor", "1");
-        p.setProperty("min.insync.replicas", "1");
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        // Internal topics too are replicated as far as the quorum allows (one node: a single replica).
+        String replication = Integer.toString(quorum.replication());
+        String minInSync = Integer.toString(quorum.minInSync());
+        p.setProperty("default.replication.factor", replication);
+        p.setProperty("min.insync.replicas", minInSync);
+        p.setProperty("unclean.leader.election.enable", "false");
+        p.setProperty("offsets.topic.replication.factor", replication);
+        p.setProperty("transaction.state.log.replication.factor", replication);
+        p.setProperty("transaction.state.log.min.isr", minInSync);
+        p.setProperty("share.coordinator.state.topic.replication.factor", replication);
+        p.setProperty("share.coordinator.state.topic.min.isr", minInSync);
         // Fewer internal partitions and no rebalance delay: consumer groups form in milliseconds, not seconds.
         p.setProperty("offsets.topic.num.partitions", "5");
         p.setProperty("transaction.state.log.num.partitions", "5");

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 
 /**
  * A real Kafka broker ({@code kafka_2.13}, KRaft, combined broker and controller, one node) running as a separate
@@ -35,7 +34,7 @@ import org.apache.kafka.common.Uuid;
  * broker back on the same ports with the same data. A shutdown hook stops the broker with this JVM, and the broker
  * also stops by itself when the JVM that launched it dies ({@link ChildJvm#boundTo}).
  */
-public final class KafkaBrokerProcess implements AutoCloseable {
+public final class KafkaBrokerProcess implements LocalKafka {
 
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -53,7 +52,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private ChildProcess process;
     private Thread shutdownHook;
 
-    private KafkaBrokerProcess(BrokerConfig config) {
+    KafkaBrokerProcess(BrokerConfig config) {
         this.config = config;
     }
 
@@ -68,6 +67,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return new KafkaBrokerProcess(new BrokerConfig(dataDir.toAbsolutePath(), brokerPort, controllerPort));
     }
 
+    @Override
     public String bootstrapServers() {
         return config.bootstrapServers();
     }
@@ -89,11 +89,21 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /** Starts the broker (formatting its storage on first use) and waits until it answers, for up to 90 s. */
+    @Override
     public void start() {
         start(DEFAULT_START_TIMEOUT);
     }
 
     public synchronized void start(Duration timeout) {
+        if (isRunning()) {
+            return;
+        }
+        launchWithoutWaiting();
+        awaitAnswer(timeout);
+    }
+
+    /** Launches the node without waiting: a node of a cluster answers only once a majority of its quorum runs. */
+    synchronized void launchWithoutWaiting() {
         if (isRunning()) {
             return;
         }
@@ -105,7 +115,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             throw new UncheckedIOException("Cannot launch the Kafka broker in " + config.dataDir(), e);
         }
         registerShutdownHook();
-        awaitAnswer(timeout);
     }
 
     /** Asks the broker to shut down cleanly and waits for it; forces it after 30 s. */
@@ -124,9 +133,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    /** Creates the topics with the given partition counts and one replica; existing topics are left as they are. */
+    /** Creates the topics with the given partition counts, replicated as its quorum allows; existing ones are kept. */
+    @Override
     public void createTopics(Map<String, Integer> partitionsByTopic) {
-        KafkaTopics.create(bootstrapServers(), partitionsByTopic);
+        KafkaTopics.create(bootstrapServers(), partitionsByTopic, config.quorum().replication());
     }
 
     /** Stops the broker and forgets the shutdown hook. */
@@ -178,7 +188,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private void formatStorage(String classpath) throws IOException {
         Process format = jvm(ChildJvm.of(classpath, "kafka.tools.StorageTool", "format",
-                "--cluster-id", Uuid.randomUuid().toString(),
+                "--cluster-id", config.quorum().clusterId(),
                 "--config", config.propertiesFile().toString())).start();
         try {
             if (!format.waitFor(FORMAT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -230,7 +240,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitAnswer(Duration timeout) {
+    void awaitAnswer(Duration timeout) {
         ChildProcess.Readiness readiness = process.awaitReady(this::answers, timeout);
         if (readiness == ChildProcess.Readiness.TIMED_OUT) {
             kill();

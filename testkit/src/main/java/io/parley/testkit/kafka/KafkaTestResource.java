@@ -34,7 +34,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     private String startContainer() {
         container = new KafkaContainer(IMAGE);
         container.start();
-        KafkaTopics.create(container.getBootstrapServers(), SharedKafka.TOPICS);
+        KafkaTopics.create(container.getBootstrapServers(), SharedKafka.TOPICS, 1);
         return container.getBootstrapServers();
     }
 }

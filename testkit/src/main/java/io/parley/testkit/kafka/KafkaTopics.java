@@ -12,7 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates topics with one replica and the settings {@link Topics} asks for; one that exists is left as it is. */
+/** Creates topics with the settings {@link Topics} asks for; one that exists is left as it is. */
 final class KafkaTopics {
 
     private static final long TIMEOUT_SECONDS = 30;
@@ -20,9 +20,9 @@ final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    static void create(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+    static void create(String bootstrapServers, Map<String, Integer> partitionsByTopic, int replication) {
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1)
+                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) replication)
                         .configs(Topics.creationConfig(topic.getKey())))
                 .toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
