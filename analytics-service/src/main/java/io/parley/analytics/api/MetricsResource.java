@@ -10,6 +10,7 @@ import io.parley.analytics.figures.Period;
 import io.parley.analytics.figures.TenantProjection;
 import io.parley.analytics.live.LivePushes;
 import io.parley.analytics.projection.AnalyticsRuntime;
+import io.parley.edge.auth.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -36,10 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class MetricsResource {
 
     private final AnalyticsRuntime runtime;
-    private final JsonWebToken caller;
+    private final Caller caller;
     private final ObjectMapper json;
 
-    public MetricsResource(AnalyticsRuntime runtime, JsonWebToken caller, ObjectMapper json) {
+    public MetricsResource(AnalyticsRuntime runtime, Caller caller, ObjectMapper json) {
         this.runtime = runtime;
         this.caller = caller;
         this.json = json;
@@ -50,7 +50,7 @@ public class MetricsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Live now: conversations by state, unattended, queues per team, agents, SLA at risk")
     public LiveFigures live(@QueryParam("team") String team, @QueryParam("channel") String channel) {
-        return live(CallerTenant.of(caller), new Filter(team, channel));
+        return live(caller.tenant(), new Filter(team, channel));
     }
 
     @GET
@@ -95,7 +95,7 @@ public class MetricsResource {
             + " and after every change, at most one per second")
     public void stream(@QueryParam("team") String team, @QueryParam("channel") String channel,
             @Context SseEventSink sink, @Context Sse sse) {
-        String tenant = CallerTenant.of(caller);
+        String tenant = caller.tenant();
         Filter filter = new Filter(team, channel);
         LivePushes.Viewer[] viewer = new LivePushes.Viewer[1];
         viewer[0] = runtime.pushes().subscribe(tenant, () -> {
@@ -130,7 +130,7 @@ public class MetricsResource {
     }
 
     private TenantProjection tenant() {
-        return runtime.projection().tenant(CallerTenant.of(caller));
+        return runtime.projection().tenant(caller.tenant());
     }
 
     private static Period period(TenantProjection tenant, String period, String from, String to) {

@@ -7,6 +7,7 @@ import io.parley.bot.kb.ImportException;
 import io.parley.bot.tenant.DocumentKind;
 import io.parley.bot.tenant.TenantDocument;
 import io.parley.bot.tenant.TenantDocuments;
+import io.parley.edge.problem.ApiErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -47,7 +48,7 @@ final class Documents<T> {
     }
 
     Uni<Response> get(String tenant, String name) {
-        return store.find(tenant, kind, name).map(row -> row == null ? ApiErrors.notFound(kind + " '" + name + "'")
+        return store.find(tenant, kind, name).map(row -> row == null ? ApiErrors.notFound(kind.name().toLowerCase(), name).getResponse()
                 : Response.ok(parse(row)).build());
     }
 
@@ -58,7 +59,7 @@ final class Documents<T> {
 
     Uni<Response> delete(String tenant, String name) {
         return store.delete(tenant, kind, name).map(deleted -> deleted ? Response.noContent().build()
-                : ApiErrors.notFound(kind + " '" + name + "'"));
+                : ApiErrors.notFound(kind.name().toLowerCase(), name).getResponse());
     }
 
     private T parse(TenantDocument row) {

@@ -5,6 +5,7 @@ import io.parley.bot.flow.FlowDefinition;
 import io.parley.bot.kb.ImportException;
 import io.parley.bot.tenant.DocumentKind;
 import io.parley.bot.tenant.TenantDocuments;
+import io.parley.edge.auth.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;

@@ -11,6 +11,8 @@ import io.parley.bot.tenant.DocumentKind;
 import io.parley.bot.tenant.TenantBot;
 import io.parley.bot.tenant.TenantBots;
 import io.parley.bot.tenant.TenantDocuments;
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -80,9 +82,8 @@ public class KbResource {
         String owner = caller.tenant();
         return store.find(owner, DocumentKind.ARTICLE, article.id()).chain(existing -> {
             if (existing != null) {
-                return Uni.createFrom().item(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                        .entity(new ApiErrors.Problem("article '" + article.id() + "' exists",
-                                List.of("PUT /api/v1/kb/articles/" + article.id() + " replaces it"))).build());
+                return Uni.createFrom().item(ApiErrors.response(409, "Conflict", List.of("article '" + article.id()
+                        + "' exists: PUT /api/v1/kb/articles/" + article.id() + " replaces it")));
             }
             return put(owner, article).map(ok -> Response.status(Response.Status.CREATED).entity(article).build());
         });

@@ -1,5 +1,7 @@
 package io.parley.routing.admin;
 
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.routing.agent.Agent;
 import io.parley.routing.decider.Fact;
 import io.parley.routing.decider.Figures;
@@ -12,13 +14,11 @@ import io.parley.routing.team.OfflinePolicy;
 import io.parley.routing.team.Strategy;
 import io.parley.routing.work.RoutingWorkers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Comparator;
@@ -41,11 +41,9 @@ import java.util.stream.IntStream;
  */
 @Path("/api/v1/routing/{tenant}")
 @OwnTenantOnly
-@RolesAllowed({RoutingAdminResource.AGENT, RoutingAdminResource.ADMIN})
+@RolesAllowed({Caller.AGENT, Caller.ADMIN})
 public class RoutingAdminResource {
 
-    static final String AGENT = "agent";
-    static final String ADMIN = "admin";
 
     private final RoutingWorkers workers;
 
@@ -83,11 +81,11 @@ public class RoutingAdminResource {
     }
 
     @PUT
-    @RolesAllowed(ADMIN)
+    @RolesAllowed(Caller.ADMIN)
     @Path("/settings")
     public Response changeSettings(@PathParam("tenant") String tenant, RoutingSettings settings) {
         if (settings == null) {
-            throw new BadRequestException("send {\"botEnabled\": true|false}");
+            throw ApiErrors.badRequest("send {\"botEnabled\": true|false}");
         }
         workers.append(new Fact.SettingsChanged(newId(), Instant.now(), tenant, settings));
         return Response.accepted().build();
@@ -100,18 +98,18 @@ public class RoutingAdminResource {
     }
 
     @PUT
-    @RolesAllowed(ADMIN)
+    @RolesAllowed(Caller.ADMIN)
     @Path("/rules")
     public Response replaceRules(@PathParam("tenant") String tenant, RuleBook rules) {
         if (rules == null) {
-            throw new BadRequestException("send {\"rules\": [...], \"triageTeam\": \"...\"}");
+            throw ApiErrors.badRequest("send {\"rules\": [...], \"triageTeam\": \"...\"}");
         }
         workers.append(new Fact.RulesReplaced(newId(), Instant.now(), tenant, rules));
         return Response.accepted().build();
     }
 
     @PUT
-    @RolesAllowed(ADMIN)
+    @RolesAllowed(Caller.ADMIN)
     @Path("/contacts/{conversationId}/profile")
     public Response profileContact(@PathParam("tenant") String tenant,
             @PathParam("conversationId") String conversationId, ContactProfile profile) {
@@ -146,13 +144,13 @@ public class RoutingAdminResource {
     }
 
     private <T> T read(String tenant, Function<TenantRouter, T> reader) {
-        return workers.read(tenant, reader).orElseThrow(() -> new NotFoundException(unknownTenant(tenant)));
+        return workers.read(tenant, reader).orElseThrow(() -> unknownTenant(tenant));
     }
 
     /** The one answer for a tenant routing does not know here and for another tenant's: they must look the same. */
-    static Response unknownTenant(String tenant) {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
-                .entity("routing knows no tenant '" + tenant + "': it has no routing facts yet").build();
+    static WebApplicationException unknownTenant(String tenant) {
+        return ApiErrors.problems(404, "Not Found", List.of("routing knows no tenant '" + tenant
+                + "': it has no routing facts yet"));
     }
 
     private static AgentView view(Agent agent) {

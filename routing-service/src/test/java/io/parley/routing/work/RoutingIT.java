@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import io.parley.events.Channel;
 import io.parley.events.Event;
@@ -251,13 +252,24 @@ class RoutingIT {
         given().contentType("application/json").body(rules).put("/api/v1/routing/{tenant}/rules", tenant)
                 .then().statusCode(401);
         as(DevTokens.issue("other-" + tenant, "eve", true)).get("/api/v1/routing/{tenant}/agents", tenant)
-                .then().statusCode(404);
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("problems[0]", equalTo("routing knows no tenant '" + tenant + "': it has no routing facts yet"));
         as(DevTokens.issue("other-" + tenant, "eve", true)).contentType("application/json").body(rules)
                 .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(404);
         as(agentOf(tenant)).contentType("application/json").body(rules)
                 .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(403);
         as(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(200)
                 .body("[0].id", equalTo("ana"));
+    }
+
+    @Test
+    void aTokenNotIssuedForTheParleyAudienceIsRefused() {
+        String withoutAudience = DevTokens.signedClaims("{\"iss\":\"" + DevTokens.ISSUER + "\",\"sub\":\"ana\","
+                + "\"upn\":\"ana\",\"tenant\":\"" + tenant + "\",\"groups\":[\"agent\"],\"exp\":"
+                + Instant.now().plusSeconds(600).getEpochSecond() + "}");
+
+        as(withoutAudience).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(401);
+        as(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(not(401));
     }
 
     @Test

@@ -12,19 +12,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Issues agent tokens signed with the DEVELOPMENT key pair under testkit's {@code src/main/resources/dev-keys}, which
  * is public in the repository: for local runs and tests only, never for production (configure real keys there).
- * Every service that checks gateway tokens verifies them with a copy of {@code dev-keys/publicKey.pem} by default.
- * Plain JDK, no Quarkus: service tests mint tokens with it, and {@code ./parley token} prints one.
+ * Services verify them with {@code dev-keys/publicKey.pem} in dev and test only (the edge module's shared config);
+ * a packaged service gets it explicitly ({@link #verificationConfig()}, as {@code ./parley up} and the testkit's
+ * {@code QuarkusAppProcess} pass it). Plain JDK, no Quarkus: service tests mint tokens with it, and
+ * {@code ./parley token} prints one.
  */
 public final class DevTokens {
 
     public static final String ISSUER = "https://parley.dev/ticket-service";
+    /** The audience every service checks ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "parley-api";
     public static final String PRIVATE_KEY_RESOURCE = "dev-keys/privateKey.pem";
+    public static final String PUBLIC_KEY_RESOURCE = "dev-keys/publicKey.pem";
     public static final Duration LIFETIME = Duration.ofHours(12);
 
     private DevTokens() {
@@ -48,19 +54,32 @@ public final class DevTokens {
         return signed(tenant, agent, List.of(groups), Instant.now());
     }
 
-    private static String signed(String tenant, String agent, List<String> groups, Instant issuedAt) {
+    /**
+     * The config that makes a packaged service (prod profile) verify these tokens: the development public key, given
+     * explicitly because no profile but dev and test has it.
+     */
+    public static Map<String, String> verificationConfig() {
+        return Map.of("mp.jwt.verify.publickey", resource(PUBLIC_KEY_RESOURCE));
+    }
+
+    /** A token signed with the development key over exactly {@code claimsJson}: for tests of what services refuse. */
+    public static String signedClaims(String claimsJson) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":" + json(ISSUER)
+        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64Url(claimsJson.getBytes(StandardCharsets.UTF_8));
+        return signingInput + "." + base64Url(sign(signingInput));
+    }
+
+    private static String signed(String tenant, String agent, List<String> groups, Instant issuedAt) {
+        return signedClaims("{\"iss\":" + json(ISSUER)
+                + ",\"aud\":" + json(AUDIENCE)
                 + ",\"jti\":" + json(UUID.randomUUID().toString())
                 + ",\"sub\":" + json(agent)
                 + ",\"upn\":" + json(agent)
                 + ",\"tenant\":" + json(tenant)
                 + ",\"groups\":" + groups.stream().map(DevTokens::json).collect(Collectors.joining(",", "[", "]"))
                 + ",\"iat\":" + issuedAt.getEpochSecond()
-                + ",\"exp\":" + issuedAt.plus(LIFETIME).getEpochSecond() + "}";
-        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64Url(claims.getBytes(StandardCharsets.UTF_8));
-        return signingInput + "." + base64Url(sign(signingInput));
+                + ",\"exp\":" + issuedAt.plus(LIFETIME).getEpochSecond() + "}");
     }
 
     private static byte[] sign(String signingInput) {
@@ -75,16 +94,20 @@ public final class DevTokens {
     }
 
     private static PrivateKey privateKey() throws GeneralSecurityException {
-        try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream(PRIVATE_KEY_RESOURCE)) {
+        String pem = resource(PRIVATE_KEY_RESOURCE)
+                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DevTokens.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(PRIVATE_KEY_RESOURCE + " is not on the classpath: put the "
-                        + "parley-testkit jar (or its resources) on the classpath");
+                throw new IllegalStateException(name + " is not on the classpath: put the parley-testkit jar (or its "
+                        + "resources) on the classpath");
             }
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + PRIVATE_KEY_RESOURCE, e);
+            throw new IllegalStateException("cannot read " + name, e);
         }
     }
 

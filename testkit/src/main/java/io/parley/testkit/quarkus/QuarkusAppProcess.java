@@ -1,5 +1,6 @@
 package io.parley.testkit.quarkus;
 
+import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.process.ChildJvm;
 import io.parley.testkit.process.ChildProcess;
 import io.parley.testkit.process.FreePorts;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,8 @@ import java.util.Map;
  * the real process: kill it mid-way, start it again. The config goes in as system properties; the HTTP port, on
  * 127.0.0.1, is chosen free once and kept across restarts. Every start writes a log file of its own,
  * {@code <workDir>/output-<n>.log}, which failure messages quote. The process ends with the JVM that launched it,
- * however that one ends.
+ * however that one ends. A packaged service runs in the prod profile, which refuses the development settings unless
+ * they are given explicitly: this runner gives them ({@link #DEVELOPMENT_CONFIG}), the caller's config wins.
  *
  * <pre>{@code
  * try (QuarkusAppProcess app = QuarkusAppProcess.packaged(Path.of("target", "quarkus-app"), workDir, config)) {
@@ -40,6 +43,12 @@ public final class QuarkusAppProcess implements AutoCloseable {
     private static final String RUNNER = "quarkus-run.jar";
     private static final String READINESS = "/q/health/ready";
 
+    /**
+     * The development token key ({@link DevTokens#verificationConfig()}) and, for the local PostgreSQL on trust
+     * authentication, leave to run with an empty database password (the edge module's {@code ProductionConfig}).
+     */
+    public static final Map<String, String> DEVELOPMENT_CONFIG = development();
+
     private final Path runner;
     private final Path workDir;
     private final Map<String, String> config;
@@ -54,7 +63,9 @@ public final class QuarkusAppProcess implements AutoCloseable {
     private QuarkusAppProcess(Path runner, Path workDir, Map<String, String> config, int httpPort) {
         this.runner = runner;
         this.workDir = workDir;
-        this.config = Map.copyOf(config);
+        Map<String, String> all = new HashMap<>(DEVELOPMENT_CONFIG);
+        all.putAll(config);
+        this.config = Map.copyOf(all);
         this.httpPort = httpPort;
     }
 
@@ -74,6 +85,12 @@ public final class QuarkusAppProcess implements AutoCloseable {
                     + " first (tests that run it belong in Maven's integration-test phase, which comes after package)");
         }
         return new QuarkusAppProcess(runner, workDir.toAbsolutePath(), config, httpPort);
+    }
+
+    private static Map<String, String> development() {
+        Map<String, String> development = new HashMap<>(DevTokens.verificationConfig());
+        development.put("parley.allow-empty-database-password", "true");
+        return Map.copyOf(development);
     }
 
     public int httpPort() {

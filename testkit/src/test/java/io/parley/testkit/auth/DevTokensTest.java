@@ -18,7 +18,8 @@ class DevTokensTest {
         String[] parts = token.split("\\.");
 
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        assertThat(claims).contains("\"tenant\":\"acme\"", "\"upn\":\"alice\"", "\"groups\":[\"agent\",\"admin\"]");
+        assertThat(claims).contains("\"tenant\":\"acme\"", "\"upn\":\"alice\"", "\"groups\":[\"agent\",\"admin\"]",
+                "\"aud\":\"parley-api\"");
 
         String pem;
         try (var in = getClass().getClassLoader().getResourceAsStream("dev-keys/publicKey.pem")) {

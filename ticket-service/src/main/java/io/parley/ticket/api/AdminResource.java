@@ -1,6 +1,6 @@
 package io.parley.ticket.api;
 
-import io.parley.ticket.auth.Caller;
+import io.parley.edge.auth.Caller;
 import io.parley.ticket.projection.ProjectionRebuild;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;

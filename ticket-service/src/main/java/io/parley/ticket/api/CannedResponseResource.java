@@ -1,6 +1,7 @@
 package io.parley.ticket.api;
 
-import io.parley.ticket.auth.Caller;
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.ticket.canned.CannedResponse;
 import io.parley.ticket.canned.Placeholders;
 import io.parley.ticket.projection.ConversationRow;

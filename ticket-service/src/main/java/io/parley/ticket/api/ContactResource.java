@@ -1,6 +1,7 @@
 package io.parley.ticket.api;
 
-import io.parley.ticket.auth.Caller;
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.ticket.contacts.ContactDirectory;
 import io.parley.ticket.contacts.ContactView;
 import io.parley.ticket.contacts.Identity;

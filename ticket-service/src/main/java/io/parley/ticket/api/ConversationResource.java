@@ -1,5 +1,7 @@
 package io.parley.ticket.api;
 
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.conversation.Content;
 import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.events.conversation.ConversationEvent.Author;
@@ -13,7 +15,6 @@ import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.Transferred;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.ids.EventIds;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.projection.ConversationRow;
 import io.parley.ticket.projection.MessageRow;
 import io.parley.ticket.projection.MessageStatusRow;

@@ -1,9 +1,10 @@
 package io.parley.ticket.api;
 
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.Event;
 import io.parley.events.conversation.ConversationEvent;
 import io.parley.events.state.ConversationState;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.lifecycle.Reaction;
 import io.parley.ticket.projection.ConversationRow;
 import io.parley.ticket.projection.StateJson;

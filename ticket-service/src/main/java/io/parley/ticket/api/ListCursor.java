@@ -1,5 +1,6 @@
 package io.parley.ticket.api;
 
+import io.parley.edge.problem.ApiErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,8 +1,8 @@
 package io.parley.ticket.api;
 
+import io.parley.edge.auth.Caller;
 import io.parley.events.Event;
 import io.parley.events.agent.AgentEvent.PresenceChanged;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.lifecycle.Reaction;
 import io.parley.ticket.publish.EventPublisher;
 import io.smallrye.mutiny.Uni;

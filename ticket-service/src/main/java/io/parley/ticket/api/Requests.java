@@ -1,5 +1,6 @@
 package io.parley.ticket.api;
 
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.agent.AgentEvent.Presence;
 import io.parley.events.conversation.Content;
 import io.parley.events.conversation.ConversationEvent.Priority;

@@ -1,8 +1,9 @@
 package io.parley.ticket.api;
 
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.lifecycle.SlaAttainment;
 import io.parley.ticket.lifecycle.SlaAttainment.Conversation;
 import io.parley.ticket.lifecycle.SlaAttainment.Figure;

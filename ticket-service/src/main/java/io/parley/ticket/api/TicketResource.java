@@ -1,8 +1,9 @@
 package io.parley.ticket.api;
 
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.projection.TicketRow;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;

@@ -3,6 +3,7 @@ package io.parley.ticket.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.state.ConversationState;
 import io.parley.events.web.VisitorToken;
 import io.parley.ticket.live.LiveEvents;

@@ -3,7 +3,7 @@ package io.parley.ticket.contacts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parley.ticket.api.ApiErrors;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.ticket.projection.ConversationRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;

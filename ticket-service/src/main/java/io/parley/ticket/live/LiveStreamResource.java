@@ -2,8 +2,8 @@ package io.parley.ticket.live;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parley.edge.auth.Caller;
 import io.parley.events.envelope.EventCodec;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.viewers.ViewerFeed;
 import io.parley.ticket.viewers.Viewers;
 import io.smallrye.mutiny.Multi;

@@ -1,7 +1,7 @@
 package io.parley.ticket.viewers;
 
+import io.parley.edge.auth.Caller;
 import io.parley.ticket.api.Conversations;
-import io.parley.ticket.auth.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,8 +2,8 @@ package io.parley.ticket.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.parley.edge.auth.Caller;
 import io.parley.testkit.auth.DevTokens;
-import io.parley.ticket.auth.Caller;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

@@ -1,7 +1,7 @@
 package io.parley.ticket.workspace.admin;
 
+import io.parley.edge.auth.Caller;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.projection.ConversationRow;
 import io.parley.ticket.workspace.WorkspaceViews.AgentView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

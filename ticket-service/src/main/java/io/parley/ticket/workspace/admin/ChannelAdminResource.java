@@ -1,7 +1,7 @@
 package io.parley.ticket.workspace.admin;
 
+import io.parley.edge.auth.Caller;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.workspace.Forms.ChannelForm;
 import io.parley.ticket.workspace.WorkspaceDecider;
 import io.parley.ticket.workspace.WorkspaceViews;

@@ -1,7 +1,7 @@
 package io.parley.ticket.workspace.admin;
 
+import io.parley.edge.auth.Caller;
 import io.parley.events.hours.BusinessHours;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.workspace.WorkspaceDecider;
 import io.parley.ticket.workspace.WorkspaceViews;
 import io.parley.ticket.workspace.WorkspaceViews.CalendarView;

@@ -1,8 +1,8 @@
 package io.parley.ticket.workspace.admin;
 
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
-import io.parley.ticket.api.ApiErrors;
-import io.parley.ticket.auth.Caller;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,10 +1,10 @@
 package io.parley.ticket.workspace.admin;
 
+import io.parley.edge.auth.Caller;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.EventData;
 import io.parley.events.workspace.SecretBox;
 import io.parley.events.workspace.Workspace;
-import io.parley.ticket.api.ApiErrors;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.workspace.Decision;
 import io.parley.ticket.workspace.WorkspaceDecider;
 import jakarta.enterprise.context.ApplicationScoped;

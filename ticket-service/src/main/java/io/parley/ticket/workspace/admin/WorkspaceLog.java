@@ -1,5 +1,6 @@
 package io.parley.ticket.workspace.admin;
 
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.Event;
 import io.parley.events.EventData;
 import io.parley.events.Topics;
@@ -11,7 +12,6 @@ import io.parley.events.workspace.Workspace;
 import io.parley.events.workspace.WorkspaceEvent;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import io.parley.events.workspace.Workspaces;
-import io.parley.ticket.api.ApiErrors;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

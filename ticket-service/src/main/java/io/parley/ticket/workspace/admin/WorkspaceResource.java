@@ -2,9 +2,9 @@ package io.parley.ticket.workspace.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.edge.auth.Caller;
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.workspace.Workspace;
-import io.parley.ticket.auth.Caller;
 import io.parley.ticket.lifecycle.SlaTargets;
 import io.parley.ticket.lifecycle.TicketPolicy;
 import io.parley.ticket.workspace.WorkspaceViews;

@@ -1,4 +1,4 @@
-package io.parley.ticket.api;
+package io.parley.edge.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * A request body Jackson cannot read (not JSON, a field of the wrong type, a time that is not HH:MM) is a 400 in the
- * API's one error shape, {@code application/problem+json}, naming the field, rather than the framework's bare 400.
+ * The errors the framework raises, in the one error shape ({@link ApiErrors}): a request body Jackson cannot read
+ * (not JSON, a field of the wrong type) is a 400 naming the field, and any other bodiless error (an unknown path, a
+ * wrong method, a refused role) carries its status and message as a problem rather than an empty or plain-text body.
  */
 public class JsonProblems {
 
@@ -28,11 +29,22 @@ public class JsonProblems {
     /** Malformed JSON reaches resources as a bare 400 whose cause is the parser's error: give it the same shape. */
     @ServerExceptionMapper(priority = 1)
     public Response rejected(WebApplicationException e) {
-        return e.getCause() instanceof JsonProcessingException json ? answer(json) : e.getResponse();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return answer(json);
+        }
+        Response response = e.getResponse();
+        if (response.hasEntity() || response.getStatus() < 400) {
+            return response;
+        }
+        Response.StatusType status = response.getStatusInfo();
+        // fromResponse keeps the headers (Allow, Retry-After, WWW-Authenticate).
+        return Response.fromResponse(response).type(ApiErrors.PROBLEM_JSON)
+                .entity(ApiErrors.body(status.getStatusCode(), status.getReasonPhrase(), List.of(e.getMessage())))
+                .build();
     }
 
     private static Response answer(JsonProcessingException e) {
-        return ApiErrors.problems(400, "The request body cannot be read", List.of(problem(e))).getResponse();
+        return ApiErrors.response(400, "The request body cannot be read", List.of(problem(e)));
     }
 
     static String problem(JsonProcessingException e) {
