@@ -4,6 +4,7 @@ import io.parley.events.agent.AgentActivity;
 import io.parley.events.agent.AgentEvent;
 import io.parley.events.analytics.AnalyticsEvent;
 import io.parley.events.conversation.ConversationEvent;
+import io.parley.events.routing.RoutingEvent;
 import io.parley.events.workspace.WorkspaceEvent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,6 +51,10 @@ public final class EventTypes {
         register("parley.workspace.hours-set.v1", WorkspaceEvent.HoursSet.class);
         register("parley.workspace.hours-cleared.v1", WorkspaceEvent.HoursCleared.class);
         register("parley.workspace.channel-saved.v1", WorkspaceEvent.ChannelSaved.class);
+        register("parley.routing.team-configured.v1", RoutingEvent.TeamConfigured.class);
+        register("parley.routing.rules-replaced.v1", RoutingEvent.RulesReplaced.class);
+        register("parley.routing.contact-profiled.v1", RoutingEvent.ContactProfiled.class);
+        register("parley.routing.settings-changed.v1", RoutingEvent.SettingsChanged.class);
         register("parley.analytics.snapshot.v1", AnalyticsEvent.Snapshot.class);
     }
 

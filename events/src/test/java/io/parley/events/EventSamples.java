@@ -43,6 +43,7 @@ import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.hours.BusinessHours;
 import io.parley.events.ids.ConversationId;
 import io.parley.events.ids.EventIds;
+import io.parley.events.routing.RoutingEvent;
 import io.parley.events.workspace.WorkspaceEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,6 +121,13 @@ final class EventSamples {
                         Map.of(), Map.of("appSecret", "q2b0mSx4Xq1g8nJd1m0aJ6fG0pH5k3VvQy7W2A==",
                                 "accessToken", "V7n1p3r5t7v9x1z3b5d7f9h1j3l5n7p9r1t3v5x7z9=="),
                         Map.of("appSecret", TIME, "accessToken", TIME), "admin-1")),
+                routing(new RoutingEvent.TeamConfigured("vip", "round-robin", "keep")),
+                routing(new RoutingEvent.RulesReplaced(json("[{\"id\": \"refunds\", \"when\": {\"keywords\": [\"refund\"],"
+                        + " \"languages\": [\"en\", \"pt\"]}, \"team\": \"billing\", \"priority\": \"high\","
+                        + " \"requiredSkills\": [\"refunds\"]}]"), "support")),
+                routing(new RoutingEvent.ContactProfiled(CONVERSATION, json("{\"customerSince\": \"2024-03-01\","
+                        + " \"companyType\": \"retail\", \"plan\": \"pro\", \"products\": [\"shop\"]}"))),
+                routing(new RoutingEvent.SettingsChanged(false)),
                 snapshot(new AnalyticsEvent.Snapshot(TIME, "Europe/Berlin",
                         json("{\"conversations\": {\"bot\": 3, \"queued\": 1, \"assigned\": 2, \"pending\": 0,"
                                 + " \"snoozed\": 0}, \"unattended\": {\"count\": 1, \"oldestWaitSeconds\": 95}}"),
@@ -138,6 +146,11 @@ final class EventSamples {
     private static Event workspace(EventData data) {
         String id = EventIds.nameBased("sample:" + EventTypes.typeOf(data)).toString();
         return new Event(id, "/ticket/admin", "acme", TIME, "acme", null, data);
+    }
+
+    private static Event routing(EventData data) {
+        String id = EventIds.nameBased("sample:" + EventTypes.typeOf(data)).toString();
+        return new Event(id, "/routing/admin", "acme", TIME, "acme", null, data);
     }
 
     private static Event snapshot(EventData data) {

@@ -58,6 +58,11 @@ public final class FailurePolicy {
         return failure instanceof MalformedEventException;
     }
 
+    /** Whether the work itself says no retry can process the record ({@link UnprocessableRecordException}). */
+    public static boolean isUnprocessable(Throwable failure) {
+        return failure instanceof UnprocessableRecordException;
+    }
+
     /** Whether a record that has now failed non-transiently {@code permanentFailures} times is to be parked. */
     public static boolean parks(int permanentFailures) {
         return permanentFailures >= PERMANENT_ATTEMPTS;

@@ -10,7 +10,9 @@ import org.jboss.logging.Logger;
 /**
  * Runs one record's work under the {@link FailurePolicy}, and never throws: a failure that says a dependency is away
  * is retried with backoff for as long as it lasts (counted, readiness DOWN meanwhile, the record never parked for it);
- * an undecodable record, or one that failed non-transiently {@link FailurePolicy#PERMANENT_ATTEMPTS} times, is parked
+ * an undecodable record ({@code MalformedEventException}) or one the work calls unprocessable
+ * ({@link UnprocessableRecordException}) is parked at once, one that failed non-transiently
+ * {@link FailurePolicy#PERMANENT_ATTEMPTS} times is parked
  * ({@link DeadLetterPublisher}), counted and logged in one line, and the consumer goes on with the next record.
  * The caller commits the record's offset once this returns {@link Outcome#PROCESSED} or {@link Outcome#PARKED}.
  */
@@ -86,6 +88,9 @@ public class RecordProcessor {
                 }
                 if (FailurePolicy.isUndecodable(failure)) {
                     return park(record, failure, ParkReason.MALFORMED, retries);
+                }
+                if (FailurePolicy.isUnprocessable(failure)) {
+                    return park(record, failure, ParkReason.UNPROCESSABLE, retries);
                 }
                 if (FailurePolicy.classify(failure) == Failure.TRANSIENT) {
                     retries++;

@@ -76,6 +76,19 @@ class RecordProcessorTest {
     }
 
     @Test
+    void a_record_the_work_calls_unprocessable_is_parked_at_the_first_attempt() {
+        AtomicInteger attempts = new AtomicInteger();
+        Outcome outcome = processor.process(RECORD, record -> {
+            attempts.incrementAndGet();
+            throw new UnprocessableRecordException("the fold cannot take it", new IllegalStateException("bug"));
+        });
+
+        assertThat(outcome).isEqualTo(Outcome.PARKED);
+        assertThat(attempts).hasValue(1);
+        assertThat(deadLetters("unprocessable")).isEqualTo(1);
+    }
+
+    @Test
     void parking_waits_for_the_broker_when_it_is_away() {
         AtomicInteger parkAttempts = new AtomicInteger();
         RecordProcessor brokerAway = new RecordProcessor("ticket", (record, failure) -> {

@@ -1,6 +1,7 @@
 package io.parley.routing.work;
 
-import io.parley.events.Event;
+import io.parley.edge.consumer.RecordProcessor;
+import io.parley.edge.consumer.RecordProcessor.Outcome;
 import io.parley.events.Topics;
 import io.parley.events.envelope.EventCodec;
 import io.parley.routing.decider.TenantRouter;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -29,7 +28,9 @@ import org.apache.kafka.common.TopicPartition;
  * are in the log already); past it, decisions are appended to {@code conversation-events} and the offset is committed
  * once Kafka acknowledged them. The decider is deterministic, so a decision made again after a crash or by a zombie
  * owner has the same id and content as the first, and every instance's {@link ReadReplica}, folding the same records
- * the same way ({@link PartitionRouters}), holds the state the owner holds.
+ * the same way ({@link PartitionRouters}), holds the state the owner holds. Under the edge's failure policy: a record
+ * the fold cannot take is parked in {@code routing-work.dlq.routing} when first met (and skipped, like the replica
+ * skips it, when the partition is replayed), the broker being away is waited out; nothing restarts the worker.
  */
 public final class DeciderWorker extends PollingWorker {
 
@@ -37,15 +38,27 @@ public final class DeciderWorker extends PollingWorker {
 
     private final KafkaClients clients;
     private final KafkaProducer<String, byte[]> producer;
+    private final RecordProcessor processor;
     private final String group;
-    private final PartitionRouters routers = new PartitionRouters();
+    private final String workTopic;
+    private final PartitionRouters routers;
     private final Map<TopicPartition, Long> silentUntil = new HashMap<>();
 
-    DeciderWorker(KafkaClients clients, KafkaProducer<String, byte[]> producer, String group, String name) {
+    DeciderWorker(KafkaClients clients, KafkaProducer<String, byte[]> producer, RecordProcessor processor,
+                  String group, String name) {
+        this(clients, producer, processor, group, name, Topics.ROUTING_WORK, new PartitionRouters());
+    }
+
+    /** On {@code workTopic} with {@code routers}: tests decide on a topic of their own, with a fold failure. */
+    DeciderWorker(KafkaClients clients, KafkaProducer<String, byte[]> producer, RecordProcessor processor,
+                  String group, String name, String workTopic, PartitionRouters routers) {
         super(name);
         this.clients = clients;
         this.producer = producer;
+        this.processor = processor;
         this.group = group;
+        this.workTopic = workTopic;
+        this.routers = routers;
     }
 
     /** Reads a tenant's state as this decider has it, if it decides for the tenant (API reads use the replica). */
@@ -56,7 +69,7 @@ public final class DeciderWorker extends PollingWorker {
     @Override
     KafkaConsumer<String, byte[]> subscribe() {
         KafkaConsumer<String, byte[]> consumer = clients.consumer(group);
-        consumer.subscribe(List.of(Topics.ROUTING_WORK), new ConsumerRebalanceListener() {
+        consumer.subscribe(List.of(workTopic), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
@@ -80,11 +93,11 @@ public final class DeciderWorker extends PollingWorker {
     }
 
     @Override
-    void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws Exception {
+    void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         if (records.isEmpty()) {
             return;
         }
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        Appends decisions = new Appends(producer, processor);
         Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             if (!routers.holds(partition)) {
@@ -93,10 +106,10 @@ public final class DeciderWorker extends PollingWorker {
             long silentBelow = silentUntil.getOrDefault(partition, 0L);
             long next = -1;
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                List<Event> decisions = routers.apply(record);
-                if (record.offset() >= silentBelow) {
-                    decisions.forEach(decision -> sends.add(producer.send(new ProducerRecord<>(
-                            Topics.CONVERSATION_EVENTS, decision.subject(), EventCodec.encode(decision)))));
+                if (record.offset() < silentBelow) {
+                    routers.applyOrSkip(record); // decided before: its decisions are in the log already
+                } else if (!decide(record, decisions)) {
+                    return;
                 }
                 next = record.offset() + 1;
             }
@@ -104,11 +117,17 @@ public final class DeciderWorker extends PollingWorker {
                 toCommit.put(partition, new OffsetAndMetadata(next));
             }
         }
-        for (Future<RecordMetadata> send : sends) {
-            send.get();
-        }
-        if (!toCommit.isEmpty()) {
+        if (decisions.awaitAll() && !toCommit.isEmpty()) {
             consumer.commitSync(toCommit);
         }
+    }
+
+    /** Applies a record past the committed offset and sends its decisions; false if interrupted (stopping). */
+    private boolean decide(ConsumerRecord<String, byte[]> record, Appends decisions) {
+        List<ProducerRecord<String, byte[]>> decided = new ArrayList<>();
+        Outcome outcome = processor.process(record, fact -> routers.apply(fact).forEach(decision -> decided.add(
+                new ProducerRecord<>(Topics.CONVERSATION_EVENTS, decision.subject(), EventCodec.encode(decision)))));
+        decisions.send(record, decided);
+        return outcome != Outcome.INTERRUPTED;
     }
 }

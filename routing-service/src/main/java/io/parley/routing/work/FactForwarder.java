@@ -1,42 +1,36 @@
 package io.parley.routing.work;
 
-import io.parley.events.Event;
+import io.parley.edge.consumer.RecordProcessor;
+import io.parley.edge.consumer.RecordProcessor.Outcome;
 import io.parley.events.Topics;
 import io.parley.events.envelope.EventCodec;
-import io.parley.events.envelope.MalformedEventException;
-import io.parley.events.kafka.DeadLetterHeaders;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.jboss.logging.Logger;
 
 /**
  * Copies the routing-relevant events of {@code conversation-events}, {@code agent-events} and
- * {@code workspace-events} into the routing work topic, re-keyed by tenant, so that one partition (and so one decider) holds all of a tenant's routing facts in one
- * order. Offsets are committed once the copies are acknowledged; a copy made twice has the same event id and the
- * decider applies it once. Unreadable records go to the dead-letter topic with the reason.
+ * {@code workspace-events} into the routing work topic, re-keyed by tenant, so that one partition (and so one decider)
+ * holds all of a tenant's routing facts in one order. Offsets are committed once the copies are acknowledged; a copy
+ * made twice has the same event id and the decider applies it once. Under the edge's failure policy: an unreadable
+ * record is parked in {@code <topic>.dlq.routing} with the reason, the broker being away is waited out.
  */
 final class FactForwarder extends PollingWorker {
 
     static final String GROUP = "routing-forwarder";
-    private static final Logger LOG = Logger.getLogger(FactForwarder.class);
 
     private final KafkaClients clients;
     private final KafkaProducer<String, byte[]> producer;
-    private final AtomicLong malformed = new AtomicLong();
+    private final RecordProcessor processor;
 
-    FactForwarder(KafkaClients clients, KafkaProducer<String, byte[]> producer) {
+    FactForwarder(KafkaClients clients, KafkaProducer<String, byte[]> producer, RecordProcessor processor) {
         super("routing-forwarder");
         this.clients = clients;
         this.producer = producer;
+        this.processor = processor;
     }
 
     @Override
@@ -47,38 +41,22 @@ final class FactForwarder extends PollingWorker {
     }
 
     @Override
-    void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) throws Exception {
+    void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         if (records.isEmpty()) {
             return;
         }
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        Appends copies = new Appends(producer, processor);
         for (ConsumerRecord<String, byte[]> record : records) {
-            readable(record, sends).filter(RoutingRelevance::matters).ifPresent(event -> sends.add(producer.send(
-                    new ProducerRecord<>(Topics.ROUTING_WORK, null, event.tenant(), record.value(), record.headers()))));
+            Outcome outcome = processor.process(record, read -> EventCodec.decode(read.value())
+                    .filter(RoutingRelevance::matters)
+                    .ifPresent(event -> copies.send(read, List.of(new ProducerRecord<>(Topics.ROUTING_WORK, null,
+                            event.tenant(), read.value(), read.headers())))));
+            if (outcome == Outcome.INTERRUPTED) {
+                return;
+            }
         }
-        for (Future<RecordMetadata> send : sends) {
-            send.get();
-        }
-        consumer.commitSync();
-    }
-
-    /** Records of the logs that were not readable events, parked in the dead-letter topic since start. */
-    long malformed() {
-        return malformed.get();
-    }
-
-    private Optional<Event> readable(ConsumerRecord<String, byte[]> record, List<Future<RecordMetadata>> sends) {
-        try {
-            return EventCodec.decode(record.value());
-        } catch (MalformedEventException e) {
-            malformed.incrementAndGet();
-            LOG.warnf("%s offset %d is not a readable event (%s); parked in the dead-letter topic", record.topic(),
-                    record.offset(), e.getMessage());
-            ProducerRecord<String, byte[]> parked = new ProducerRecord<>(Topics.deadLetter(record.topic(), "routing"),
-                    record.key(), record.value());
-            DeadLetterHeaders.addTo(parked.headers(), record, e.getMessage());
-            sends.add(producer.send(parked));
-            return Optional.empty();
+        if (copies.awaitAll()) {
+            consumer.commitSync();
         }
     }
 }

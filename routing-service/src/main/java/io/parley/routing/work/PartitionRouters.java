@@ -1,5 +1,6 @@
 package io.parley.routing.work;
 
+import io.parley.edge.consumer.UnprocessableRecordException;
 import io.parley.events.Event;
 import io.parley.events.envelope.MalformedEventException;
 import io.parley.routing.decider.Fact;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -24,10 +26,20 @@ final class PartitionRouters {
     private static final Logger LOG = Logger.getLogger(PartitionRouters.class);
 
     private final Map<TopicPartition, Router> routers = new ConcurrentHashMap<>();
+    private final Supplier<Router> newRouter;
+
+    PartitionRouters() {
+        this(Router::new);
+    }
+
+    /** With routers made by {@code newRouter}: tests use it to inject a fold failure. */
+    PartitionRouters(Supplier<Router> newRouter) {
+        this.newRouter = newRouter;
+    }
 
     /** Starts the partition over from an empty state, to be rebuilt from its first record. */
     void reset(TopicPartition partition) {
-        routers.put(partition, new Router());
+        routers.put(partition, newRouter.get());
     }
 
     void drop(TopicPartition partition) {
@@ -40,27 +52,41 @@ final class PartitionRouters {
 
     /**
      * Applies one record of a held partition and returns the decisions it leads to; none for a record of a partition
-     * not held, of a type routing does not read, or that is not readable at all (logged and skipped: the forwarder and
-     * the admin API write this topic, so such a record is a bug, not input to park).
+     * not held or of a type routing does not read.
+     *
+     * @throws MalformedEventException      when the record is not a routing fact at all
+     * @throws UnprocessableRecordException when the fold fails on it: the fold is deterministic, so it would fail
+     *                                      again, and the router has already taken the fact's id
      */
     List<Event> apply(ConsumerRecord<String, byte[]> record) {
         Router router = routers.get(new TopicPartition(record.topic(), record.partition()));
         if (router == null) {
             return List.of();
         }
-        Optional<Fact> fact;
-        try {
-            fact = WorkCodec.decode(record.value());
-        } catch (MalformedEventException e) {
-            LOG.warnf("%s offset %d is not a routing fact (%s); skipped", record.topic(), record.offset(),
-                    e.getMessage());
-            return List.of();
-        }
+        Optional<Fact> fact = WorkCodec.decode(record.value());
         if (fact.isEmpty()) {
             return List.of();
         }
         synchronized (router) {
-            return router.apply(fact.get());
+            try {
+                return router.apply(fact.get());
+            } catch (RuntimeException e) {
+                throw new UnprocessableRecordException("routing cannot apply fact " + fact.get().id() + ": " + e, e);
+            }
+        }
+    }
+
+    /**
+     * Applies one record as {@link #apply} does, skipping one that fails: for a replay of records the decider has
+     * already handled (it parked such a record when it first met it), and for the read replica, which must skip
+     * exactly what the decider parks to hold the same state.
+     */
+    void applyOrSkip(ConsumerRecord<String, byte[]> record) {
+        try {
+            apply(record);
+        } catch (MalformedEventException | UnprocessableRecordException e) {
+            LOG.debugf("%s-%d@%d skipped (parked by the decider): %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
         }
     }
 

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
- * A consumer loop on its own thread. A batch that fails is not committed: the worker logs it, closes its consumer and
- * starts over from the committed offsets, which the idempotent effects (derived ids, dedupe) make safe.
+ * A consumer loop on its own thread. Records are handled under the edge's failure policy ({@code RecordProcessor}:
+ * a dependency away is retried, a record that cannot be processed is parked), so a record never stops the loop. Only
+ * the consumer itself failing (subscribing, polling, committing) makes the worker close it and start over from the
+ * committed offsets, which the idempotent effects (derived ids, dedupe) make safe.
  */
 abstract class PollingWorker implements Runnable {
 
@@ -22,6 +25,7 @@ abstract class PollingWorker implements Runnable {
     private volatile boolean running = true;
     private volatile boolean polling;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
 
     PollingWorker(String name) {
         this.name = name;
@@ -29,7 +33,7 @@ abstract class PollingWorker implements Runnable {
 
     /** Starts the loop on a new daemon thread. */
     void start() {
-        Thread thread = new Thread(this, name);
+        thread = new Thread(this, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -37,7 +41,7 @@ abstract class PollingWorker implements Runnable {
     /** A new subscribed consumer. */
     abstract KafkaConsumer<String, byte[]> subscribe();
 
-    /** Handles one batch; commits what it has made durable. */
+    /** Handles one batch; commits what it has made durable, nothing if the thread was interrupted (stop). */
     abstract void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records)
             throws Exception;
 
@@ -52,8 +56,8 @@ abstract class PollingWorker implements Runnable {
                         polling = true;
                         handle(subscribed, records);
                     }
-                } catch (WakeupException e) {
-                    // stop() woke the consumer up
+                } catch (WakeupException | InterruptException e) {
+                    // stop() woke the consumer up or interrupted the thread
                 } catch (Exception e) {
                     polling = false;
                     LOG.errorf(e, "%s failed; restarting from the committed offsets", name);
@@ -76,6 +80,10 @@ abstract class PollingWorker implements Runnable {
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
+        }
+        Thread worker = thread;
+        if (worker != null) {
+            worker.interrupt(); // ends a wait for a dependency that is away
         }
         try {
             stopped.await();

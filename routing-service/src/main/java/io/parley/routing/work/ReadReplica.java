@@ -63,7 +63,7 @@ final class ReadReplica extends PollingWorker {
     @Override
     void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
-            folding.apply(record);
+            folding.applyOrSkip(record);
         }
         if (!caughtUp && endAtStart.entrySet().stream()
                 .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {

@@ -22,7 +22,6 @@ public class RoutingReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("routing workers").status(workers.ready())
-                .withData("malformed-records-parked", workers.malformedRecordsParked())
                 .withData("replica-caught-up", workers.replicaCaughtUp())
                 .build();
     }

@@ -1,5 +1,6 @@
 package io.parley.routing.work;
 
+import io.parley.edge.consumer.RecordProcessor;
 import io.parley.events.Topics;
 import io.parley.routing.decider.Fact;
 import io.parley.routing.decider.TenantRouter;
@@ -22,19 +23,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RoutingWorkers {
 
     private final KafkaClients clients;
+    private final RecordProcessor processor;
     private KafkaProducer<String, byte[]> producer;
     private FactForwarder forwarder;
     private volatile DeciderWorker decider;
     private ReadReplica replica;
 
-    RoutingWorkers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    RoutingWorkers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                   RecordProcessor processor) {
         this.clients = new KafkaClients(bootstrapServers);
+        this.processor = processor;
     }
 
     void start(@Observes StartupEvent startup) {
         producer = clients.producer();
-        forwarder = new FactForwarder(clients, producer);
-        decider = new DeciderWorker(clients, producer, DeciderWorker.GROUP, "routing-decider");
+        forwarder = new FactForwarder(clients, producer, processor);
+        decider = new DeciderWorker(clients, producer, processor, DeciderWorker.GROUP, "routing-decider");
         replica = new ReadReplica(clients);
         forwarder.start();
         decider.start();
@@ -44,7 +48,7 @@ public class RoutingWorkers {
     /** Stops the decider and starts a new one, which rebuilds its state as after a process restart. */
     void restartDecider() {
         decider.stop();
-        decider = new DeciderWorker(clients, producer, DeciderWorker.GROUP, "routing-decider");
+        decider = new DeciderWorker(clients, producer, processor, DeciderWorker.GROUP, "routing-decider");
         decider.start();
     }
 
@@ -66,10 +70,6 @@ public class RoutingWorkers {
 
     boolean replicaCaughtUp() {
         return replica != null && replica.caughtUp();
-    }
-
-    long malformedRecordsParked() {
-        return forwarder == null ? 0 : forwarder.malformed();
     }
 
     /** Appends a configuration fact to the tenant's work partition; returns once Kafka acknowledged it. */

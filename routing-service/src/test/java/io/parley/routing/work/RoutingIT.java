@@ -1,5 +1,6 @@
 package io.parley.routing.work;
 
+import static io.parley.testkit.auth.AgentApi.withToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -7,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.parley.edge.consumer.RecordProcessor;
+import io.parley.edge.consumer.UnprocessableRecordException;
 import io.parley.events.Channel;
 import io.parley.events.Event;
 import io.parley.events.EventData;
@@ -28,6 +31,8 @@ import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.routing.agent.Agent;
+import io.parley.routing.decider.Fact;
+import io.parley.routing.decider.Router;
 import io.parley.routing.decider.TenantRouter;
 import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.kafka.KafkaTestResource;
@@ -36,7 +41,6 @@ import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.kafka.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,6 +72,9 @@ class RoutingIT {
 
     @Inject
     RoutingWorkers workers;
+
+    @Inject
+    RecordProcessor processor;
 
     private TopicProbe probe;
     private final String tenant = "t-" + UUID.randomUUID();
@@ -123,6 +130,58 @@ class RoutingIT {
         assertThat(decisions(before, 1)).extracting(Event::subject).containsExactly("whatsapp:1:after-poison");
     }
 
+    @Test
+    void aFactTheDeciderCannotApplyIsParkedAndTheDeciderGoesOn() {
+        String workTopic = "routing-work-" + UUID.randomUUID();
+        String deadLetters = Topics.deadLetter(workTopic, "routing");
+        SharedKafka.broker().createTopics(Map.of(workTopic, 1, deadLetters, 1));
+        TopicMark parkedFrom = probe.mark(deadLetters);
+        String poison = "poison-" + UUID.randomUUID();
+        PartitionRouters failing = new PartitionRouters(() -> new Router() {
+            @Override
+            public List<Event> apply(Fact fact) {
+                if (fact.id().equals(poison)) {
+                    throw new IllegalStateException("injected fold failure");
+                }
+                return super.apply(fact);
+            }
+        });
+        KafkaClients clients = new KafkaClients(bootstrapServers);
+        try (KafkaProducer<String, byte[]> producer = clients.producer()) {
+            DeciderWorker decider = new DeciderWorker(clients, producer, processor, "decider-" + workTopic,
+                    "failing-decider", workTopic, failing);
+            decider.start();
+            try {
+                TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+                appendFact(workTopic, poison, "whatsapp:1:poisoned",
+                        new HandoffRequested("asked-for-human", null, null, List.of()));
+                appendFact(workTopic, UUID.randomUUID().toString(), "ana", new ProfileUpdated("ana", "ana",
+                        List.of("triage"), List.of(), List.of(), Map.of("*", 1)));
+                appendFact(workTopic, UUID.randomUUID().toString(), "ana", new PresenceChanged("ana", Presence.ONLINE));
+                appendFact(workTopic, UUID.randomUUID().toString(), "whatsapp:1:after-failure",
+                        new HandoffRequested("asked-for-human", null, null, List.of()));
+
+                ConsumerRecord<String, byte[]> parked = probe.await(parkedFrom, 1, TopicProbe.keyIs(tenant), TIMEOUT)
+                        .get(0);
+                assertThat(EventCodec.decode(parked.value()).orElseThrow().id()).isEqualTo(poison);
+                assertThat(header(parked, DeadLetterHeaders.REASON)).contains("injected fold failure");
+                assertThat(header(parked, DeadLetterHeaders.TOPIC)).isEqualTo(workTopic);
+                assertThat(header(parked, DeadLetterHeaders.EXCEPTION_CLASS))
+                        .isEqualTo(UnprocessableRecordException.class.getName());
+                assertThat(decisions(before, 1)).extracting(Event::subject, Event::data).containsExactly(
+                        tuple("whatsapp:1:after-failure", new Assigned("ana", "triage", null, "balanced")));
+            } finally {
+                decider.stop();
+            }
+        }
+    }
+
+    /** A fact as the forwarder writes it to a work topic: the event, keyed by its tenant. */
+    private void appendFact(String workTopic, String id, String subject, EventData data) {
+        Event event = new Event(id, "/test", subject, Instant.now(), tenant, null, data);
+        probe.append(workTopic, tenant, EventCodec.encode(event));
+    }
+
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
@@ -131,7 +190,8 @@ class RoutingIT {
     void concurrentHandoffsNeverOverbookWithTwoDeciderInstances() throws Exception {
         KafkaClients clients = new KafkaClients(bootstrapServers);
         try (KafkaProducer<String, byte[]> producer = clients.producer()) {
-            DeciderWorker second = new DeciderWorker(clients, producer, DeciderWorker.GROUP, "second-decider");
+            DeciderWorker second = new DeciderWorker(clients, producer, processor, DeciderWorker.GROUP,
+                    "second-decider");
             second.start();
             try {
                 TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
@@ -181,13 +241,13 @@ class RoutingIT {
         agent("ana", 3);
         awaitOnline(1);
         append(Topics.WORKSPACE_EVENTS, tenant, new TeamSaved("vip", "VIP", "round-robin", "keep", null, null, "boss"));
-        as(admin()).contentType("application/json").body("""
+        withToken(admin()).contentType("application/json").body("""
                 {"triageTeam": "triage", "rules": [{"id": "vip", "team": "vip", "priority": "high",
                   "when": {"keywords": ["réclamation"]}}]}""")
                 .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(202);
-        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/rules", tenant)
+        await().atMost(TIMEOUT).untilAsserted(() -> withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/rules", tenant)
                 .then().statusCode(200).body("rules[0].id", equalTo("vip")));
-        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/teams", tenant)
+        await().atMost(TIMEOUT).untilAsserted(() -> withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/teams", tenant)
                 .then().statusCode(200)
                 .body("find { it.id == 'vip' }.strategy", equalTo("round-robin"))
                 .body("find { it.id == 'vip' }.offlinePolicy", equalTo("keep")));
@@ -198,10 +258,10 @@ class RoutingIT {
 
         assertThat(decisions(before, 1)).extracting(Event::data)
                 .containsExactly(new Queued("vip", Priority.HIGH, 1));
-        as(agentOf(tenant)).get("/api/v1/routing/{tenant}/figures", tenant).then().statusCode(200);
+        withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/figures", tenant).then().statusCode(200);
 
         append(Topics.WORKSPACE_EVENTS, tenant, new TeamDeleted("vip", "boss"));
-        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/teams", tenant)
+        await().atMost(TIMEOUT).untilAsserted(() -> withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/teams", tenant)
                 .then().statusCode(200)
                 .body("find { it.id == 'vip' }.strategy", equalTo("balanced"))
                 .body("find { it.id == 'vip' }.queued", equalTo(1)));
@@ -221,17 +281,17 @@ class RoutingIT {
 
         assertThat(decisions(beforeDeactivation, 1)).extracting(Event::subject, Event::data)
                 .containsExactly(tuple("whatsapp:1:d1", new Queued("triage", Priority.NORMAL, 1)));
-        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant)
+        await().atMost(TIMEOUT).untilAsserted(() -> withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant)
                 .then().statusCode(200).body("[0].active", equalTo(false)).body("[0].conversations.size()", equalTo(0)));
     }
 
     @Test
     void withoutABotTheFirstCustomerMessageIsRouted() {
-        as(admin()).contentType("application/json").body("{\"botEnabled\": false}")
+        withToken(admin()).contentType("application/json").body("{\"botEnabled\": false}")
                 .put("/api/v1/routing/{tenant}/settings", tenant).then().statusCode(202);
         agent("ana", 1);
         awaitOnline(1);
-        await().atMost(TIMEOUT).untilAsserted(() -> as(agentOf(tenant)).get("/api/v1/routing/{tenant}/settings",
+        await().atMost(TIMEOUT).untilAsserted(() -> withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/settings",
                 tenant).then().statusCode(200).body("botEnabled", equalTo(false)));
 
         TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
@@ -251,14 +311,14 @@ class RoutingIT {
         given().get("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(401);
         given().contentType("application/json").body(rules).put("/api/v1/routing/{tenant}/rules", tenant)
                 .then().statusCode(401);
-        as(DevTokens.issue("other-" + tenant, "eve", true)).get("/api/v1/routing/{tenant}/agents", tenant)
+        withToken(DevTokens.issue("other-" + tenant, "eve", true)).get("/api/v1/routing/{tenant}/agents", tenant)
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("problems[0]", equalTo("routing knows no tenant '" + tenant + "': it has no routing facts yet"));
-        as(DevTokens.issue("other-" + tenant, "eve", true)).contentType("application/json").body(rules)
+        withToken(DevTokens.issue("other-" + tenant, "eve", true)).contentType("application/json").body(rules)
                 .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(404);
-        as(agentOf(tenant)).contentType("application/json").body(rules)
+        withToken(agentOf(tenant)).contentType("application/json").body(rules)
                 .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(403);
-        as(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(200)
+        withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(200)
                 .body("[0].id", equalTo("ana"));
     }
 
@@ -268,8 +328,8 @@ class RoutingIT {
                 + "\"upn\":\"ana\",\"tenant\":\"" + tenant + "\",\"groups\":[\"agent\"],\"exp\":"
                 + Instant.now().plusSeconds(600).getEpochSecond() + "}");
 
-        as(withoutAudience).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(401);
-        as(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(not(401));
+        withToken(withoutAudience).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(401);
+        withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(not(401));
     }
 
     @Test
@@ -277,9 +337,9 @@ class RoutingIT {
         agent("ana", 1);
         awaitOnline(1);
 
-        as(admin()).contentType("application/json").body("{\"strategy\":\"round-robin\"}")
+        withToken(admin()).contentType("application/json").body("{\"strategy\":\"round-robin\"}")
                 .put("/api/v1/routing/{tenant}/teams/vip", tenant).then().statusCode(404);
-        as(admin()).contentType("application/json").body("{\"*\": 3}")
+        withToken(admin()).contentType("application/json").body("{\"*\": 3}")
                 .put("/api/v1/routing/{tenant}/agents/ana/capacity", tenant).then().statusCode(404);
     }
 
@@ -290,10 +350,6 @@ class RoutingIT {
     private void awaitOnline(int agents) {
         await().atMost(TIMEOUT).until(() -> workers.read(tenant,
                 r -> r.roster().all().stream().filter(Agent::isAvailable).count()).orElse(0L) == agents);
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
     }
 
     private String admin() {
