@@ -21,6 +21,7 @@ import io.parley.events.Topics;
 import io.parley.events.analytics.AnalyticsEvent;
 import io.parley.events.envelope.EventCodec;
 import io.parley.events.kafka.EventSerializer;
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
@@ -238,6 +239,6 @@ class LiveOperationsIT {
     }
 
     private static RequestSpecification asAgentOf(String tenant) {
-        return given().auth().oauth2(DevTokens.issue(tenant, "agent-1", false));
+        return AgentApi.asAgent(tenant, "agent-1");
     }
 }

@@ -18,7 +18,7 @@ import io.parley.events.ids.ConversationId;
 import io.parley.events.ids.EventIds;
 import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.events.kafka.EventSerializer;
-import io.parley.testkit.auth.DevTokens;
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
@@ -103,7 +103,7 @@ class EventTallyIT {
     }
 
     private static RequestSpecification asAgentOf(String tenant) {
-        return given().auth().oauth2(DevTokens.issue(tenant, "agent-1", false));
+        return AgentApi.asAgent(tenant, "agent-1");
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.parley.bot.conversation;
 
-import static io.parley.bot.Api.asAdmin;
+import static io.parley.testkit.auth.AgentApi.asAdmin;
 import static io.parley.bot.conversation.TenantSetup.appendToWorkspace;
 import static io.parley.bot.conversation.TenantSetup.businessHours;
 import static io.parley.bot.conversation.TenantSetup.closedTodayAndTomorrow;
@@ -283,7 +283,7 @@ class ConversationIT {
 
     @Test
     void the_bots_team_works_by_its_workspace_calendar_and_a_change_decides_the_next_message_without_a_rebuild() {
-        asAdmin(tenant).contentType("application/json").body("{\"team\": \"billing\"}")
+        asAdmin(tenant, "admin-1").contentType("application/json").body("{\"team\": \"billing\"}")
                 .put("/api/v1/kb/settings").then().statusCode(200);
         knowledgeBase(tenant);
         long generation = botGeneration();
@@ -306,7 +306,7 @@ class ConversationIT {
     }
 
     private long botGeneration() {
-        return asAdmin(tenant).get("/api/v1/kb/status").then().statusCode(200).extract().jsonPath().getLong("generation");
+        return asAdmin(tenant, "admin-1").get("/api/v1/kb/status").then().statusCode(200).extract().jsonPath().getLong("generation");
     }
 
     /** Until this bot has read the workspace log as far as the hours a team (null: the default) works by. */

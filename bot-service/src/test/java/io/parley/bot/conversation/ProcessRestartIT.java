@@ -1,6 +1,6 @@
 package io.parley.bot.conversation;
 
-import static io.parley.bot.Api.asAdmin;
+import static io.parley.testkit.auth.AgentApi.asAdmin;
 import static io.parley.bot.conversation.TenantSetup.businessHours;
 import static io.parley.bot.conversation.TenantSetup.closedTodayAndTomorrow;
 import static io.parley.bot.conversation.TenantSetup.knowledgeBase;
@@ -95,7 +95,7 @@ class ProcessRestartIT {
         bot.kill();
         bot.start();
         // Built ahead after the start, not on the first customer message that needs it.
-        await().atMost(COMMIT).untilAsserted(() -> asAdmin(tenant).get("/api/v1/kb/status").then()
+        await().atMost(COMMIT).untilAsserted(() -> asAdmin(tenant, "admin-1").get("/api/v1/kb/status").then()
                 .body("articles", equalTo(4)).body("flows", hasItem("order-tracking")));
 
         TopicMark typed = customer.writes(FakeShop.KNOWN_ORDER);

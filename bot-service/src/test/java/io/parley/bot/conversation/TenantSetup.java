@@ -1,6 +1,6 @@
 package io.parley.bot.conversation;
 
-import static io.parley.bot.Api.asAdmin;
+import static io.parley.testkit.auth.AgentApi.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -43,18 +43,18 @@ final class TenantSetup {
 
     /** The four multilingual articles of {@code kb/multilingual.json}. */
     static void knowledgeBase(String tenant) {
-        asAdmin(tenant).contentType("application/json").body(resource("/kb/multilingual.json"))
+        asAdmin(tenant, "admin-1").contentType("application/json").body(resource("/kb/multilingual.json"))
                 .post("/api/v1/kb/import").then().statusCode(200).body("imported", equalTo(4));
-        await().atMost(TRAINING).untilAsserted(() -> asAdmin(tenant)
+        await().atMost(TRAINING).untilAsserted(() -> asAdmin(tenant, "admin-1")
                 .get("/api/v1/kb/status").then().body("articles", equalTo(4)).body("refreshing", equalTo(false)));
     }
 
     /** The example flow {@code flows/order-tracking.yaml}, its HTTP step calling the shop. */
     static void orderTrackingFlow(String tenant, FakeShop shop) {
         String flow = resource("/flows/order-tracking.yaml").replace("https://shop.example.com", shop.baseUrl());
-        asAdmin(tenant).contentType("application/yaml").body(flow.getBytes(StandardCharsets.UTF_8))
+        asAdmin(tenant, "admin-1").contentType("application/yaml").body(flow.getBytes(StandardCharsets.UTF_8))
                 .put("/api/v1/flows/order-tracking").then().statusCode(200);
-        await().atMost(TRAINING).untilAsserted(() -> asAdmin(tenant)
+        await().atMost(TRAINING).untilAsserted(() -> asAdmin(tenant, "admin-1")
                 .get("/api/v1/kb/status").then().body("flows", hasItem("order-tracking"))
                 .body("refreshing", equalTo(false)));
     }

@@ -1,7 +1,7 @@
 package io.parley.bot.kb;
 
-import static io.parley.bot.Api.asAdmin;
-import static io.parley.bot.Api.asAgent;
+import static io.parley.testkit.auth.AgentApi.asAdmin;
+import static io.parley.testkit.auth.AgentApi.asAgent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,38 +63,38 @@ class KbResourceIT {
 
     @Test
     void articles_are_created_read_replaced_and_deleted_per_tenant_and_each_change_retrains() {
-        asAdmin(tenant).contentType("application/json").body(ARTICLE)
+        asAdmin(tenant, "admin-1").contentType("application/json").body(ARTICLE)
                 .post("/api/v1/kb/articles").then().statusCode(201);
-        asAdmin(tenant).contentType("application/json").body(ARTICLE)
+        asAdmin(tenant, "admin-1").contentType("application/json").body(ARTICLE)
                 .post("/api/v1/kb/articles").then().statusCode(409);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(1)));
 
-        asAdmin(tenant).contentType("application/json")
+        asAdmin(tenant, "admin-1").contentType("application/json")
                 .body(ARTICLE.replace("within 30 days", "within 60 days"))
                 .put("/api/v1/kb/articles/refund").then().statusCode(200);
-        asAdmin(tenant).get("/api/v1/kb/articles/refund")
+        asAdmin(tenant, "admin-1").get("/api/v1/kb/articles/refund")
                 .then().statusCode(200).body("answers.en", equalTo("Yes, within 60 days."));
-        asAdmin(tenant).delete("/api/v1/kb/articles/refund").then().statusCode(204);
-        asAdmin(tenant).get("/api/v1/kb/articles/refund").then().statusCode(404);
+        asAdmin(tenant, "admin-1").delete("/api/v1/kb/articles/refund").then().statusCode(204);
+        asAdmin(tenant, "admin-1").get("/api/v1/kb/articles/refund").then().statusCode(404);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(0)));
     }
 
     @Test
     void imports_read_csv_and_markdown_and_bad_input_is_a_400_that_says_what_to_fix() {
-        asAdmin(tenant).contentType("text/csv")
+        asAdmin(tenant, "admin-1").contentType("text/csv")
                 .body("id,language,question,answer,tags\nhours,en,When are you open?,9-17,\n")
                 .post("/api/v1/kb/import").then().statusCode(200).body("ids", hasItem("hours"));
-        asAdmin(tenant).queryParam("format", "markdown").contentType("text/plain")
+        asAdmin(tenant, "admin-1").queryParam("format", "markdown").contentType("text/plain")
                 .body("## returns\n### en\nQ: How do I return an item?\nA: Within 30 days.\n")
                 .post("/api/v1/kb/import").then().statusCode(200).body("imported", equalTo(1));
-        asAdmin(tenant).get("/api/v1/kb/articles").then().body("$", hasSize(2));
+        asAdmin(tenant, "admin-1").get("/api/v1/kb/articles").then().body("$", hasSize(2));
 
-        asAdmin(tenant).contentType("text/csv").body("id,language,question,answer,tags\nx,en,Q?,,\n")
+        asAdmin(tenant, "admin-1").contentType("text/csv").body("id,language,question,answer,tags\nx,en,Q?,,\n")
                 .post("/api/v1/kb/import").then().statusCode(400)
                 .body("problems[0]", containsString("needs an answer"));
-        asAdmin(tenant).contentType("application/json").body("[{\"id\": ")
+        asAdmin(tenant, "admin-1").contentType("application/json").body("[{\"id\": ")
                 .post("/api/v1/kb/import").then().statusCode(400).body("problems[0]", containsString("JSON import"));
-        asAdmin(tenant).contentType("application/yaml")
+        asAdmin(tenant, "admin-1").contentType("application/yaml")
                 .body("id: broken\nstart: nowhere\nsteps: {}\n".getBytes(StandardCharsets.UTF_8))
                 .put("/api/v1/flows/broken").then().statusCode(400).body("problems", hasItem(containsString("nowhere")));
     }
@@ -109,54 +109,54 @@ class KbResourceIT {
             insert.setString(2, "{\"timeZone\": \"Europe/Berlin\", \"weekly\": {}}");
             insert.executeUpdate();
         }
-        asAdmin(tenant).contentType("application/json").body(ARTICLE)
+        asAdmin(tenant, "admin-1").contentType("application/json").body(ARTICLE)
                 .post("/api/v1/kb/articles").then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(1)));
-        asAdmin(tenant).get("/api/v1/business-hours/default").then().statusCode(404);
+        asAdmin(tenant, "admin-1").get("/api/v1/business-hours/default").then().statusCode(404);
     }
 
     @Test
     void a_flow_is_defined_in_json_as_well_as_yaml() {
-        asAdmin(tenant).contentType("application/json").body("""
+        asAdmin(tenant, "admin-1").contentType("application/json").body("""
                         {"id": "greeting", "triggers": {"en": ["say hello"]}, "start": "hello",
                          "steps": {"hello": {"type": "message", "text": "Hello!", "next": "done"},
                                    "done": {"type": "end"}}}""")
                 .put("/api/v1/flows/greeting").then().statusCode(200);
 
-        asAdmin(tenant).get("/api/v1/flows/greeting").then().statusCode(200)
+        asAdmin(tenant, "admin-1").get("/api/v1/flows/greeting").then().statusCode(200)
                 .body("start", equalTo("hello")).body("steps.hello.text", equalTo("Hello!"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("flows", hasItem("greeting")));
     }
 
     @Test
     void only_a_tenants_own_token_reads_its_documents_and_only_an_admin_changes_them() {
-        asAdmin(tenant).contentType("application/json").body(ARTICLE).post("/api/v1/kb/articles")
+        asAdmin(tenant, "admin-1").contentType("application/json").body(ARTICLE).post("/api/v1/kb/articles")
                 .then().statusCode(201);
-        asAdmin(tenant).contentType("application/yaml").body(FLOW.getBytes(StandardCharsets.UTF_8))
+        asAdmin(tenant, "admin-1").contentType("application/yaml").body(FLOW.getBytes(StandardCharsets.UTF_8))
                 .put("/api/v1/flows/greeting").then().statusCode(200);
 
         given().get("/api/v1/kb/articles").then().statusCode(401);
         given().contentType("application/json").body(ARTICLE).post("/api/v1/kb/articles").then().statusCode(401);
 
-        asAgent(tenant).get("/api/v1/kb/articles/refund").then().statusCode(200);
-        asAgent(tenant).get("/api/v1/flows/greeting").then().statusCode(200);
-        asAgent(tenant).contentType("application/json").body(ARTICLE).put("/api/v1/kb/articles/refund")
+        asAgent(tenant, "agent-1").get("/api/v1/kb/articles/refund").then().statusCode(200);
+        asAgent(tenant, "agent-1").get("/api/v1/flows/greeting").then().statusCode(200);
+        asAgent(tenant, "agent-1").contentType("application/json").body(ARTICLE).put("/api/v1/kb/articles/refund")
                 .then().statusCode(403);
-        asAgent(tenant).delete("/api/v1/flows/greeting").then().statusCode(403);
+        asAgent(tenant, "agent-1").delete("/api/v1/flows/greeting").then().statusCode(403);
 
         String other = "other-" + tenant;
-        asAdmin(other).get("/api/v1/kb/articles/refund").then().statusCode(404);
-        asAdmin(other).get("/api/v1/kb/articles").then().statusCode(200).body("$", hasSize(0));
-        asAdmin(other).delete("/api/v1/kb/articles/refund").then().statusCode(404);
-        asAdmin(other).get("/api/v1/flows/greeting").then().statusCode(404);
-        asAdmin(other).get("/api/v1/flows").then().statusCode(200).body("$", hasSize(0));
-        asAgent(tenant).get("/api/v1/kb/articles/refund").then().statusCode(200);
+        asAdmin(other, "admin-1").get("/api/v1/kb/articles/refund").then().statusCode(404);
+        asAdmin(other, "admin-1").get("/api/v1/kb/articles").then().statusCode(200).body("$", hasSize(0));
+        asAdmin(other, "admin-1").delete("/api/v1/kb/articles/refund").then().statusCode(404);
+        asAdmin(other, "admin-1").get("/api/v1/flows/greeting").then().statusCode(404);
+        asAdmin(other, "admin-1").get("/api/v1/flows").then().statusCode(200).body("$", hasSize(0));
+        asAgent(tenant, "agent-1").get("/api/v1/kb/articles/refund").then().statusCode(200);
     }
 
     @Test
     void a_change_announced_by_another_instance_retrains_this_one() {
-        asAdmin(tenant).contentType("application/json").body(ARTICLE)
+        asAdmin(tenant, "admin-1").contentType("application/json").body(ARTICLE)
                 .post("/api/v1/kb/articles").then().statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> status().body("articles", equalTo(1))
                 .body("refreshing", equalTo(false)));
@@ -184,6 +184,6 @@ class KbResourceIT {
     }
 
     private io.restassured.response.ValidatableResponse status() {
-        return asAdmin(tenant).get("/api/v1/kb/status").then().statusCode(200);
+        return asAdmin(tenant, "admin-1").get("/api/v1/kb/status").then().statusCode(200);
     }
 }

@@ -12,11 +12,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.parley.events.Topics;
 import io.parley.events.agent.AgentEvent.Presence;
 import io.parley.events.conversation.ConversationEvent.MessageOutbound;
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.kafka.TopicProbe;
 import io.parley.testkit.postgres.PostgresTestResource;
-import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.Log;
@@ -40,15 +40,15 @@ class GatewayIT {
     void tenantsNeverSeeEachOther() {
         String id = Events.whatsappConversation();
         Log.append(Events.customerMessage(id, "tenant-a", "secret of a", clock.instant()));
-        await().untilAsserted(() -> Api.as("tenant-a", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
+        await().untilAsserted(() -> AgentApi.asAgent("tenant-a", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
 
         given().get("/api/v1/conversations").then().statusCode(401);
-        Api.as("tenant-b", "ben").get("/api/v1/conversations/{id}", id).then().statusCode(404)
+        AgentApi.asAgent("tenant-b", "ben").get("/api/v1/conversations/{id}", id).then().statusCode(404)
                 .body("error", containsString(id));
-        Api.as("tenant-b", "ben").get("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
-        Api.as("tenant-b", "ben").body(Map.of("text", "hi")).post("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
-        Api.as("tenant-b", "ben").get("/api/v1/conversations").then().statusCode(200).body("id", not(hasItem(id)));
-        Api.as("tenant-a", "ann").get("/api/v1/admin/projection/hash").then().statusCode(403);
+        AgentApi.asAgent("tenant-b", "ben").get("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
+        AgentApi.asAgent("tenant-b", "ben").body(Map.of("text", "hi")).post("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
+        AgentApi.asAgent("tenant-b", "ben").get("/api/v1/conversations").then().statusCode(200).body("id", not(hasItem(id)));
+        AgentApi.asAgent("tenant-a", "ann").get("/api/v1/admin/projection/hash").then().statusCode(403);
     }
 
     @Test
@@ -57,17 +57,17 @@ class GatewayIT {
         String attacker = Events.whatsappConversation();
         Log.append(Events.customerMessage(victim, "victim-co", "my card ends in 4242", clock.instant()));
         Log.append(Events.customerMessage(attacker, "attacker-co", "hello", clock.instant()));
-        String victimMessageId = await().until(() -> Api.as("victim-co", "vic")
+        String victimMessageId = await().until(() -> AgentApi.asAgent("victim-co", "vic")
                 .get("/api/v1/conversations/{id}/messages", victim).then().extract().path("[0].id"), notNullValue());
-        await().untilAsserted(() -> Api.as("attacker-co", "mal").get("/api/v1/conversations/{id}", attacker).then()
+        await().untilAsserted(() -> AgentApi.asAgent("attacker-co", "mal").get("/api/v1/conversations/{id}", attacker).then()
                 .statusCode(200));
 
-        Api.as("attacker-co", "mal").body(Map.of("messageId", victimMessageId, "text", "moved into my conversation"))
+        AgentApi.asAgent("attacker-co", "mal").body(Map.of("messageId", victimMessageId, "text", "moved into my conversation"))
                 .post("/api/v1/conversations/{id}/messages", attacker).then().statusCode(200);
 
-        await().untilAsserted(() -> Api.as("attacker-co", "mal").get("/api/v1/conversations/{id}/messages", attacker)
+        await().untilAsserted(() -> AgentApi.asAgent("attacker-co", "mal").get("/api/v1/conversations/{id}/messages", attacker)
                 .then().body("text", containsInAnyOrder("hello", "moved into my conversation")));
-        Api.as("victim-co", "vic").get("/api/v1/conversations/{id}/messages", victim).then()
+        AgentApi.asAgent("victim-co", "vic").get("/api/v1/conversations/{id}/messages", victim).then()
                 .body("id", equalTo(List.of(victimMessageId)))
                 .body("[0].text", equalTo("my card ends in 4242"))
                 .body("[0].direction", equalTo("inbound"))
@@ -80,15 +80,15 @@ class GatewayIT {
         String held = Events.whatsappConversation();
         Log.append(Events.customerMessage(waiting, "queue-co", "anyone there?", clock.instant()));
         Log.append(Events.customerMessage(held, "queue-co", "hello", clock.instant()));
-        await().untilAsserted(() -> Api.as("queue-co", "ann").get("/api/v1/conversations/{id}", held).then().statusCode(200));
-        Api.as("queue-co", "ann").body(Map.of("agentId", "ann", "team", "triage")).post("/api/v1/conversations/{id}/assign", held)
+        await().untilAsserted(() -> AgentApi.asAgent("queue-co", "ann").get("/api/v1/conversations/{id}", held).then().statusCode(200));
+        AgentApi.asAgent("queue-co", "ann").body(Map.of("agentId", "ann", "team", "triage")).post("/api/v1/conversations/{id}/assign", held)
                 .then().statusCode(200);
-        await().untilAsserted(() -> Api.as("queue-co", "ann").get("/api/v1/conversations/{id}", held).then()
+        await().untilAsserted(() -> AgentApi.asAgent("queue-co", "ann").get("/api/v1/conversations/{id}", held).then()
                 .body("assignee", equalTo("ann")));
 
-        Api.as("queue-co", "ann").get("/api/v1/conversations?assignee=none").then().statusCode(200)
+        AgentApi.asAgent("queue-co", "ann").get("/api/v1/conversations?assignee=none").then().statusCode(200)
                 .body("id", hasItem(waiting)).body("id", not(hasItem(held)));
-        Api.as("queue-co", "ann").get("/api/v1/conversations?assignee=me").then().statusCode(200)
+        AgentApi.asAgent("queue-co", "ann").get("/api/v1/conversations?assignee=me").then().statusCode(200)
                 .body("id", hasItem(held)).body("id", not(hasItem(waiting)));
     }
 
@@ -96,20 +96,20 @@ class GatewayIT {
     void whatsappFreeTextIsRefusedOutsideTheWindowButTemplatesGo() {
         String id = Events.whatsappConversation();
         Log.append(Events.customerMessage(id, "window-co", "hello", clock.instant().minus(Duration.ofHours(25))));
-        await().untilAsserted(() -> Api.as("window-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
+        await().untilAsserted(() -> AgentApi.asAgent("window-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
 
-        Api.as("window-co", "ann").body(Map.of("text", "sorry for the delay")).post("/api/v1/conversations/{id}/messages", id)
+        AgentApi.asAgent("window-co", "ann").body(Map.of("text", "sorry for the delay")).post("/api/v1/conversations/{id}/messages", id)
                 .then().statusCode(422).body("error", containsString("24-hour")).body("error", containsString("template"));
 
         TopicMark before = Log.mark(Topics.CONVERSATION_EVENTS);
-        Api.as("window-co", "ann")
+        AgentApi.asAgent("window-co", "ann")
                 .body(Map.of("template", Map.of("name", "order_update", "language", "en", "parameters", List.of("42"))))
                 .post("/api/v1/conversations/{id}/messages", id).then().statusCode(200);
         MessageOutbound sent = (MessageOutbound) Log.awaitEvent(before, id, "parley.message.outbound.v1").data();
         org.assertj.core.api.Assertions.assertThat(sent.content().template().name()).isEqualTo("order_update");
 
         Log.append(Events.customerMessage(id, "window-co", "back again", clock.instant()));
-        await().untilAsserted(() -> Api.as("window-co", "ann").body(Map.of("text", "welcome back"))
+        await().untilAsserted(() -> AgentApi.asAgent("window-co", "ann").body(Map.of("text", "welcome back"))
                 .post("/api/v1/conversations/{id}/messages", id).then().statusCode(200));
     }
 
@@ -117,26 +117,26 @@ class GatewayIT {
     void cannedResponsesFillPlaceholdersAndPresenceGoesToAgentEvents() {
         String id = Events.whatsappConversation();
         Log.append(Events.customerMessage(id, "canned-co", "hi", clock.instant()));
-        await().untilAsserted(() -> Api.as("canned-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
-        String cannedId = Api.as("canned-co", "ann")
+        await().untilAsserted(() -> AgentApi.asAgent("canned-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
+        String cannedId = AgentApi.asAgent("canned-co", "ann")
                 .body(Map.of("shortcut", "hello", "title", "Greeting", "body", "Hi {{contact.name}}, {{agent.id}} here. {{unknown}}"))
                 .post("/api/v1/canned-responses").then().statusCode(201).extract().path("id");
-        Api.as("other-co", "zed").get("/api/v1/canned-responses/{id}", cannedId).then().statusCode(404);
-        Api.as("canned-co", "ann").body(Map.of("conversationId", id)).post("/api/v1/canned-responses/{id}/render", cannedId)
+        AgentApi.asAgent("other-co", "zed").get("/api/v1/canned-responses/{id}", cannedId).then().statusCode(404);
+        AgentApi.asAgent("canned-co", "ann").body(Map.of("conversationId", id)).post("/api/v1/canned-responses/{id}/render", cannedId)
                 .then().statusCode(200).body("text", equalTo("Hi Dana Levi, ann here. {{unknown}}"));
 
         TopicMark agents = Log.mark(Topics.AGENT_EVENTS);
-        Api.as("canned-co", "ann").body(Map.of("presence", Presence.ONLINE)).put("/api/v1/agents/me/presence")
+        AgentApi.asAgent("canned-co", "ann").body(Map.of("presence", Presence.ONLINE)).put("/api/v1/agents/me/presence")
                 .then().statusCode(200);
         Log.await(agents, 1, TopicProbe.keyIs("ann").and(TopicProbe.valueContains("\"presence\":\"online\"")));
     }
 
     @Test
     void onlyPlatformOperatorsMayActOnTheWholeProjection() {
-        Api.asAdmin("tenant-a", "boss").post("/api/v1/admin/projection/rebuild").then().statusCode(403);
-        Api.asAdmin("tenant-a", "boss").get("/api/v1/admin/projection/hash").then().statusCode(403);
-        Api.as("tenant-a", "ann").post("/api/v1/admin/projection/rebuild").then().statusCode(403);
-        Api.asPlatformOperator("ops").get("/api/v1/admin/projection/hash").then().statusCode(200);
+        AgentApi.asAdmin("tenant-a", "boss").post("/api/v1/admin/projection/rebuild").then().statusCode(403);
+        AgentApi.asAdmin("tenant-a", "boss").get("/api/v1/admin/projection/hash").then().statusCode(403);
+        AgentApi.asAgent("tenant-a", "ann").post("/api/v1/admin/projection/rebuild").then().statusCode(403);
+        AgentApi.asPlatformOperator("ops").get("/api/v1/admin/projection/hash").then().statusCode(200);
     }
 
     @Test

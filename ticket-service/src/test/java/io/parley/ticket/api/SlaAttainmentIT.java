@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.postgres.PostgresTestResource;
-import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Conversations;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,7 +38,7 @@ class SlaAttainmentIT {
         clock.advance(Duration.ofMinutes(6)); // normal priority: first reply within 5 min
         reply(slow);
 
-        await().untilAsserted(() -> Api.as(TENANT, "alice")
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice")
                 .queryParam("from", from.toString())
                 .queryParam("to", clock.instant().plusSeconds(1).toString())
                 .get("/api/v1/sla/attainment").then().statusCode(200)
@@ -51,9 +51,9 @@ class SlaAttainmentIT {
                 .body("figures[0].target.percent", equalTo(90))
                 .body("figures[0].target.within", equalTo("PT5M")));
 
-        Api.as("sla-quiet-co", "mallory").get("/api/v1/sla/attainment").then().statusCode(200)
+        AgentApi.asAgent("sla-quiet-co", "mallory").get("/api/v1/sla/attainment").then().statusCode(200)
                 .body("figures", hasSize(0));
-        Api.as(TENANT, "alice").queryParam("from", "yesterday").get("/api/v1/sla/attainment").then()
+        AgentApi.asAgent(TENANT, "alice").queryParam("from", "yesterday").get("/api/v1/sla/attainment").then()
                 .statusCode(400).body("error", notNullValue());
     }
 
@@ -62,9 +62,9 @@ class SlaAttainmentIT {
     }
 
     private void reply(String id) {
-        Api.as(TENANT, "alice").body(Map.of("text", "Here to help")).post("/api/v1/conversations/{id}/messages", id)
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("text", "Here to help")).post("/api/v1/conversations/{id}/messages", id)
                 .then().statusCode(200);
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
                 .body("lastAgentMessageAt", notNullValue()));
     }
 }

@@ -20,12 +20,12 @@ import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.Suggestion;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
 import io.parley.events.kafka.DeadLetterHeaders;
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.SharedKafka;
 import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.kafka.TopicProbe;
 import io.parley.testkit.postgres.PostgresTestResource;
-import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.FaultyPublisher;
@@ -65,22 +65,22 @@ class ProjectionIT {
         awaitConversation(id, "assignee", "alice");
         clock.advance(Duration.ofSeconds(5));
 
-        Api.as(TENANT, "alice").body(Map.of("text", "Let me check that for you")).post("/api/v1/conversations/{id}/messages", id)
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("text", "Let me check that for you")).post("/api/v1/conversations/{id}/messages", id)
                 .then().statusCode(200);
         String messageId = awaitOutboundMessageId(id);
         Log.append(Events.of(id, TENANT, t0.plusSeconds(6), new MessageDelivery(messageId, DeliveryOutcome.ACCEPTED, "wamid.out-1", null)),
                 Events.of(id, TENANT, t0.plusSeconds(7), new MessageStatus("wamid.out-1", DeliveryStatus.DELIVERED, null)),
                 Events.of(id, TENANT, t0.plusSeconds(8), new MessageStatus("wamid.out-1", DeliveryStatus.READ, null)));
-        Api.as(TENANT, "alice").body(Map.of("text", "VIP customer")).post("/api/v1/conversations/{id}/notes", id).then().statusCode(200);
-        Api.as(TENANT, "alice").body(Map.of("labels", List.of("vip", "shipping"))).put("/api/v1/conversations/{id}/labels", id)
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("text", "VIP customer")).post("/api/v1/conversations/{id}/notes", id).then().statusCode(200);
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("labels", List.of("vip", "shipping"))).put("/api/v1/conversations/{id}/labels", id)
                 .then().statusCode(200);
 
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}/messages", id).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}/messages", id).then()
                 .body("", hasSize(2))
                 .body("[0].text", equalTo("my parcel is late"))
                 .body("[1].authorKind", equalTo("agent"))
                 .body("[1].status", equalTo("read")));
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
                 .body("status", equalTo("open"))
                 .body("team", equalTo("support"))
                 .body("priority", equalTo("high"))
@@ -88,11 +88,11 @@ class ProjectionIT {
                 .body("contact.name", equalTo("Dana Levi"))
                 .body("handoff.reason", equalTo("asked-for-human"))
                 .body("handoff.summary", equalTo("late parcel")));
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}/notes", id).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}/notes", id).then()
                 .body("text", equalTo(List.of("VIP customer"))));
-        Api.as(TENANT, "alice").get("/api/v1/conversations/{id}/suggestions", id).then()
+        AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}/suggestions", id).then()
                 .body("suggestions[0].articleId", equalTo("kb-1"));
-        Api.as(TENANT, "alice").queryParam("label", "vip").queryParam("q", "parcel").get("/api/v1/conversations").then()
+        AgentApi.asAgent(TENANT, "alice").queryParam("label", "vip").queryParam("q", "parcel").get("/api/v1/conversations").then()
                 .body("id", equalTo(List.of(id)))
                 .body("[0].handoff", equalTo(null));
     }
@@ -141,7 +141,7 @@ class ProjectionIT {
         await().until(() -> hash().equals(hash()));
         String before = hash();
 
-        Map<String, Object> result = Api.asPlatformOperator("root").post("/api/v1/admin/projection/rebuild").then()
+        Map<String, Object> result = AgentApi.asPlatformOperator("root").post("/api/v1/admin/projection/rebuild").then()
                 .statusCode(200).extract().jsonPath().getMap("");
 
         assertThat(result.get("stateHash")).isEqualTo(before);
@@ -150,12 +150,12 @@ class ProjectionIT {
     }
 
     private static String hash() {
-        return Api.asPlatformOperator("root").get("/api/v1/admin/projection/hash").then().statusCode(200)
+        return AgentApi.asPlatformOperator("root").get("/api/v1/admin/projection/hash").then().statusCode(200)
                 .extract().path("stateHash");
     }
 
     private static void awaitConversation(String id, String path, String value) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.as(TENANT, "alice")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> AgentApi.asAgent(TENANT, "alice")
                 .get("/api/v1/conversations/{id}", id).then().statusCode(200).body(path, equalTo(value)));
     }
 

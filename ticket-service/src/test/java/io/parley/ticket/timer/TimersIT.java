@@ -11,10 +11,10 @@ import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.SlaBreached;
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.postgres.PostgresTestResource;
-import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Conversations;
 import io.parley.ticket.support.Events;
@@ -55,7 +55,7 @@ class TimersIT {
         TicketCreated ticket = (TicketCreated) Log.awaitEvent(Log.beginning(Topics.CONVERSATION_EVENTS), afterHours,
                 "parley.ticket.created.v1").data();
         assertThat(ticket.origin()).isEqualTo("after-hours");
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/tickets/{id}", ticket.ticketId()).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/tickets/{id}", ticket.ticketId()).then()
                 .statusCode(200).body("status", equalTo("new")).body("conversationId", equalTo(afterHours)));
 
         String untaken = handedOff("low-confidence");
@@ -68,7 +68,7 @@ class TimersIT {
     @Test
     void snoozedConversationWakesUp() {
         String id = assigned();
-        Api.as(TENANT, "alice").body(Map.of("status", "snoozed", "until", clock.instant().plus(Duration.ofHours(1)).toString()))
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("status", "snoozed", "until", clock.instant().plus(Duration.ofHours(1)).toString()))
                 .post("/api/v1/conversations/{id}/status", id).then().statusCode(200);
         awaitStatus(id, "snoozed");
 
@@ -80,9 +80,9 @@ class TimersIT {
     @Test
     void idleCustomerGetsAReminderThenTheConversationCloses() {
         String id = assigned();
-        Api.as(TENANT, "alice").body(Map.of("text", "Anything else?")).post("/api/v1/conversations/{id}/messages", id)
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("text", "Anything else?")).post("/api/v1/conversations/{id}/messages", id)
                 .then().statusCode(200);
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
                 .body("lastAgentMessageAt", org.hamcrest.Matchers.notNullValue()));
         TopicMark mark = Log.mark(Topics.CONVERSATION_EVENTS);
 
@@ -98,7 +98,7 @@ class TimersIT {
     void solvingAsksForCsatAndTheCustomersScoreIsCaptured() {
         String id = assigned();
         TopicMark mark = Log.mark(Topics.CONVERSATION_EVENTS);
-        Api.as(TENANT, "alice").body(Map.of("status", "solved")).post("/api/v1/conversations/{id}/status", id)
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("status", "solved")).post("/api/v1/conversations/{id}/status", id)
                 .then().statusCode(200);
         Log.awaitEvent(mark, id, "parley.csat.requested.v1");
 
@@ -108,7 +108,7 @@ class TimersIT {
         CsatReceived csat = (CsatReceived) Log.awaitEvent(mark, id, "parley.csat.received.v1").data();
         assertThat(csat.score()).isEqualTo(5);
         assertThat(csat.comment()).isEqualTo("thanks, great help");
-        await().untilAsserted(() -> Api.as(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
                 .body("csatScore", equalTo(5)).body("status", equalTo("solved")));
     }
 
@@ -129,7 +129,7 @@ class TimersIT {
     }
 
     private static void awaitStatus(String id, String status) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Api.as(TENANT, "alice")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> AgentApi.asAgent(TENANT, "alice")
                 .get("/api/v1/conversations/{id}", id).then().statusCode(200).body("status", equalTo(status)));
     }
 }

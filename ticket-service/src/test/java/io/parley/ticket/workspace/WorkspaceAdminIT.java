@@ -18,11 +18,11 @@ import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.events.envelope.EventCodec;
 import io.parley.events.workspace.SecretBox;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.TopicMark;
 import io.parley.testkit.kafka.TopicProbe;
 import io.parley.testkit.postgres.PostgresTestResource;
-import io.parley.ticket.support.Api;
 import io.parley.ticket.support.Log;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,15 +43,15 @@ class WorkspaceAdminIT {
         TopicMark agents = Log.mark(Topics.AGENT_EVENTS);
         TopicMark workspace = Log.mark(Topics.WORKSPACE_EVENTS);
 
-        Api.asAdmin("team-co", "root").body(Map.of("name", "Billing", "strategy", "round-robin"))
+        AgentApi.asAdmin("team-co", "root").body(Map.of("name", "Billing", "strategy", "round-robin"))
                 .post("/api/v1/admin/teams").then().statusCode(201).body("id", equalTo("billing"))
                 .body("offlinePolicy", equalTo("requeue"));
-        Api.asAdmin("team-co", "root").body(Map.of("displayName", "Ada", "email", "ada@team-co.example",
+        AgentApi.asAdmin("team-co", "root").body(Map.of("displayName", "Ada", "email", "ada@team-co.example",
                         "teams", List.of("billing"), "languages", List.of("en", "es"), "capacity", Map.of("whatsapp", 2)))
                 .post("/api/v1/admin/agents").then().statusCode(201).body("id", equalTo("ada"))
                 .body("role", equalTo("agent")).body("active", equalTo(true));
 
-        Api.as("team-co", "ada").get("/api/v1/admin/teams").then().statusCode(200)
+        AgentApi.asAgent("team-co", "ada").get("/api/v1/admin/teams").then().statusCode(200)
                 .body("id", contains("billing")).body("[0].members", contains("ada"));
         ProfileUpdated profile = (ProfileUpdated) decoded(Log.await(agents, 1,
                 TopicProbe.keyIs("ada").and(TopicProbe.valueContains("profile-updated"))).get(0)).data();
@@ -62,39 +62,39 @@ class WorkspaceAdminIT {
                 .isEqualTo("parley.workspace.team-saved.v1");
 
         // ada's token says admin, but her workspace role is agent: she may not change the workspace
-        Api.asAdmin("team-co", "ada").body(Map.of("name", "Sales")).post("/api/v1/admin/teams").then()
+        AgentApi.asAdmin("team-co", "ada").body(Map.of("name", "Sales")).post("/api/v1/admin/teams").then()
                 .statusCode(403).body("detail", containsString("role 'agent'"));
-        Api.asAdmin("team-co", "root").body(Map.of("role", "admin")).put("/api/v1/admin/agents/ada").then()
+        AgentApi.asAdmin("team-co", "root").body(Map.of("role", "admin")).put("/api/v1/admin/agents/ada").then()
                 .statusCode(200).body("role", equalTo("admin")).body("teams", contains("billing"));
-        Api.asAdmin("team-co", "ada").body(Map.of("name", "Sales")).post("/api/v1/admin/teams").then()
+        AgentApi.asAdmin("team-co", "ada").body(Map.of("name", "Sales")).post("/api/v1/admin/teams").then()
                 .statusCode(201);
-        Api.asAdmin("team-co", "root").delete("/api/v1/admin/teams/billing").then().statusCode(409)
+        AgentApi.asAdmin("team-co", "root").delete("/api/v1/admin/teams/billing").then().statusCode(409)
                 .body("detail", containsString("ada"));
-        Api.asAdmin("team-co", "root").delete("/api/v1/admin/agents/ada").then().statusCode(200)
+        AgentApi.asAdmin("team-co", "root").delete("/api/v1/admin/agents/ada").then().statusCode(200)
                 .body("active", equalTo(false));
-        Api.as("team-co", "ada").get("/api/v1/conversations").then().statusCode(403)
+        AgentApi.asAgent("team-co", "ada").get("/api/v1/conversations").then().statusCode(403)
                 .body("detail", containsString("deactivated"));
-        Api.asAdmin("team-co", "root").delete("/api/v1/admin/teams/billing").then().statusCode(204);
+        AgentApi.asAdmin("team-co", "root").delete("/api/v1/admin/teams/billing").then().statusCode(204);
     }
 
     @Test
     void bad_input_gets_every_problem_duplicates_409_agents_403_and_other_tenants_404() {
-        Api.asAdmin("strict-co", "root").body(Map.of("name", "Support")).post("/api/v1/admin/teams").then()
+        AgentApi.asAdmin("strict-co", "root").body(Map.of("name", "Support")).post("/api/v1/admin/teams").then()
                 .statusCode(201);
 
-        Api.asAdmin("strict-co", "root").body(Map.of("email", "nope", "role", "boss", "teams", List.of("ghosts")))
+        AgentApi.asAdmin("strict-co", "root").body(Map.of("email", "nope", "role", "boss", "teams", List.of("ghosts")))
                 .post("/api/v1/admin/agents").then().statusCode(400)
                 .contentType("application/problem+json").body("status", equalTo(400))
                 .body("problems", hasSize(4)).body("problems", hasItem(containsString("team 'ghosts'")));
-        Api.asAdmin("strict-co", "root").body(Map.of("id", "support-2", "name", "SUPPORT"))
+        AgentApi.asAdmin("strict-co", "root").body(Map.of("id", "support-2", "name", "SUPPORT"))
                 .post("/api/v1/admin/teams").then().statusCode(409);
-        Api.as("strict-co", "agent-1").body(Map.of("name", "Sneaky")).post("/api/v1/admin/teams").then()
+        AgentApi.asAgent("strict-co", "agent-1").body(Map.of("name", "Sneaky")).post("/api/v1/admin/teams").then()
                 .statusCode(403);
-        Api.as("strict-co", "agent-1").get("/api/v1/admin/workspace").then().statusCode(403);
-        Api.asAdmin("other-co", "root").get("/api/v1/admin/teams/support").then().statusCode(404);
-        Api.asAdmin("other-co", "root").body(Map.of("name", "Mine now")).put("/api/v1/admin/teams/support").then()
+        AgentApi.asAgent("strict-co", "agent-1").get("/api/v1/admin/workspace").then().statusCode(403);
+        AgentApi.asAdmin("other-co", "root").get("/api/v1/admin/teams/support").then().statusCode(404);
+        AgentApi.asAdmin("other-co", "root").body(Map.of("name", "Mine now")).put("/api/v1/admin/teams/support").then()
                 .statusCode(404);
-        Api.asAdmin("other-co", "root").get("/api/v1/admin/teams").then().statusCode(200)
+        AgentApi.asAdmin("other-co", "root").get("/api/v1/admin/teams").then().statusCode(200)
                 .body("id", not(hasItem("support")));
     }
 
@@ -104,11 +104,11 @@ class WorkspaceAdminIT {
         Map<String, Object> number = Map.of("channel", "whatsapp", "accountId", "555000111", "name", "Sales",
                 "appSecret", "app-secret-123", "accessToken", "EAAG-token-456", "verifyToken", "verify-789");
 
-        String created = Api.asAdmin("chan-co", "root").body(number).post("/api/v1/admin/channels").then()
+        String created = AgentApi.asAdmin("chan-co", "root").body(number).post("/api/v1/admin/channels").then()
                 .statusCode(201).body("enabled", equalTo(true)).body("secrets.appSecret.set", equalTo(true))
                 .body("secrets.accessToken.changedAt", notNullValue()).extract().asString();
         assertThat(created).doesNotContain("app-secret-123").doesNotContain("EAAG-token-456");
-        assertThat(Api.asAdmin("chan-co", "root").get("/api/v1/admin/workspace").then().statusCode(200)
+        assertThat(AgentApi.asAdmin("chan-co", "root").get("/api/v1/admin/workspace").then().statusCode(200)
                 .body("channels.accountId", contains("555000111")).body("botSettings.unavailable", notNullValue())
                 .extract().asString()).doesNotContain("EAAG-token-456");
 
@@ -119,16 +119,16 @@ class WorkspaceAdminIT {
                 .getValue("parley.workspace.secret-key", String.class));
         assertThat(box.open(saved.secrets().get("accessToken"))).isEqualTo("EAAG-token-456");
 
-        assertThat(Api.asAdmin("chan-co", "root").get("/api/v1/admin/audit").then().statusCode(200)
+        assertThat(AgentApi.asAdmin("chan-co", "root").get("/api/v1/admin/audit").then().statusCode(200)
                 .body("[0].change.secretsChangedAt.accessToken", notNullValue()).extract().asString())
                 .doesNotContain(saved.secrets().get("accessToken")).doesNotContain("EAAG-token-456");
-        Api.asAdmin("thief-co", "root").body(number).post("/api/v1/admin/channels").then().statusCode(409)
+        AgentApi.asAdmin("thief-co", "root").body(number).post("/api/v1/admin/channels").then().statusCode(409)
                 .body("detail", containsString("another workspace"));
-        Api.asAdmin("thief-co", "root").get("/api/v1/admin/channels").then().statusCode(200)
+        AgentApi.asAdmin("thief-co", "root").get("/api/v1/admin/channels").then().statusCode(200)
                 .body("accountId", not(hasItem("555000111")));
-        Api.asAdmin("chan-co", "root").delete("/api/v1/admin/channels/whatsapp/555000111").then().statusCode(200)
+        AgentApi.asAdmin("chan-co", "root").delete("/api/v1/admin/channels/whatsapp/555000111").then().statusCode(200)
                 .body("enabled", equalTo(false));
-        Api.asAdmin("chan-co", "root").body(Map.of("enabled", true, "accessToken", "EAAG-rotated"))
+        AgentApi.asAdmin("chan-co", "root").body(Map.of("enabled", true, "accessToken", "EAAG-rotated"))
                 .put("/api/v1/admin/channels/whatsapp/555000111").then().statusCode(200)
                 .body("enabled", equalTo(true)).body("secrets.appSecret.set", equalTo(true));
     }
@@ -138,39 +138,39 @@ class WorkspaceAdminIT {
         Map<String, Object> hours = Map.of("timeZone", "Europe/Berlin",
                 "weekly", Map.of("monday", List.of(Map.of("from", "09:00", "to", "17:00"))),
                 "holidays", List.of("2026-12-25"));
-        Api.asAdmin("hours-co", "root").body(hours).put("/api/v1/admin/hours/default").then().statusCode(200)
+        AgentApi.asAdmin("hours-co", "root").body(hours).put("/api/v1/admin/hours/default").then().statusCode(200)
                 .body("calendar", equalTo("default")).body("hours.timeZone", equalTo("Europe/Berlin"));
-        Api.asAdmin("hours-co", "root").body(Map.of("timeZone", "Mars/Base", "weekly", Map.of()))
+        AgentApi.asAdmin("hours-co", "root").body(Map.of("timeZone", "Mars/Base", "weekly", Map.of()))
                 .put("/api/v1/admin/hours/nights").then().statusCode(400).body("problems", hasSize(2));
-        Api.asAdmin("hours-co", "root").body(Map.of("timeZone", "UTC", "weekly", Map.of("monday",
+        AgentApi.asAdmin("hours-co", "root").body(Map.of("timeZone", "UTC", "weekly", Map.of("monday",
                         List.of(Map.of("from", "9 o'clock", "to", "17:00")))))
                 .put("/api/v1/admin/hours/nights").then().statusCode(400).contentType("application/problem+json")
                 .body("problems[0]", containsStringIgnoringCase("weekly.monday[0].from"));
-        Api.asAdmin("hours-co", "root").body("{not json").put("/api/v1/admin/hours/nights").then().statusCode(400)
+        AgentApi.asAdmin("hours-co", "root").body("{not json").put("/api/v1/admin/hours/nights").then().statusCode(400)
                 .contentType("application/problem+json").body("problems[0]", containsString("not valid JSON"));
-        Api.asAdmin("hours-co", "root").body(Map.of("name", "Support", "hoursCalendar", "default"))
+        AgentApi.asAdmin("hours-co", "root").body(Map.of("name", "Support", "hoursCalendar", "default"))
                 .post("/api/v1/admin/teams").then().statusCode(201);
 
-        Api.asAdmin("hours-co", "root").get("/api/v1/admin/workspace").then().statusCode(200)
+        AgentApi.asAdmin("hours-co", "root").get("/api/v1/admin/workspace").then().statusCode(200)
                 .body("hours.calendar", contains("default")).body("teams.hoursCalendar", contains("default"))
                 .body("slaPolicies.normal.firstReply", equalTo("PT5M"));
-        Api.asAdmin("hours-co", "root").get("/api/v1/admin/audit").then().statusCode(200)
+        AgentApi.asAdmin("hours-co", "root").get("/api/v1/admin/audit").then().statusCode(200)
                 .body("type", contains("parley.workspace.team-saved.v1", "parley.workspace.hours-set.v1"))
                 .body("changedBy", contains("root", "root"));
-        Api.asAdmin("hours-co", "root").delete("/api/v1/admin/hours/default").then().statusCode(409);
+        AgentApi.asAdmin("hours-co", "root").delete("/api/v1/admin/hours/default").then().statusCode(409);
     }
 
     @Test
     void an_agent_reads_their_own_profile_presence_and_load() {
-        Api.asAdmin("me-co", "root").body(Map.of("id", "bea", "displayName", "Bea", "email", "bea@me-co.example",
+        AgentApi.asAdmin("me-co", "root").body(Map.of("id", "bea", "displayName", "Bea", "email", "bea@me-co.example",
                 "capacity", Map.of("*", 4))).post("/api/v1/admin/agents").then().statusCode(201);
-        Api.as("me-co", "bea").body(Map.of("presence", "online")).put("/api/v1/agents/me/presence").then()
+        AgentApi.asAgent("me-co", "bea").body(Map.of("presence", "online")).put("/api/v1/agents/me/presence").then()
                 .statusCode(200);
 
-        await().untilAsserted(() -> Api.as("me-co", "bea").get("/api/v1/agents/me").then().statusCode(200)
+        await().untilAsserted(() -> AgentApi.asAgent("me-co", "bea").get("/api/v1/agents/me").then().statusCode(200)
                 .body("presence", equalTo("online")).body("profile.email", equalTo("bea@me-co.example"))
                 .body("capacity.'*'", equalTo(4)).body("openConversations", equalTo(0)));
-        Api.as("me-co", "stranger").get("/api/v1/agents/me").then().statusCode(200).body("profile", nullValue());
+        AgentApi.asAgent("me-co", "stranger").get("/api/v1/agents/me").then().statusCode(200).body("profile", nullValue());
     }
 
     private static Event decoded(ConsumerRecord<String, byte[]> record) {
