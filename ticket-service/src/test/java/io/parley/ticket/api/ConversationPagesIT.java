@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.postgres.PostgresTestResource;
-import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.Log;
@@ -44,22 +44,22 @@ class ConversationPagesIT {
             // Two share a time, so the pages must break the tie by id.
             Log.append(Events.customerMessage(id, TENANT, "hello " + i, start.plusSeconds(i == 4 ? 3 : i)));
         }
-        await().untilAsserted(() -> Api.as(TENANT, "ann").get("/api/v1/conversations?assignee=none&limit=200").then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations?assignee=none&limit=200").then()
                 .body("size()", equalTo(5)));
-        List<String> whole = Api.as(TENANT, "ann").get("/api/v1/conversations?assignee=none&limit=200").then()
+        List<String> whole = AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations?assignee=none&limit=200").then()
                 .extract().path("id");
 
-        Response first = Api.as(TENANT, "ann").get("/api/v1/conversations?assignee=none&limit=2");
+        Response first = AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations?assignee=none&limit=2");
         List<String> read = new ArrayList<>(first.path("id"));
         // Someone takes a conversation of the first page before the second is read: nothing after it moves up unseen.
-        Api.as(TENANT, "ann").body(Map.of("agentId", "ann")).post("/api/v1/conversations/{id}/assign", read.get(0))
+        AgentApi.asAgent(TENANT, "ann").body(Map.of("agentId", "ann")).post("/api/v1/conversations/{id}/assign", read.get(0))
                 .then().statusCode(200);
-        await().untilAsserted(() -> Api.as(TENANT, "ann").get("/api/v1/conversations?assignee=none&limit=200").then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations?assignee=none&limit=200").then()
                 .body("size()", equalTo(4)));
         String next = next(first);
         int pages = 1;
         while (next != null) {
-            Response page = Api.as(TENANT, "ann").get(next);
+            Response page = AgentApi.asAgent(TENANT, "ann").get(next);
             page.then().statusCode(200);
             read.addAll(page.path("id"));
             next = next(page);
@@ -68,7 +68,7 @@ class ConversationPagesIT {
         assertThat(read).containsExactlyElementsOf(whole);
         assertThat(pages).isEqualTo(3);
 
-        Api.as(TENANT, "ann").get("/api/v1/conversations?cursor=not-one").then().statusCode(400)
+        AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations?cursor=not-one").then().statusCode(400)
                 .body("error", containsString("Link rel=\"next\""));
     }
 

@@ -16,9 +16,9 @@ import io.parley.events.conversation.ConversationEvent.Contact;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.ids.ConversationId;
 import io.parley.events.ids.EventIds;
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.postgres.PostgresTestResource;
-import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.Log;
@@ -48,44 +48,44 @@ class ContactsIT {
         String apiUser = ConversationId.parse(api).user();
         Log.append(Events.customerMessage(whatsapp, TENANT, "my parcel is late", clock.instant()),
                 apiMessage(api, "did you get my WhatsApp?", clock.instant().plusSeconds(60)));
-        await().untilAsserted(() -> Api.as(TENANT, "ann").get("/api/v1/conversations/{id}", api).then().statusCode(200));
-        await().untilAsserted(() -> Api.as(TENANT, "ann").get("/api/v1/conversations/{id}", whatsapp).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations/{id}", api).then().statusCode(200));
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations/{id}", whatsapp).then()
                 .statusCode(200));
 
         // Unlinked, each id is a contact of its own, standing for itself until an agent writes on it.
-        Api.as(TENANT, "ann").get("/api/v1/contacts/{key}", "api:" + apiUser).then().statusCode(200)
+        AgentApi.asAgent(TENANT, "ann").get("/api/v1/contacts/{key}", "api:" + apiUser).then().statusCode(200)
                 .body("id", nullValue()).body("name", equalTo("Dana on the web"))
                 .body("identities.key", contains("api:" + apiUser));
-        Api.as(TENANT, "ann").get("/api/v1/contacts/{key}/conversations", "api:" + apiUser).then()
+        AgentApi.asAgent(TENANT, "ann").get("/api/v1/contacts/{key}/conversations", "api:" + apiUser).then()
                 .body("id", contains(api));
 
         // Ann links the WhatsApp number to the web contact and gives it attributes.
-        Api.as(TENANT, "ann").body(Map.of("channel", "whatsapp", "channelUserId", user))
+        AgentApi.asAgent(TENANT, "ann").body(Map.of("channel", "whatsapp", "channelUserId", user))
                 .post("/api/v1/contacts/{key}/identities", "api:" + apiUser).then().statusCode(200)
                 .body("id", notNullValue())
                 .body("identities.key", containsInAnyOrder("api:" + apiUser, "whatsapp:" + user))
                 .body("phone", equalTo("+" + user));
-        Api.as(TENANT, "ann").body(Map.of("attributes", Map.of("plan", "gold", "city", "Porto")))
+        AgentApi.asAgent(TENANT, "ann").body(Map.of("attributes", Map.of("plan", "gold", "city", "Porto")))
                 .put("/api/v1/contacts/{key}", "whatsapp:" + user).then().statusCode(200)
                 .body("attributes.plan", equalTo("gold")).body("name", equalTo("Dana on the web"));
 
         // Either id, or the phone, is the same contact now: both conversations, one timeline across channels.
         for (String key : new String[] {"whatsapp:" + user, "api:" + apiUser, "+" + user}) {
-            Api.as(TENANT, "bob").get("/api/v1/contacts/{key}", key).then().statusCode(200)
+            AgentApi.asAgent(TENANT, "bob").get("/api/v1/contacts/{key}", key).then().statusCode(200)
                     .body("attributes.city", equalTo("Porto"));
-            Api.as(TENANT, "bob").get("/api/v1/contacts/{key}/conversations", key).then()
+            AgentApi.asAgent(TENANT, "bob").get("/api/v1/contacts/{key}/conversations", key).then()
                     .body("id", contains(api, whatsapp));
         }
-        Api.as(TENANT, "bob").get("/api/v1/contacts/{key}/messages", "api:" + apiUser).then().statusCode(200)
+        AgentApi.asAgent(TENANT, "bob").get("/api/v1/contacts/{key}/messages", "api:" + apiUser).then().statusCode(200)
                 .body("text", contains("my parcel is late", "did you get my WhatsApp?"))
                 .body("conversationId", contains(whatsapp, api));
 
         // Unlinking gives the WhatsApp id its own history back; a contact keeps its last id.
-        Api.as(TENANT, "ann").delete("/api/v1/contacts/{key}/identities/whatsapp/{user}", "api:" + apiUser, user)
+        AgentApi.asAgent(TENANT, "ann").delete("/api/v1/contacts/{key}/identities/whatsapp/{user}", "api:" + apiUser, user)
                 .then().statusCode(200).body("identities.key", contains("api:" + apiUser));
-        Api.as(TENANT, "ann").get("/api/v1/contacts/{key}/conversations", "api:" + apiUser).then()
+        AgentApi.asAgent(TENANT, "ann").get("/api/v1/contacts/{key}/conversations", "api:" + apiUser).then()
                 .body("id", contains(api));
-        Api.as(TENANT, "ann").delete("/api/v1/contacts/{key}/identities/api/{user}", "api:" + apiUser, apiUser)
+        AgentApi.asAgent(TENANT, "ann").delete("/api/v1/contacts/{key}/identities/api/{user}", "api:" + apiUser, apiUser)
                 .then().statusCode(409).body("detail", containsString("only channel id"));
     }
 
@@ -97,30 +97,30 @@ class ContactsIT {
         String secondUser = ConversationId.parse(second).user();
         Log.append(Events.customerMessage(first, TENANT, "hello", clock.instant()),
                 Events.customerMessage(second, TENANT, "hello again", clock.instant()));
-        await().untilAsserted(() -> Api.as(TENANT, "ann").get("/api/v1/conversations/{id}", second).then()
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations/{id}", second).then()
                 .statusCode(200));
-        Api.as(TENANT, "ann").body(Map.of("attributes", Map.of("plan", "free", "vip", "yes")))
+        AgentApi.asAgent(TENANT, "ann").body(Map.of("attributes", Map.of("plan", "free", "vip", "yes")))
                 .put("/api/v1/contacts/{key}", "whatsapp:" + secondUser).then().statusCode(200);
-        Api.as(TENANT, "ann").body(Map.of("name", "Dana L.", "attributes", Map.of("plan", "gold")))
+        AgentApi.asAgent(TENANT, "ann").body(Map.of("name", "Dana L.", "attributes", Map.of("plan", "gold")))
                 .put("/api/v1/contacts/{key}", "whatsapp:" + firstUser).then().statusCode(200);
 
-        Api.as(TENANT, "ann").body(Map.of("channel", "whatsapp", "channelUserId", secondUser))
+        AgentApi.asAgent(TENANT, "ann").body(Map.of("channel", "whatsapp", "channelUserId", secondUser))
                 .post("/api/v1/contacts/{key}/identities", "whatsapp:" + firstUser).then().statusCode(200)
                 .body("name", equalTo("Dana L.")).body("attributes.plan", equalTo("gold"))
                 .body("attributes.vip", equalTo("yes"));
-        Api.as(TENANT, "ann").get("/api/v1/contacts/{key}/conversations", "whatsapp:" + secondUser).then()
+        AgentApi.asAgent(TENANT, "ann").get("/api/v1/contacts/{key}/conversations", "whatsapp:" + secondUser).then()
                 .body("id", hasItem(first)).body("id", hasItem(second));
 
-        Api.as(TENANT, "ann").body(Map.of("channel", "fax", "channelUserId", " "))
+        AgentApi.asAgent(TENANT, "ann").body(Map.of("channel", "fax", "channelUserId", " "))
                 .post("/api/v1/contacts/{key}/identities", "whatsapp:" + firstUser).then().statusCode(400)
                 .body("problems.size()", equalTo(2));
-        Api.as(TENANT, "ann").body(Map.of("attributes", Map.of(" ", "x")))
+        AgentApi.asAgent(TENANT, "ann").body(Map.of("attributes", Map.of(" ", "x")))
                 .put("/api/v1/contacts/{key}", "whatsapp:" + firstUser).then().statusCode(400)
                 .body("detail", containsString("attribute names"));
         // Another tenant's agent finds no such contact, by any key.
-        Api.as("contact-other", "zoe").get("/api/v1/contacts/{key}", "whatsapp:" + firstUser).then().statusCode(404);
-        Api.as("contact-other", "zoe").get("/api/v1/contacts/{key}/messages", "+" + firstUser).then().statusCode(404);
-        Api.as("contact-other", "zoe").body(Map.of("attributes", Map.of("x", "y")))
+        AgentApi.asAgent("contact-other", "zoe").get("/api/v1/contacts/{key}", "whatsapp:" + firstUser).then().statusCode(404);
+        AgentApi.asAgent("contact-other", "zoe").get("/api/v1/contacts/{key}/messages", "+" + firstUser).then().statusCode(404);
+        AgentApi.asAgent("contact-other", "zoe").body(Map.of("attributes", Map.of("x", "y")))
                 .put("/api/v1/contacts/{key}", "whatsapp:" + firstUser).then().statusCode(404);
     }
 

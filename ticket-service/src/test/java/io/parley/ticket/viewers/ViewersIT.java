@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 
+import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.postgres.PostgresTestResource;
 import io.parley.ticket.live.LiveStreamResource;
-import io.parley.ticket.support.Api;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Conversations;
 import io.parley.ticket.support.LiveStreamClient;
@@ -41,26 +41,26 @@ class ViewersIT {
                 LiveStreamClient zoe = LiveStreamClient.connect(stream, DevTokens.issue("view-other", "zoe", false))) {
             await().until(() -> connected(alice) && connected(zoe));
 
-            Api.as("view-co", "alice").put("/api/v1/conversations/{id}/viewers/me", id).then().statusCode(200)
+            AgentApi.asAgent("view-co", "alice").put("/api/v1/conversations/{id}/viewers/me", id).then().statusCode(200)
                     .body("agentId", contains("alice"));
-            Api.as("view-co", "bob").put("/api/v1/conversations/{id}/viewers/me", id).then().statusCode(200)
+            AgentApi.asAgent("view-co", "bob").put("/api/v1/conversations/{id}/viewers/me", id).then().statusCode(200)
                     .body("agentId", contains("alice", "bob"));
 
             // Alice's console learns from the stream that bob opened it too.
             await().until(() -> viewersAnnounced(alice, id).contains(List.of("alice", "bob")));
-            Api.as("view-co", "carol").get("/api/v1/conversations/{id}/viewers", id).then().statusCode(200)
+            AgentApi.asAgent("view-co", "carol").get("/api/v1/conversations/{id}/viewers", id).then().statusCode(200)
                     .body("agentId", contains("alice", "bob"));
 
             // Bob closes it; alice's heartbeats stop (a closed tab): after the ttl she is gone, and that is announced.
-            Api.as("view-co", "bob").delete("/api/v1/conversations/{id}/viewers/me", id).then().statusCode(200)
+            AgentApi.asAgent("view-co", "bob").delete("/api/v1/conversations/{id}/viewers/me", id).then().statusCode(200)
                     .body("agentId", contains("alice"));
             clock.advance(Duration.ofSeconds(46));
             await().until(() -> viewersAnnounced(alice, id).contains(List.of()));
-            Api.as("view-co", "carol").get("/api/v1/conversations/{id}/viewers", id).then().body("agentId", empty());
+            AgentApi.asAgent("view-co", "carol").get("/api/v1/conversations/{id}/viewers", id).then().body("agentId", empty());
 
             // Another tenant's agent cannot beat on it, read it, nor hear of it.
-            Api.as("view-other", "zoe").put("/api/v1/conversations/{id}/viewers/me", id).then().statusCode(404);
-            Api.as("view-other", "zoe").get("/api/v1/conversations/{id}/viewers", id).then().statusCode(404);
+            AgentApi.asAgent("view-other", "zoe").put("/api/v1/conversations/{id}/viewers/me", id).then().statusCode(404);
+            AgentApi.asAgent("view-other", "zoe").get("/api/v1/conversations/{id}/viewers", id).then().statusCode(404);
             assertThat(zoe.events()).noneMatch(event -> id.equals(event.path("subject").asText()));
         }
     }
