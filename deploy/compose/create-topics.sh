@@ -18,6 +18,7 @@ create analytics-snapshots 3 cleanup.policy=delete
 create routing-work 12 $FOREVER
 create agent-activity 1 cleanup.policy=delete,retention.ms=3600000
 create bot-tenant-changes 1 cleanup.policy=delete
+create ingest-outbound-ledger 12 cleanup.policy=delete,retention.ms=691200000
 create conversation-events.dlq.ingest 1 $FOREVER
 create conversation-events.dlq.bot 1 $FOREVER
 create conversation-events.dlq.routing 1 $FOREVER

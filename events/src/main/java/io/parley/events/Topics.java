@@ -34,9 +34,17 @@ public final class Topics {
     /** Routing's own input: routing-relevant facts re-keyed by tenant, so one consumer decides for a tenant. */
     public static final String ROUTING_WORK = "routing-work";
 
+    /**
+     * Ingest's outbound ledger, keyed by conversation id: a send attempted (written before the channel is called) and
+     * settled (its delivery event is in the log), per tenant, conversation and message id. Kept for the dedupe horizon.
+     */
+    public static final String OUTBOUND_LEDGER = "ingest-outbound-ledger";
+    /** How long the outbound ledger keeps its records: the 7-day dedupe horizon and a day of margin. */
+    public static final String OUTBOUND_LEDGER_RETENTION_MS = String.valueOf(8L * 24 * 60 * 60 * 1000);
+
     /** Topics every environment creates up front. */
     public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, WORKSPACE_EVENTS,
-            ANALYTICS_SNAPSHOTS, ROUTING_WORK, AGENT_ACTIVITY);
+            ANALYTICS_SNAPSHOTS, ROUTING_WORK, AGENT_ACTIVITY, OUTBOUND_LEDGER);
 
     /**
      * The logs that are a record, kept forever (DESIGN §3), and so are dead letters (parked input is replayed after a
@@ -52,11 +60,15 @@ public final class Topics {
 
     /**
      * The topic-level settings a topic is created with: every topic deletes old segments (none is compacted: an event
-     * is never superseded by a later one with its key), and the records are kept forever, but agent activity, an hour.
+     * is never superseded by a later one with its key), and the records are kept forever, but agent activity, an hour,
+     * and ingest's outbound ledger, its dedupe horizon.
      */
     public static Map<String, String> creationConfig(String topic) {
         if (AGENT_ACTIVITY.equals(topic)) {
             return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(AGENT_ACTIVITY_RETENTION_MS));
+        }
+        if (OUTBOUND_LEDGER.equals(topic)) {
+            return Map.of("cleanup.policy", "delete", "retention.ms", OUTBOUND_LEDGER_RETENTION_MS);
         }
         return RETAINED_FOREVER.contains(topic) || isDeadLetter(topic)
                 ? Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1")
@@ -71,7 +83,7 @@ public final class Topics {
      */
     public static int partitions(String topic) {
         return switch (topic) {
-            case CONVERSATION_EVENTS, ROUTING_WORK -> 12;
+            case CONVERSATION_EVENTS, ROUTING_WORK, OUTBOUND_LEDGER -> 12;
             case WEBHOOKS_RAW -> 6;
             case AGENT_EVENTS, ANALYTICS_SNAPSHOTS -> 3;
             default -> 1;

@@ -113,7 +113,7 @@ public class DurableLog {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         producer.close(Duration.ofSeconds(5));
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
  * Reads a Graph API error reply and decides whether a retry may succeed: throttling and server trouble yes
  * (HTTP 429/5xx, codes 130429 and 131056 for WhatsApp throughput and pair rate, 4/17/32/613/80007 for app and page
  * limits, 1/2/131000/131016/133004 for temporary failures); everything else, such as 131047 (outside the 24-hour
- * window) or 131026 (undeliverable), is permanent and fails fast.
+ * window) or 131026 (undeliverable), is permanent and fails fast. A 5xx does not say whether the message was taken
+ * before the failure, so it is an unknown outcome ({@link SendResult#unknown}), not retried automatically.
  */
 public final class GraphErrors {
 
@@ -27,7 +28,10 @@ public final class GraphErrors {
         String message = Json.text(error, "message");
         String details = Json.text(error, "error_data", "details");
         String title = message == null ? "HTTP " + httpStatus : message + (details == null ? "" : ": " + details);
-        boolean retryable = httpStatus == 429 || httpStatus >= 500 || code != null && RETRYABLE_CODES.contains(code);
+        if (httpStatus >= 500) {
+            return SendResult.unknown(code, title);
+        }
+        boolean retryable = httpStatus == 429 || code != null && RETRYABLE_CODES.contains(code);
         return SendResult.failed(code, title, retryable);
     }
 

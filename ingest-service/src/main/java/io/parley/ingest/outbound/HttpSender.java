@@ -8,8 +8,10 @@ import io.parley.ingest.channel.ChannelAccount;
 import io.parley.ingest.normalize.Json;
 import io.parley.ingest.webhook.WebhookSignature;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +103,11 @@ public final class HttpSender implements ChannelSender {
         if (account.callbackSecret() != null) {
             request.header(CALLBACK_SIGNATURE_HEADER, WebhookSignature.sign(account.callbackSecret(), bytes));
         }
-        return exchange(request.build(), reply -> message.messageId());
+        SendResult result = exchange(request.build(), reply -> message.messageId());
+        // the callback body carries the messageId, so the receiver can drop a repeat: resending an unknown outcome
+        // cannot show the customer a message twice, unlike on the Graph API
+        return result.mayHaveArrived() ? SendResult.failed(result.error().code(), result.error().title(), true)
+                : result;
     }
 
     private SendResult exchange(HttpRequest request, Function<byte[], String> acceptedId)
@@ -112,8 +118,11 @@ public final class HttpSender implements ChannelSender {
                 return SendResult.accepted(acceptedId.apply(response.body()));
             }
             return GraphErrors.fromReply(response.statusCode(), response.body());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            return SendResult.failed(null, "could not connect to " + request.uri().getHost() + ": " + e, true);
         } catch (IOException e) {
-            return SendResult.failed(null, "no answer from " + request.uri().getHost() + ": " + e, true);
+            // the request may have been taken before the answer was lost (timeout, reset)
+            return SendResult.unknown(null, "no answer from " + request.uri().getHost() + ": " + e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.parley.ingest.outbound;
 
 import io.parley.ingest.channel.LiveChannelRegistry;
+import io.parley.ingest.kafka.DurableLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -12,8 +13,15 @@ public class OutboundBeans {
 
     @Produces
     @ApplicationScoped
-    DeliveryLedger ledger() {
-        return new DeliveryLedger();
+    LedgerLog ledgerLog(DurableLog log, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        return new LedgerLog(log, bootstrapServers);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DeliveryLedger ledger(LedgerLog journal,
+            @ConfigProperty(name = "parley.ingest.outbound.ledger-horizon") Duration horizon) {
+        return new DeliveryLedger(journal, Clock.systemUTC(), horizon);
     }
 
     @Produces

@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the log and sends outbound messages, one record at a time in partition order. Failure strategy: a record
- * that is not a readable event goes to {@code conversation-events.dlq.ingest} with its reason and the stream goes
- * on; a delivery event that Kafka cannot store yet is retried until it is, holding the partition (order matters).
+ * that is not a readable event, or an outbound event that can never be sent (no message id or content), goes to
+ * {@code conversation-events.dlq.ingest} with its reason and the stream goes on; a ledger entry or delivery event that
+ * Kafka cannot store yet is retried until it is, holding the partition (order matters).
  */
 @ApplicationScoped
 public class OutboundConsumer {
@@ -50,17 +51,22 @@ public class OutboundConsumer {
         try {
             event = EventCodec.decode(record.value());
         } catch (MalformedEventException e) {
-            deadLetter(record, e.getMessage());
+            deadLetter(record, "unknown", e.getMessage());
             return;
         }
         if (event.isEmpty()) {
             return;
         }
-        Optional<Event> delivery = dispatcher.dispatch(event.get());
-        if (delivery.isPresent()) {
-            store(delivery.get());
-            MessageDelivery data = (MessageDelivery) delivery.get().data();
-            String channel = event.get().subject().split(":", 2)[0];
+        String channel = event.get().subject().split(":", 2)[0];
+        Dispatch dispatch = dispatchUntilJournalled(event.get());
+        if (dispatch instanceof Dispatch.Park park) {
+            deadLetter(record, channel, park.reason());
+        } else if (dispatch instanceof Dispatch.Skip skip && skip.counted() != null) {
+            metrics.outbound(channel, skip.counted());
+        } else if (dispatch instanceof Dispatch.Deliver deliver) {
+            untilStored(() -> log.appendEvents(List.of(deliver.delivery()), log.deadline()));
+            untilStored(() -> dispatcher.settled(deliver.key()));
+            MessageDelivery data = (MessageDelivery) deliver.delivery().data();
             metrics.outbound(channel, data.outcome() == DeliveryOutcome.ACCEPTED ? "accepted" : "failed");
             if (data.error() != null) {
                 LOG.warnf("outbound %s to %s failed: %s (code %s, retryable %s)", data.messageId(),
@@ -69,24 +75,37 @@ public class OutboundConsumer {
         }
     }
 
-    private void store(Event delivery) throws InterruptedException {
+    /** The attempt is journalled before any send; while Kafka cannot store it, nothing is sent and we wait. */
+    private Dispatch dispatchUntilJournalled(Event event) throws InterruptedException {
         while (true) {
             try {
-                log.appendEvents(List.of(delivery), log.deadline());
-                return;
+                return dispatcher.dispatch(event);
             } catch (LogUnavailableException e) {
-                LOG.warnf("delivery event %s not stored yet, retrying: %s", delivery.id(), e.getMessage());
+                LOG.warnf("outbound %s waits for Kafka to journal its attempt: %s", event.id(), e.getMessage());
                 Thread.sleep(STORE_RETRY.toMillis());
             }
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) throws InterruptedException {
+    private static void untilStored(Runnable write) throws InterruptedException {
+        while (true) {
+            try {
+                write.run();
+                return;
+            } catch (LogUnavailableException e) {
+                LOG.warnf("outbound result not stored yet, retrying: %s", e.getMessage());
+                Thread.sleep(STORE_RETRY.toMillis());
+            }
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String channel, String reason)
+            throws InterruptedException {
         Map<String, String> headers = DeadLetterHeaders.describing(record, reason);
         while (true) {
             try {
                 log.appendRecord(DEAD_LETTER_TOPIC, record.key(), record.value(), headers);
-                metrics.outbound("unknown", "dead-letter");
+                metrics.outbound(channel, "dead-letter");
                 LOG.warnf("record %s-%d@%d parked in %s: %s", record.topic(), record.partition(), record.offset(),
                         DEAD_LETTER_TOPIC, reason);
                 return;

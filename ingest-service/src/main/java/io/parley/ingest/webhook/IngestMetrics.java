@@ -29,7 +29,7 @@ public class IngestMetrics {
                 .increment();
     }
 
-    /** Outcomes: accepted, failed, duplicate, dead-letter. */
+    /** Outcomes: accepted, failed, duplicate (already settled), expired (older than the ledger horizon), dead-letter. */
     public void outbound(String channel, String outcome) {
         registry.counter("parley.ingest.outbound", "channel", channel, "outcome", outcome).increment();
     }

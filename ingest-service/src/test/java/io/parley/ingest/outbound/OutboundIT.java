@@ -1,6 +1,8 @@
 package io.parley.ingest.outbound;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import io.parley.events.Event;
 import io.parley.events.Topics;
@@ -134,5 +136,29 @@ class OutboundIT {
         deliveryOf(again, "out-after");
 
         assertThat(graph.requests()).hasSize(2);
+    }
+
+    /** #14 findings 5 and 7: an outbound event without id or content used to throw and stop every later send. */
+    @Test
+    void anOutboundWithoutIdOrContentIsParkedAndCountedAndSendingGoesOn() {
+        SharedKafka.broker().createTopics(Map.of(OutboundConsumer.DEAD_LETTER_TOPIC, 1));
+        TopicMark parkedFrom = PROBE.mark(OutboundConsumer.DEAD_LETTER_TOPIC);
+        TopicMark mark = PROBE.mark(Topics.CONVERSATION_EVENTS);
+        Event noId = new Event(UUID.randomUUID().toString(), "/bot", SUBJECT, Instant.now(), "acme", null,
+                new MessageOutbound(null, new Author(AuthorKind.BOT, null), Content.text("no id"), null, null));
+        Event noContent = new Event(UUID.randomUUID().toString(), "/bot", SUBJECT, Instant.now(), "acme", null,
+                new MessageOutbound("out-no-content", new Author(AuthorKind.BOT, null), null, null, null));
+
+        append(noId);
+        append(noContent);
+        append(outbound("out-after-unsendable")); // same key, so same partition: read after both
+
+        assertThat(deliveryOf(mark, "out-after-unsendable").outcome()).isEqualTo(DeliveryOutcome.ACCEPTED);
+        assertThat(PROBE.await(parkedFrom, 2, record -> true, WAIT)).extracting(record -> new String(
+                record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
+                .allSatisfy(reason -> assertThat(reason).contains("no messageId or no content"));
+        given().get("/q/metrics").then().body(containsString(
+                "parley_ingest_outbound_total{channel=\"whatsapp\",outcome=\"dead-letter\"}"));
+        assertThat(graph.requests()).hasSize(1);
     }
 }
