@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** {@code parley.analytics.*}: how often figures are checkpointed, pushed and snapshotted, and the SLA targets. */
+/**
+ * {@code parley.analytics.*}: how often figures are checkpointed, pushed and snapshotted, and how close to its deadline
+ * a reply is at risk. The SLA targets themselves are the ticket service's ({@code parley.tickets.sla.*}).
+ */
 @ConfigMapping(prefix = "parley.analytics")
 public interface AnalyticsSettings {
 
@@ -27,14 +30,7 @@ public interface AnalyticsSettings {
     Sla sla();
 
     interface Sla {
-        /** Keep equal to ticket-service's first-reply target: live "at risk" counts against it. */
-        @WithDefault("PT1H")
-        Duration firstReply();
-
-        @WithDefault("PT1H")
-        Duration nextReply();
-
-        /** A wait due within this long counts as at risk. */
+        /** A reply due within this long counts as at risk. */
         @WithDefault("PT15M")
         Duration atRiskWithin();
     }

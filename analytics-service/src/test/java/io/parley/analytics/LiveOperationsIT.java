@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.analytics.figures.Filter;
 import io.parley.analytics.figures.Kpis;
 import io.parley.analytics.figures.Period;
+import io.parley.analytics.figures.SlaRules;
 import io.parley.analytics.figures.Projection;
 import io.parley.analytics.figures.TestEvents;
 import io.parley.analytics.projection.AnalyticsRuntime;
@@ -114,17 +115,16 @@ class LiveOperationsIT {
         }
         Period period = new Period(Instant.parse(from), Instant.parse(to));
         Kpis fromScratch = rebuilt.tenant(tenant).read(t -> Kpis.compute(t, new Filter("support", null), period,
-                Instant.now()));
+                Instant.now(), SlaRules.DEFAULT));
         assertThat((JsonNode) json.valueToTree(fromScratch)).isEqualTo(read(served));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             Checkpoint checkpoint = new JdbcCheckpointStore(dataSource).load();
             assertThat(checkpoint.tenants()).containsKey(tenant);
             Projection restored = new Projection();
-            checkpoint.tenants().get(tenant).events().forEach(event -> restored.apply(event, false));
-            restored.tenant(tenant).restoreVoice(checkpoint.tenants().get(tenant).voice());
+            checkpoint.tenants().get(tenant).forEach(restored::apply);
             Kpis fromCheckpoint = restored.tenant(tenant).read(t -> Kpis.compute(t, new Filter("support", null),
-                    period, Instant.now()));
+                    period, Instant.now(), SlaRules.DEFAULT));
             assertThat((JsonNode) json.valueToTree(fromCheckpoint)).isEqualTo(read(served));
         });
     }

@@ -64,17 +64,20 @@ public class MetricsResource {
             @QueryParam("to") String to, @QueryParam("team") String team, @QueryParam("channel") String channel) {
         TenantProjection tenant = tenant();
         Period span = period(tenant, period, from, to);
-        return tenant.read(t -> Kpis.compute(t, new Filter(team, channel), span, Instant.now()));
+        return tenant.read(t -> Kpis.compute(t, new Filter(team, channel), span, Instant.now(), runtime.slaRules()));
     }
 
     @GET
     @Path("/conversations")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The conversations behind a figure (drill-down); figure names in docs/metrics.md")
+    @Operation(summary = "The conversations behind a figure (drill-down); figure names and keys in docs/metrics.md")
     public List<DrillDown.Row> conversations(@QueryParam("figure") String figure,
+            @Parameter(description = "narrows the figure to one entry: a handoff reason, CSAT score, heatmap cell"
+                    + " (weekday-hour, Monday = 0), article, question, word, SLA policy/metric or agent id")
+            @QueryParam("key") String key,
             @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("team") String team, @QueryParam("channel") String channel) {
-        return rows(figure, period, from, to, team, channel);
+        return rows(figure, key, period, from, to, team, channel);
     }
 
     @GET
@@ -83,7 +86,7 @@ public class MetricsResource {
     @Operation(summary = "One row per conversation active in the period, as CSV")
     public Response export(@QueryParam("period") String period, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("team") String team, @QueryParam("channel") String channel) {
-        String csv = DrillDown.csv(rows("all", period, from, to, team, channel));
+        String csv = DrillDown.csv(rows("all", null, period, from, to, team, channel));
         return Response.ok(csv, "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"parley-conversations.csv\"").build();
     }
@@ -112,13 +115,13 @@ public class MetricsResource {
         });
     }
 
-    private List<DrillDown.Row> rows(String figure, String period, String from, String to, String team,
+    private List<DrillDown.Row> rows(String figure, String key, String period, String from, String to, String team,
             String channel) {
         TenantProjection tenant = tenant();
         Period span = period(tenant, period, from, to);
         try {
-            return tenant.read(t -> DrillDown.rows(t, figure, new Filter(team, channel), span, Instant.now(),
-                    runtime.slaTargets()));
+            return tenant.read(t -> DrillDown.rows(t, figure, key, new Filter(team, channel), span, Instant.now(),
+                    runtime.slaRules()));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
@@ -126,7 +129,7 @@ public class MetricsResource {
 
     private LiveFigures live(String tenant, Filter filter) {
         return runtime.projection().tenant(tenant)
-                .read(t -> LiveFigures.compute(t, filter, Instant.now(), runtime.slaTargets()));
+                .read(t -> LiveFigures.compute(t, filter, Instant.now(), runtime.slaRules()));
     }
 
     private TenantProjection tenant() {

@@ -3,7 +3,7 @@ package io.parley.analytics.bench;
 import io.parley.analytics.figures.Filter;
 import io.parley.analytics.figures.LiveFigures;
 import io.parley.analytics.figures.Projection;
-import io.parley.analytics.figures.SlaTargets;
+import io.parley.analytics.figures.SlaRules;
 import io.parley.analytics.figures.TenantProjection;
 import io.parley.analytics.live.LivePushes;
 import io.parley.events.Channel;
@@ -86,7 +86,7 @@ public final class AnalyticsBenchmark {
                 pushes.subscribe(tenantName(t), () -> {
                     long pushed = System.nanoTime();
                     TenantProjection figures = projection.tenant(tenantName(tenant));
-                    figures.read(f -> LiveFigures.compute(f, Filter.ALL, Instant.now(), SlaTargets.DEFAULT));
+                    figures.read(f -> LiveFigures.compute(f, Filter.ALL, Instant.now(), SlaRules.DEFAULT));
                     for (Long folded = pending[tenant].poll(); folded != null; folded = pending[tenant].poll()) {
                         latencies.add((pushed - folded) / 1e6);
                     }

@@ -12,11 +12,12 @@ import io.parley.events.conversation.ConversationEvent.MessageOutbound;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.SlaBreached;
+import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
+import io.parley.events.conversation.ConversationEvent.TicketCreated;
 import io.parley.events.conversation.ConversationEvent.Transferred;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.state.ConversationState;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,8 +99,9 @@ public record ConversationFacts(
                 messagesIn.add(at);
                 if (current == null || current.resolvedAt != null) {
                     open(at, current != null && lastResolutionWasSolve);
-                } else if (current.firstHumanReplyAt != null && current.awaitingReplySince == null) {
-                    current.awaitingReplySince = at;
+                } else if (current.firstHumanReplyAt != null && current.awaiting == null) {
+                    current.awaiting = new Episode.Wait(at);
+                    current.nextReplyWaits.add(current.awaiting);
                 }
                 if (received.content() != null && received.content().text() != null) {
                     lastQuestion = received.content().text();
@@ -108,7 +110,7 @@ public record ConversationFacts(
                 messagesOut.add(at);
                 AuthorKind author = outbound.author() == null ? null : outbound.author().kind();
                 if (author == AuthorKind.AGENT || author == AuthorKind.EXTERNAL) {
-                    humanReply(at);
+                    humanReply(at, outbound.author().id());
                 }
             } else if (data instanceof BotAnswered answered) {
                 botAnswers.add(at);
@@ -127,11 +129,13 @@ public record ConversationFacts(
                 Episode episode = episode(at);
                 episode.queuedAt = earliest(episode.queuedAt, at);
                 episode.team = queued.team();
+                episode.queuePriority = queued.priority() == null ? episode.queuePriority : queued.priority();
                 requestHuman(episode, at);
             } else if (data instanceof Assigned assigned) {
                 Episode episode = episode(at);
                 episode.assignedAt = earliest(episode.assignedAt, at);
                 episode.team = assigned.team() == null ? episode.team : assigned.team();
+                addAgent(episode, assigned.agentId());
                 requestHuman(episode, at);
             } else if (data instanceof Transferred transferred) {
                 Episode episode = episode(at);
@@ -139,10 +143,22 @@ public record ConversationFacts(
                 if (transferred.to() != null && transferred.to().team() != null) {
                     episode.team = transferred.to().team();
                 }
+                if (transferred.to() != null) {
+                    addAgent(episode, transferred.to().agentId());
+                }
+            } else if (data instanceof TicketCreated ticket) {
+                Episode episode = episode(at);
+                episode.ticketAt = earliest(episode.ticketAt, at);
+                episode.ticketPriority = ticket.priority() == null ? episode.ticketPriority : ticket.priority();
             } else if (data instanceof StatusChanged changed) {
                 resolve(changed.status(), at);
             } else if (data instanceof SlaBreached breached && current != null && breached.metric() != null) {
                 current.breaches.add(breached.metric());
+                current.breachedPolicy = breached.policy() == null ? current.breachedPolicy : breached.policy();
+                if (breached.metric() == SlaMetric.NEXT_REPLY && !current.nextReplyWaits.isEmpty()) {
+                    // the wait it was due in: the open one, else (a reply raced the breach) the last one
+                    current.nextReplyWaits.get(current.nextReplyWaits.size() - 1).breached = true;
+                }
             } else if (data instanceof CsatRequested) {
                 csatRequests.add(at);
             } else if (data instanceof CsatReceived csat) {
@@ -150,19 +166,25 @@ public record ConversationFacts(
             }
         }
 
-        private void humanReply(Instant at) {
+        private void humanReply(Instant at, String agentId) {
             Episode episode = episode(at);
+            addAgent(episode, agentId);
             if (episode.firstHumanReplyAt == null) {
                 episode.firstHumanReplyAt = at;
                 if (episode.humanRequestedAt == null) {
                     // a person wrote without being asked for: the customer waited since the episode began
                     episode.humanRequestedAt = episode.start;
                 }
-            } else if (episode.awaitingReplySince != null) {
-                episode.nextReplies.add(Duration.between(episode.awaitingReplySince, at));
-                episode.nextReplyTimes.add(at);
+            } else if (episode.awaiting != null) {
+                episode.awaiting.repliedAt = at;
             }
-            episode.awaitingReplySince = null;
+            episode.awaiting = null;
+        }
+
+        private static void addAgent(Episode episode, String agentId) {
+            if (agentId != null) {
+                episode.agents.add(agentId);
+            }
         }
 
         private void resolve(ConversationStatus status, Instant at) {

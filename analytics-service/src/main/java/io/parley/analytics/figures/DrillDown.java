@@ -1,40 +1,82 @@
 package io.parley.analytics.figures;
 
+import io.parley.events.conversation.ConversationEvent.BotAnswered;
 import io.parley.events.conversation.ConversationStatus;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The conversations behind a figure: for each figure name (docs/metrics.md) the episodes it counts over a period, and
- * one row per conversation for the drill-down list and the CSV export.
+ * one row per conversation for the drill-down list and the CSV export. A figure may take a {@code key} that narrows it
+ * to one bar, cell or list entry of the dashboard (a handoff reason, a CSAT score, a heatmap cell, an article ...).
  */
 public final class DrillDown {
 
-    /** Figure name → whether an episode counts towards it in the period. */
-    public static final Map<String, BiPredicate<Episode, Period>> FIGURES = new LinkedHashMap<>();
+    /** What a figure's test sees: one episode of a conversation, the period, the figure's key (or null), the zone. */
+    public record Subject(ConversationTimeline timeline, ConversationFacts facts, Episode episode, Period period,
+            String key, ZoneId zone) {
+
+        boolean keyIs(String value) {
+            return key == null || key.equals(value);
+        }
+    }
+
+    /** Figure name → whether an episode counts towards it. Episode figures filter by the episode's team. */
+    public static final Map<String, Predicate<Subject>> FIGURES = new LinkedHashMap<>();
+    /**
+     * Figure name → whether a conversation counts towards it. These follow the message counts: the conversation's
+     * team filters them, as it does {@code volume}, the heatmap, CSAT and the voice of the customer.
+     */
+    public static final Map<String, Predicate<Subject>> CONVERSATION_FIGURES = new LinkedHashMap<>();
 
     static {
-        FIGURES.put("all", (e, p) -> p.contains(e.start()) || p.contains(e.resolvedAt())
-                || p.contains(e.firstHumanReplyAt()));
-        FIGURES.put("new", (e, p) -> p.contains(e.start()) && !e.reopened());
-        FIGURES.put("reopened", (e, p) -> p.contains(e.start()) && e.reopened());
-        FIGURES.put("resolved", (e, p) -> p.contains(e.resolvedAt()));
-        FIGURES.put("first-response", (e, p) -> e.firstResponse() != null && p.contains(e.firstHumanReplyAt()));
-        FIGURES.put("handoff", (e, p) -> p.contains(e.start()) && !e.handoffReasons().isEmpty());
-        FIGURES.put("bot-resolved", (e, p) -> p.contains(e.start()) && e.botOnly());
-        FIGURES.put("transferred", (e, p) -> p.contains(e.assignedAt()) && e.transfers() > 0);
-        FIGURES.put("right-first-time", (e, p) -> p.contains(e.assignedAt()) && e.transfers() == 0);
-        FIGURES.put("abandoned", (e, p) -> p.contains(e.queuedAt()) && e.abandoned());
-        FIGURES.put("sla-breached", (e, p) -> p.contains(e.humanRequestedAt()) && !e.breaches().isEmpty());
-        FIGURES.put("unattended", (e, p) -> e.humanRequestedAt() != null && e.firstHumanReplyAt() == null
-                && e.resolvedAt() == null);
+        FIGURES.put("all", s -> s.period().contains(s.episode().start()) || s.period().contains(s.episode().resolvedAt())
+                || s.period().contains(s.episode().firstHumanReplyAt()));
+        FIGURES.put("new", s -> s.period().contains(s.episode().start()) && !s.episode().reopened());
+        FIGURES.put("reopened", s -> s.period().contains(s.episode().start()) && s.episode().reopened());
+        FIGURES.put("resolved", s -> s.period().contains(s.episode().resolvedAt()));
+        FIGURES.put("first-response", s -> s.episode().firstResponse() != null
+                && s.period().contains(s.episode().firstHumanReplyAt()));
+        FIGURES.put("handoff", s -> s.period().contains(s.episode().start()) && !s.episode().handoffReasons().isEmpty()
+                && (s.key() == null || s.episode().handoffReasons().contains(s.key())));
+        FIGURES.put("bot-resolved", s -> s.period().contains(s.episode().start()) && s.episode().botOnly());
+        FIGURES.put("transferred", s -> s.period().contains(s.episode().assignedAt()) && s.episode().transfers() > 0);
+        FIGURES.put("right-first-time", s -> s.period().contains(s.episode().assignedAt())
+                && s.episode().transfers() == 0);
+        FIGURES.put("abandoned", s -> s.period().contains(s.episode().queuedAt()) && s.episode().abandoned());
+        FIGURES.put("sla-breached", DrillDown::slaBreached);
+        FIGURES.put("unattended", s -> s.episode().humanRequestedAt() != null
+                && s.episode().firstHumanReplyAt() == null && s.episode().resolvedAt() == null);
+        FIGURES.put("handled-by", s -> s.key() != null && s.episode().agents().contains(s.key())
+                && FIGURES.get("all").test(s));
+        CONVERSATION_FIGURES.put("messages-in", s -> s.facts().messagesIn().stream().anyMatch(at ->
+                s.period().contains(at) && (s.key() == null || s.key().equals(heatmapCell(at, s.zone())))));
+        CONVERSATION_FIGURES.put("messages-out", s -> s.facts().messagesOut().stream().anyMatch(s.period()::contains));
+        CONVERSATION_FIGURES.put("csat", s -> s.facts().ratings().stream().anyMatch(rating ->
+                s.period().contains(rating.at()) && s.keyIs(String.valueOf(rating.score()))));
+        CONVERSATION_FIGURES.put("article", s -> s.timeline().events().stream().anyMatch(event ->
+                event.data() instanceof BotAnswered answered && answered.articleId() != null
+                        && s.period().contains(event.time()) && s.keyIs(answered.articleId())));
+        CONVERSATION_FIGURES.put("unanswered-question", s -> s.facts().unanswered().stream().anyMatch(question ->
+                s.period().contains(question.at())
+                        && s.keyIs(ConversationFacts.normalizeQuestion(question.question()))));
+        CONVERSATION_FIGURES.put("hot-word", s -> s.timeline().customerTexts().stream().anyMatch(text ->
+                s.period().contains(text.at()) && (s.key() == null ? !text.words().isEmpty()
+                        : text.words().contains(s.key()))));
+        CONVERSATION_FIGURES.put("negative-sentiment", s -> s.timeline().customerTexts().stream().anyMatch(text ->
+                s.period().contains(text.at()) && text.negative()));
     }
+
+    /** Live figures beyond {@link LiveFigures#DRILL_DOWN}: an agent's active conversations (its load), by agent id. */
+    public static final String AGENT = "agent";
 
     /** One conversation in a drill-down list or export row. */
     public record Row(String conversationId, String channel, String team, String status, String assignee,
@@ -46,30 +88,50 @@ public final class DrillDown {
     private DrillDown() {
     }
 
+    /** Every figure name that has a drill-down. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(FIGURES.keySet());
+        names.addAll(CONVERSATION_FIGURES.keySet());
+        names.addAll(LiveFigures.DRILL_DOWN);
+        names.add(AGENT);
+        return names;
+    }
+
     /**
-     * The conversations behind a figure: a period figure's ({@link #FIGURES}) over {@code period}, or a live figure's
-     * ({@link LiveFigures#DRILL_DOWN}) at {@code now}, classified exactly as the live figures count them.
+     * The conversations behind a figure: a period figure's ({@link #FIGURES}, {@link #CONVERSATION_FIGURES}) over
+     * {@code period}, or a live figure's ({@link LiveFigures#DRILL_DOWN}, {@link #AGENT}) at {@code now}, classified
+     * exactly as the figures count them.
      */
-    public static List<Row> rows(TenantProjection tenant, String figure, Filter filter, Period period, Instant now,
-            SlaTargets targets) {
+    public static List<Row> rows(TenantProjection tenant, String figure, String key, Filter filter, Period period,
+            Instant now, SlaRules rules) {
         String name = figure == null ? "all" : figure.toLowerCase(Locale.ROOT);
-        if (LiveFigures.DRILL_DOWN.contains(name)) {
-            return liveRows(tenant, name, filter, period, now, targets);
+        if (LiveFigures.DRILL_DOWN.contains(name) || AGENT.equals(name)) {
+            return liveRows(tenant, name, key, filter, period, now, rules);
         }
-        BiPredicate<Episode, Period> counts = FIGURES.get(name);
-        if (counts == null) {
-            List<String> names = new ArrayList<>(FIGURES.keySet());
-            names.addAll(LiveFigures.DRILL_DOWN);
-            throw new IllegalArgumentException("figure '" + figure + "' has no drill-down: use one of " + names);
+        Predicate<Subject> episodeCounts = FIGURES.get(name);
+        Predicate<Subject> conversationCounts = CONVERSATION_FIGURES.get(name);
+        if (episodeCounts == null && conversationCounts == null) {
+            throw new IllegalArgumentException("figure '" + figure + "' has no drill-down: use one of " + names());
         }
+        String wanted = key == null || key.isBlank() ? null : key;
+        ZoneId zone = tenant.zone();
         List<Row> rows = new ArrayList<>();
         for (ConversationTimeline timeline : tenant.conversations()) {
             ConversationFacts facts = timeline.facts();
             Episode latest = null;
-            for (Episode episode : facts.episodes()) {
-                String team = episode.team() != null ? episode.team() : facts.team();
-                if (filter.matches(team, timeline.channel()) && counts.test(episode, period)) {
-                    latest = episode;
+            if (conversationCounts != null) {
+                Episode current = facts.currentEpisode();
+                if (current != null && filter.matches(facts.team(), timeline.channel()) && conversationCounts.test(
+                        new Subject(timeline, facts, current, period, wanted, zone))) {
+                    latest = current;
+                }
+            } else {
+                for (Episode episode : facts.episodes()) {
+                    String team = episode.team() != null ? episode.team() : facts.team();
+                    if (filter.matches(team, timeline.channel()) && episodeCounts.test(
+                            new Subject(timeline, facts, episode, period, wanted, zone))) {
+                        latest = episode;
+                    }
                 }
             }
             if (latest != null) {
@@ -80,14 +142,37 @@ public final class DrillDown {
         return rows;
     }
 
-    private static List<Row> liveRows(TenantProjection tenant, String figure, Filter filter, Period period,
-            Instant now, SlaTargets targets) {
+    /** The heatmap cell of an instant, as the drill-down key names it: {@code weekday-hour}, Monday = 0. */
+    public static String heatmapCell(Instant at, ZoneId zone) {
+        ZonedDateTime local = at.atZone(zone);
+        return (local.getDayOfWeek().getValue() - 1) + "-" + local.getHour();
+    }
+
+    /** Key: none (any breach), a metric ({@code first-reply}) or a policy and metric ({@code normal/first-reply}). */
+    private static boolean slaBreached(Subject s) {
+        Episode episode = s.episode();
+        if (!s.period().contains(episode.humanRequestedAt()) && !s.period().contains(episode.ticketAt())) {
+            return false;
+        }
+        return episode.breaches().stream().map(Kpis::wire).anyMatch(metric -> s.key() == null
+                || s.key().equals(metric) || s.key().equals(episode.slaPolicy() + "/" + metric));
+    }
+
+    private static List<Row> liveRows(TenantProjection tenant, String figure, String key, Filter filter,
+            Period period, Instant now, SlaRules rules) {
         List<Row> rows = new ArrayList<>();
         for (ConversationTimeline timeline : tenant.conversations()) {
             ConversationFacts facts = timeline.facts();
             Episode current = facts.currentEpisode();
-            if (current != null && filter.matches(facts.state().team(), timeline.channel())
-                    && LiveFigures.stateOf(facts, now, targets).counts(figure)) {
+            if (current == null || !filter.matches(facts.state().team(), timeline.channel())) {
+                continue;
+            }
+            LiveFigures.LiveState live = LiveFigures.stateOf(tenant, facts, now, rules);
+            boolean counts = AGENT.equals(figure)
+                    ? live.state().isPresent() && !live.counts("bot") && key != null
+                    && key.equals(facts.state().assignee())
+                    : live.counts(figure);
+            if (counts) {
                 rows.add(row(timeline, facts, current, period));
             }
         }

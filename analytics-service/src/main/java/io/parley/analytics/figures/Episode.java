@@ -1,12 +1,15 @@
 package io.parley.analytics.figures;
 
+import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
+import io.parley.events.sla.Priorities;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One stretch of a conversation from the customer message that opened it to its resolution: a conversation has a new
@@ -22,15 +25,45 @@ public final class Episode {
     Instant assignedAt;
     Instant firstHumanReplyAt;
     Instant resolvedAt;
+    Instant ticketAt;
     boolean closed;
     boolean botAnswered;
     int transfers;
     String team;
+    Priority ticketPriority;
+    Priority queuePriority;
+    String breachedPolicy;
     final List<String> handoffReasons = new ArrayList<>();
-    final List<Duration> nextReplies = new ArrayList<>();
-    final List<Instant> nextReplyTimes = new ArrayList<>();
+    final List<Wait> nextReplyWaits = new ArrayList<>();
     final Set<SlaMetric> breaches = EnumSet.noneOf(SlaMetric.class);
-    Instant awaitingReplySince;
+    final Set<String> agents = new TreeSet<>();
+    Wait awaiting;
+
+    /**
+     * A customer message after a person had replied, waiting for the next reply: {@code repliedAt} null while it
+     * waits; {@code breached} when the next-reply SLA was breached while it waited.
+     */
+    public static final class Wait {
+        final Instant since;
+        Instant repliedAt;
+        boolean breached;
+
+        Wait(Instant since) {
+            this.since = since;
+        }
+
+        public Instant since() {
+            return since;
+        }
+
+        public Instant repliedAt() {
+            return repliedAt;
+        }
+
+        public boolean breached() {
+            return breached;
+        }
+    }
 
     Episode(Instant start, boolean reopened) {
         this.start = start;
@@ -83,12 +116,31 @@ public final class Episode {
         return handoffReasons;
     }
 
-    public List<Duration> nextReplies() {
-        return nextReplies;
+    /** Every wait for a next reply in the episode, in time order. */
+    public List<Wait> nextReplyWaits() {
+        return nextReplyWaits;
     }
 
-    public List<Instant> nextReplyTimes() {
-        return nextReplyTimes;
+    /** When a ticket was created for the episode (its resolution clock); null without one. */
+    public Instant ticketAt() {
+        return ticketAt;
+    }
+
+    /** The people who held or answered the episode: assignees, transfer targets and agents who replied. */
+    public Set<String> agents() {
+        return agents;
+    }
+
+    /**
+     * The SLA policy (priority wire name) the episode was served with: the one its breaches name, else its ticket's
+     * priority, else its queue's, else normal, as the ticket service picks it.
+     */
+    public String slaPolicy() {
+        if (breachedPolicy != null) {
+            return breachedPolicy;
+        }
+        return Priorities.wireName(ticketPriority != null ? ticketPriority
+                : queuePriority != null ? queuePriority : Priority.NORMAL);
     }
 
     public Set<SlaMetric> breaches() {

@@ -4,8 +4,6 @@ import io.parley.analytics.figures.ConversationFacts.Rating;
 import io.parley.analytics.figures.ConversationFacts.Unanswered;
 import io.parley.events.agent.AgentEvent.Presence;
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
-import io.parley.events.hours.BusinessHours;
-import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,7 +26,7 @@ public record Kpis(
         Stats nextReply,
         Stats resolution,
         Double slaPercentMet,
-        Map<String, Double> slaPercentMetByMetric,
+        List<SlaFigure> sla,
         Csat csat,
         Double botResolutionRate,
         HandoffRate handoffRate,
@@ -44,9 +42,11 @@ public record Kpis(
         Double negativeSentimentShare,
         List<Bucket> series) {
 
-    /** Teams whose SLA policy counts business hours; first response and next reply are then business time. */
-    public static final String BUSINESS_HOURS_POLICY = "business-hours";
     static final int TOP = 10;
+
+    /** One SLA policy's (priority's) attainment for one metric: clocks that ended or breached, and those met. */
+    public record SlaFigure(String policy, String metric, int measured, int met, Double percentMet) {
+    }
 
     public record Csat(Double average, Map<Integer, Integer> distribution, Double responseRate) {
     }
@@ -80,14 +80,12 @@ public record Kpis(
             Double negativeSentimentShare) {
     }
 
-    public static Kpis compute(TenantProjection tenant, Filter filter, Period period, Instant now) {
+    public static Kpis compute(TenantProjection tenant, Filter filter, Period period, Instant now, SlaRules rules) {
         ZoneId zone = tenant.zone();
         List<Double> firstResponses = new ArrayList<>();
         List<Double> nextReplies = new ArrayList<>();
         List<Double> resolutions = new ArrayList<>();
-        Map<SlaMetric, int[]> sla = new LinkedHashMap<>();
-        int slaMeasured = 0;
-        int slaBreached = 0;
+        Map<String, int[]> sla = new TreeMap<>();
         List<Rating> ratings = new ArrayList<>();
         int csatRequests = 0;
         int botEpisodes = 0;
@@ -112,6 +110,9 @@ public record Kpis(
         int[][] bucketMessages = new int[bucketStarts.size()][2];
         List<List<Double>> bucketFirstResponses = new ArrayList<>();
         bucketStarts.forEach(start -> bucketFirstResponses.add(new ArrayList<>()));
+        List<VoiceOfCustomer.Text> texts = new ArrayList<>();
+        List<List<VoiceOfCustomer.Text>> bucketTexts = new ArrayList<>();
+        bucketStarts.forEach(start -> bucketTexts.add(new ArrayList<>()));
 
         for (ConversationTimeline timeline : tenant.conversations()) {
             ConversationFacts facts = timeline.facts();
@@ -121,38 +122,36 @@ public record Kpis(
                 if (!filter.matches(team, timeline.channel())) {
                     continue;
                 }
-                BusinessHours hours = businessHoursOf(tenant, team);
+                String policy = episode.slaPolicy();
                 if (episode.firstResponse() != null && period.contains(episode.firstHumanReplyAt())) {
-                    double seconds = seconds(hours, episode.humanRequestedAt(), episode.firstHumanReplyAt());
+                    double seconds = seconds(rules.elapsed(tenant, team, policy, episode.humanRequestedAt(),
+                            episode.firstHumanReplyAt()));
                     firstResponses.add(seconds);
                     int bucket = bucketOf(bucketStarts, episode.firstHumanReplyAt());
                     if (bucket >= 0) {
                         bucketFirstResponses.get(bucket).add(seconds);
                     }
                 }
-                for (int i = 0; i < episode.nextReplies().size(); i++) {
-                    Instant at = episode.nextReplyTimes().get(i);
-                    if (period.contains(at)) {
-                        Instant since = at.minus(episode.nextReplies().get(i));
-                        nextReplies.add(seconds(hours, since, at));
+                for (Episode.Wait wait : episode.nextReplyWaits()) {
+                    if (period.contains(wait.repliedAt())) {
+                        nextReplies.add(seconds(rules.elapsed(tenant, team, policy, wait.since(), wait.repliedAt())));
+                    }
+                    if (period.contains(wait.since()) && (wait.repliedAt() != null || wait.breached())) {
+                        measure(sla, policy, SlaMetric.NEXT_REPLY, wait.breached());
                     }
                 }
                 if (period.contains(episode.resolvedAt())) {
                     resolved++;
                     resolutions.add((double) episode.resolution().toSeconds());
                 }
-                if (period.contains(episode.humanRequestedAt())) {
-                    slaMeasured++;
-                    if (!episode.breaches().isEmpty()) {
-                        slaBreached++;
-                    }
-                    for (SlaMetric metric : SlaMetric.values()) {
-                        int[] counts = sla.computeIfAbsent(metric, m -> new int[2]);
-                        counts[0]++;
-                        if (episode.breaches().contains(metric)) {
-                            counts[1]++;
-                        }
-                    }
+                boolean firstReplyBreached = episode.breaches().contains(SlaMetric.FIRST_REPLY);
+                if (period.contains(episode.humanRequestedAt()) && (episode.firstHumanReplyAt() != null
+                        || episode.resolvedAt() != null || firstReplyBreached)) {
+                    measure(sla, policy, SlaMetric.FIRST_REPLY, firstReplyBreached);
+                }
+                boolean resolutionBreached = episode.breaches().contains(SlaMetric.RESOLUTION);
+                if (period.contains(episode.ticketAt()) && (episode.resolvedAt() != null || resolutionBreached)) {
+                    measure(sla, policy, SlaMetric.RESOLUTION, resolutionBreached);
                 }
                 if (period.contains(episode.start())) {
                     episodesStarted++;
@@ -212,6 +211,15 @@ public record Kpis(
                     }
                 }
             }
+            for (VoiceOfCustomer.Text text : timeline.customerTexts()) {
+                if (period.contains(text.at())) {
+                    texts.add(text);
+                    int bucket = bucketOf(bucketStarts, text.at());
+                    if (bucket >= 0) {
+                        bucketTexts.get(bucket).add(text);
+                    }
+                }
+            }
             facts.ratings().stream().filter(rating -> period.contains(rating.at())).forEach(ratings::add);
             csatRequests += (int) facts.csatRequests().stream().filter(period::contains).count();
             for (Unanswered question : facts.unanswered()) {
@@ -226,24 +234,27 @@ public record Kpis(
         Map<String, ReasonRate> byReason = new LinkedHashMap<>();
         int startedEpisodes = episodesStarted;
         reasons.forEach((reason, count) -> byReason.put(reason, new ReasonRate(count, ratio(count, startedEpisodes))));
-        Map<String, Double> slaByMetric = new LinkedHashMap<>();
-        sla.forEach((metric, counts) -> slaByMetric.put(wire(metric), percentMet(counts[0], counts[1])));
+        List<SlaFigure> slaFigures = new ArrayList<>();
+        int[] slaTotal = new int[2];
+        sla.forEach((key, counts) -> {
+            String[] policyAndMetric = key.split("/", 2);
+            slaFigures.add(new SlaFigure(policyAndMetric[0], policyAndMetric[1], counts[0], counts[1],
+                    percentMet(counts[0], counts[1])));
+            slaTotal[0] += counts[0];
+            slaTotal[1] += counts[1];
+        });
         Map<String, ChannelVolume> channels = new LinkedHashMap<>();
         byChannel.forEach((channel, counts) -> channels.put(channel, new ChannelVolume(counts[0], counts[1])));
 
         List<Bucket> series = new ArrayList<>();
         for (int i = 0; i < bucketStarts.size(); i++) {
-            Instant end = i + 1 < bucketStarts.size() ? bucketStarts.get(i + 1) : period.to();
-            long[] scored = bucketStarts.get(i).isBefore(end)
-                    ? tenant.voice().sentiment(new Period(bucketStarts.get(i), end)) : new long[2];
             series.add(new Bucket(bucketStarts.get(i), bucketMessages[i][0], bucketMessages[i][1],
                     Stats.of(bucketFirstResponses.get(i)).p50Seconds(),
-                    scored[0] == 0 ? null : ratio((int) scored[1], (int) scored[0])));
+                    VoiceOfCustomer.negativeShare(bucketTexts.get(i))));
         }
-        long[] sentiment = tenant.voice().sentiment(period);
 
         return new Kpis(period.from(), period.to(), zone.getId(), Stats.of(firstResponses), Stats.of(nextReplies),
-                Stats.of(resolutions), percentMet(slaMeasured, slaBreached), slaByMetric, csat(ratings, csatRequests),
+                Stats.of(resolutions), percentMet(slaTotal[0], slaTotal[1]), slaFigures, csat(ratings, csatRequests),
                 botEpisodes == 0 ? null : ratio(botOnly, botEpisodes),
                 new HandoffRate(episodesStarted == 0 ? null : ratio(handedOff, episodesStarted), byReason),
                 assigned == 0 ? null : ratio(assigned - transferred, assigned),
@@ -251,8 +262,7 @@ public record Kpis(
                 new Abandonment(abandoned, queued == 0 ? null : ratio(abandoned, queued)),
                 new Volume(messagesIn, messagesOut, channels, created, resolved, reopened),
                 top(articles), top(questions), heatmap, agentPresence(tenant, filter, period, now),
-                hotWords(tenant.voice().words(period)),
-                sentiment[0] == 0 ? null : ratio((int) sentiment[1], (int) sentiment[0]), series);
+                VoiceOfCustomer.hotWords(texts), VoiceOfCustomer.negativeShare(texts), series);
     }
 
     private static void countArticles(ConversationTimeline timeline, Period period, Map<String, Integer> articles) {
@@ -264,17 +274,14 @@ public record Kpis(
         });
     }
 
-    /** The business hours first response and next reply are measured in for a team; null for wall-clock time. */
-    static BusinessHours businessHoursOf(TenantProjection tenant, String team) {
-        TeamSaved saved = team == null ? null : tenant.workspace().teams().get(team);
-        if (saved == null || !BUSINESS_HOURS_POLICY.equals(saved.slaPolicy())) {
-            return null;
-        }
-        return tenant.workspace().hoursOf(team).orElse(null);
+    /** Counts one SLA measurement under {@code policy/metric}: [measured, met]. */
+    private static void measure(Map<String, int[]> sla, String policy, SlaMetric metric, boolean breached) {
+        int[] counts = sla.computeIfAbsent(policy + "/" + wire(metric), key -> new int[2]);
+        counts[0]++;
+        counts[1] += breached ? 0 : 1;
     }
 
-    private static double seconds(BusinessHours hours, Instant from, Instant to) {
-        Duration duration = hours == null ? Duration.between(from, to) : hours.between(from, to);
+    private static double seconds(Duration duration) {
         return duration.toMillis() / 1000.0;
     }
 
@@ -309,14 +316,6 @@ public record Kpis(
         return presence;
     }
 
-    private static Map<String, List<WordCount>> hotWords(Map<String, Map<String, Integer>> words) {
-        Map<String, List<WordCount>> hot = new TreeMap<>();
-        words.forEach((language, counts) -> hot.put(language, counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(20).map(entry -> new WordCount(entry.getKey(), entry.getValue())).toList()));
-        return hot;
-    }
-
     private static List<Count> top(Map<String, Integer> counts) {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -345,8 +344,8 @@ public record Kpis(
         return -1;
     }
 
-    private static Double percentMet(int measured, int breached) {
-        return measured == 0 ? null : Stats.round(100.0 * (measured - breached) / measured);
+    private static Double percentMet(int measured, int met) {
+        return measured == 0 ? null : Stats.round(100.0 * met / measured);
     }
 
     static double ratio(int part, int whole) {

@@ -3,6 +3,7 @@ package io.parley.analytics.figures;
 import io.parley.events.agent.AgentEvent.Presence;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.events.conversation.ConversationStatus;
+import io.parley.events.sla.SlaPolicies;
 import io.parley.events.state.ConversationState;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public record LiveFigures(
     public static final List<String> DRILL_DOWN = List.of("bot", "queued", "assigned", "pending", "snoozed",
             "unattended-now", "sla-at-risk", "sla-breached-now");
 
-    public static LiveState stateOf(ConversationFacts facts, Instant now, SlaTargets targets) {
+    public static LiveState stateOf(TenantProjection tenant, ConversationFacts facts, Instant now, SlaRules rules) {
         ConversationState state = facts.state();
         ConversationStatus status = state.status();
         if (status == ConversationStatus.BOT) {
@@ -85,14 +86,10 @@ public record LiveFigures(
         boolean unattended = status == ConversationStatus.OPEN && episode != null
                 && episode.firstHumanReplyAt() == null && episode.humanRequestedAt() != null;
         boolean breached = episode != null && !episode.breaches().isEmpty();
-        boolean atRisk = false;
-        if (!breached && status == ConversationStatus.OPEN && state.awaitingAgentReplySince() != null
-                && episode != null) {
-            Duration target = episode.firstHumanReplyAt() == null ? targets.firstReply() : targets.nextReply();
-            Instant due = (episode.firstHumanReplyAt() == null && episode.humanRequestedAt() != null
-                    ? episode.humanRequestedAt() : state.awaitingAgentReplySince()).plus(target);
-            atRisk = !due.isBefore(now) && !due.isAfter(now.plus(targets.atRiskWithin()));
-        }
+        // the reply clock the ticket service runs, by the same function over the same policies and calendars
+        boolean atRisk = !breached && status == ConversationStatus.OPEN && SlaPolicies.replyDue(state,
+                rules.policies(), rules.calendar(tenant)).map(due -> !due.dueAt().isBefore(now)
+                && !due.dueAt().isAfter(now.plus(rules.atRiskWithin()))).orElse(false);
         return new LiveState(Optional.of(name), unattended, atRisk, breached);
     }
 
@@ -100,7 +97,7 @@ public record LiveFigures(
     }
 
     /** The figures at {@code now}, for the conversations and agents the filter selects. */
-    public static LiveFigures compute(TenantProjection tenant, Filter filter, Instant now, SlaTargets targets) {
+    public static LiveFigures compute(TenantProjection tenant, Filter filter, Instant now, SlaRules rules) {
         int bot = 0;
         int queued = 0;
         int assigned = 0;
@@ -128,7 +125,7 @@ public record LiveFigures(
             if (team != null) {
                 teams.add(team);
             }
-            LiveState live = stateOf(facts, now, targets);
+            LiveState live = stateOf(tenant, facts, now, rules);
             if (live.state().isEmpty()) {
                 continue;
             }

@@ -13,12 +13,8 @@ public final class Projection {
 
     /** Folds an event; returns the tenant it changed, or empty when it changed nothing. */
     public Optional<TenantProjection> apply(Event event) {
-        return apply(event, true);
-    }
-
-    public Optional<TenantProjection> apply(Event event, boolean countWords) {
         TenantProjection tenant = tenants.computeIfAbsent(event.tenant(), TenantProjection::new);
-        return tenant.apply(event, countWords) ? Optional.of(tenant) : Optional.empty();
+        return tenant.apply(event) ? Optional.of(tenant) : Optional.empty();
     }
 
     /** The tenant's projection; an empty one for a tenant with no events yet (its figures are all empty). */

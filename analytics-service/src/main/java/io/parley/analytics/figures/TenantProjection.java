@@ -3,7 +3,6 @@ package io.parley.analytics.figures;
 import io.parley.events.Event;
 import io.parley.events.agent.AgentEvent;
 import io.parley.events.conversation.ConversationEvent;
-import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.workspace.Workspace;
 import io.parley.events.workspace.WorkspaceEvent;
 import java.time.Instant;
@@ -28,7 +27,6 @@ public final class TenantProjection {
     private final Map<String, ConversationTimeline> conversations = new HashMap<>();
     private final Map<String, AgentTimeline> agents = new HashMap<>();
     private final Map<String, Event> workspaceEvents = new LinkedHashMap<>();
-    private final VoiceOfCustomer voice = new VoiceOfCustomer();
     private Workspace workspace;
     private Instant updatedAt;
 
@@ -41,19 +39,12 @@ public final class TenantProjection {
         return tenant;
     }
 
-    /**
-     * Folds one event of this tenant; false when it changed nothing (a duplicate, or a type the figures do not read).
-     * {@code countWords} is off when restoring a checkpoint, whose word counts are restored as they were.
-     */
-    public synchronized boolean apply(Event event, boolean countWords) {
+    /** Folds one event of this tenant; false when it changed nothing (a duplicate, or a type the figures do not read). */
+    public synchronized boolean apply(Event event) {
         boolean changed = false;
         Object data = event.data();
         if (data instanceof ConversationEvent) {
-            ConversationTimeline timeline = conversations.computeIfAbsent(event.subject(), ConversationTimeline::new);
-            changed = timeline.add(event);
-            if (changed && countWords && data instanceof MessageReceived received) {
-                countWords(timeline, received, event.time());
-            }
+            changed = conversations.computeIfAbsent(event.subject(), ConversationTimeline::new).add(event);
         } else if (data instanceof AgentEvent.PresenceChanged presence) {
             changed = agents.computeIfAbsent(presence.agentId(), AgentTimeline::new).add(event);
         } else if (data instanceof WorkspaceEvent || data instanceof AgentEvent.ProfileUpdated) {
@@ -66,17 +57,6 @@ public final class TenantProjection {
             updatedAt = event.time();
         }
         return changed;
-    }
-
-    private void countWords(ConversationTimeline timeline, MessageReceived received, Instant at) {
-        if (received.content() == null || received.content().text() == null) {
-            return;
-        }
-        String locale = received.context() == null ? null : received.context().locale();
-        String language = locale != null ? CustomerWords.language(locale)
-                : CustomerWords.language(timeline.state().language() == null ? null
-                : timeline.state().language().value());
-        voice.count(at, language, received.content().text());
     }
 
     /** Runs a reader under the projection's lock. */
@@ -102,10 +82,6 @@ public final class TenantProjection {
         return workspace;
     }
 
-    public VoiceOfCustomer voice() {
-        return voice;
-    }
-
     /** The latest event time folded: when the figures last changed, in the log's own clock. */
     public Instant updatedAt() {
         return updatedAt;
@@ -127,13 +103,5 @@ public final class TenantProjection {
         agents.values().forEach(agent -> kept.addAll(agent.events()));
         conversations.values().forEach(conversation -> kept.addAll(conversation.events()));
         return kept;
-    }
-
-    public synchronized VoiceOfCustomer.Snapshot voiceSnapshot() {
-        return voice.snapshot();
-    }
-
-    public synchronized void restoreVoice(VoiceOfCustomer.Snapshot snapshot) {
-        voice.restore(snapshot);
     }
 }

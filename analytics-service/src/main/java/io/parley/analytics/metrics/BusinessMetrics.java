@@ -164,7 +164,7 @@ public class BusinessMetrics {
             byTeamChannelState.forEach((key, count) -> conversationRows.add(MultiGauge.Row.of(Tags.of(
                     "tenant", tenant.tenant(), "team", key.get(0), "channel", key.get(1), "state", key.get(2)),
                     count)));
-            LiveFigures live = tenant.read(t -> LiveFigures.compute(t, Filter.ALL, now, running.slaTargets()));
+            LiveFigures live = tenant.read(t -> LiveFigures.compute(t, Filter.ALL, now, running.slaRules()));
             unattendedRows.add(MultiGauge.Row.of(Tags.of("tenant", tenant.tenant()), live.unattended().count()));
             agentRows.add(MultiGauge.Row.of(Tags.of("tenant", tenant.tenant(), "presence", "online"),
                     live.agents().online()));

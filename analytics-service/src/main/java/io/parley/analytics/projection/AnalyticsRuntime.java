@@ -2,19 +2,25 @@ package io.parley.analytics.projection;
 
 import io.parley.analytics.AnalyticsSettings;
 import io.parley.analytics.figures.Projection;
-import io.parley.analytics.figures.SlaTargets;
+import io.parley.analytics.figures.SlaRules;
 import io.parley.analytics.figures.TenantProjection;
 import io.parley.analytics.live.LivePushes;
 import io.parley.analytics.metrics.BusinessMetrics;
 import io.parley.events.Event;
 import io.parley.events.Topics;
+import io.parley.events.sla.BusinessCalendar;
+import io.parley.events.sla.SlaPolicies;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The projection, its follower and the live pushes, started with the service and closed with it. */
@@ -29,13 +35,15 @@ public class AnalyticsRuntime {
     private final Projection projection = new Projection();
     private final LivePushes pushes;
     private final ProjectionFollower follower;
-    private final SlaTargets slaTargets;
+    private final SlaRules slaRules;
 
     public AnalyticsRuntime(AnalyticsSettings settings, DataSource dataSource, BusinessMetrics metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.pushes = new LivePushes(settings.livePushInterval());
-        this.slaTargets = new SlaTargets(settings.sla().firstReply(), settings.sla().nextReply(),
-                settings.sla().atRiskWithin());
+        Config config = ConfigProvider.getConfig();
+        Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
+        this.slaRules = new SlaRules(SlaPolicies.read(lookup),
+                BusinessCalendar.configured(config.getPropertyNames(), lookup), settings.sla().atRiskWithin());
         this.follower = new ProjectionFollower(bootstrapServers, TOPICS, projection,
                 new JdbcCheckpointStore(dataSource), new ProjectionFollower.Listener() {
                     @Override
@@ -63,8 +71,9 @@ public class AnalyticsRuntime {
         return follower;
     }
 
-    public SlaTargets slaTargets() {
-        return slaTargets;
+    /** The ticket service's SLA policies and calendars, from the shared configuration keys. */
+    public SlaRules slaRules() {
+        return slaRules;
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {

@@ -1,21 +1,17 @@
 package io.parley.analytics.projection;
 
-import io.parley.analytics.figures.VoiceOfCustomer;
 import io.parley.events.Event;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What survives a restart: every tenant's kept events and word counts, and the log positions they cover. Saved in one
+ * What survives a restart: every tenant's kept events, and the log positions they cover. Saved in one
  * transaction, so the positions never run ahead of the figures (nothing lost) and never fall behind them by more than
  * what the fold ignores as already applied (nothing counted twice).
  */
-public record Checkpoint(Map<String, TenantState> tenants, Map<String, Long> positions) {
+public record Checkpoint(Map<String, List<Event>> tenants, Map<String, Long> positions) {
 
     public static final Checkpoint EMPTY = new Checkpoint(Map.of(), Map.of());
-
-    public record TenantState(List<Event> events, VoiceOfCustomer.Snapshot voice) {
-    }
 
     /** The key of a partition in {@link #positions}: {@code topic:partition}. */
     public static String key(String topic, int partition) {
@@ -27,6 +23,6 @@ public record Checkpoint(Map<String, TenantState> tenants, Map<String, Long> pos
         Checkpoint load() throws Exception;
 
         /** Saves the given tenants (the others are unchanged) with the positions, atomically. */
-        void save(Map<String, TenantState> tenants, Map<String, Long> positions) throws Exception;
+        void save(Map<String, List<Event>> tenants, Map<String, Long> positions) throws Exception;
     }
 }

@@ -1,7 +1,5 @@
 package io.parley.analytics.projection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parley.analytics.figures.VoiceOfCustomer;
 import io.parley.events.Event;
 import io.parley.events.envelope.EventCodec;
 import java.io.ByteArrayInputStream;
@@ -24,12 +22,10 @@ import java.util.zip.GZIPOutputStream;
 import javax.sql.DataSource;
 
 /**
- * Checkpoints in PostgreSQL: one row per tenant (its kept events as gzipped CloudEvents lines, its word counts as
- * JSON) and one row per log partition, written in one transaction.
+ * Checkpoints in PostgreSQL: one row per tenant (its kept events as gzipped CloudEvents lines) and one row per log
+ * partition, written in one transaction.
  */
 public final class JdbcCheckpointStore implements Checkpoint.Store {
-
-    private static final ObjectMapper JSON = EventCodec.mapper();
 
     private final DataSource dataSource;
 
@@ -39,17 +35,16 @@ public final class JdbcCheckpointStore implements Checkpoint.Store {
 
     @Override
     public Checkpoint load() throws SQLException, IOException {
-        Map<String, Checkpoint.TenantState> tenants = new HashMap<>();
+        Map<String, List<Event>> tenants = new HashMap<>();
         Map<String, Long> positions = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (PreparedStatement select = connection.prepareStatement(
-                    "select tenant, events, voice from analytics_tenant_checkpoint");
+                    "select tenant, events from analytics_tenant_checkpoint");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    tenants.put(rows.getString(1), new Checkpoint.TenantState(events(rows.getBytes(2)),
-                            JSON.readValue(rows.getString(3), VoiceOfCustomer.Snapshot.class)));
+                    tenants.put(rows.getString(1), events(rows.getBytes(2)));
                 }
             }
             try (PreparedStatement select = connection.prepareStatement(
@@ -65,20 +60,18 @@ public final class JdbcCheckpointStore implements Checkpoint.Store {
     }
 
     @Override
-    public void save(Map<String, Checkpoint.TenantState> tenants, Map<String, Long> positions)
-            throws SQLException, IOException {
+    public void save(Map<String, List<Event>> tenants, Map<String, Long> positions) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 Timestamp now = Timestamp.from(Instant.now());
                 try (PreparedStatement upsert = connection.prepareStatement("insert into analytics_tenant_checkpoint"
-                        + " (tenant, events, voice, saved_at) values (?, ?, ?, ?) on conflict (tenant) do update set"
-                        + " events = excluded.events, voice = excluded.voice, saved_at = excluded.saved_at")) {
-                    for (Map.Entry<String, Checkpoint.TenantState> tenant : tenants.entrySet()) {
+                        + " (tenant, events, saved_at) values (?, ?, ?) on conflict (tenant) do update set"
+                        + " events = excluded.events, saved_at = excluded.saved_at")) {
+                    for (Map.Entry<String, List<Event>> tenant : tenants.entrySet()) {
                         upsert.setString(1, tenant.getKey());
-                        upsert.setBytes(2, bytes(tenant.getValue().events()));
-                        upsert.setString(3, JSON.writeValueAsString(tenant.getValue().voice()));
-                        upsert.setTimestamp(4, now);
+                        upsert.setBytes(2, bytes(tenant.getValue()));
+                        upsert.setTimestamp(3, now);
                         upsert.addBatch();
                     }
                     upsert.executeBatch();
@@ -96,7 +89,7 @@ public final class JdbcCheckpointStore implements Checkpoint.Store {
                     upsert.executeBatch();
                 }
                 connection.commit();
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }

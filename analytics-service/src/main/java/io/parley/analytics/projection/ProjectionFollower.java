@@ -151,10 +151,7 @@ public final class ProjectionFollower implements AutoCloseable {
     }
 
     private void restore(Checkpoint checkpoint) {
-        checkpoint.tenants().forEach((tenant, state) -> {
-            state.events().forEach(event -> projection.apply(event, false));
-            projection.tenant(tenant).restoreVoice(state.voice());
-        });
+        checkpoint.tenants().values().forEach(events -> events.forEach(projection::apply));
     }
 
     private void follow(Map<String, Long> positions) {
@@ -216,10 +213,9 @@ public final class ProjectionFollower implements AutoCloseable {
         for (TopicPartition partition : assigned) {
             positions.put(Checkpoint.key(partition.topic(), partition.partition()), consumer.position(partition));
         }
-        Map<String, Checkpoint.TenantState> tenants = new HashMap<>();
+        Map<String, List<Event>> tenants = new HashMap<>();
         for (String tenant : dirty) {
-            TenantProjection projected = projection.tenant(tenant);
-            tenants.put(tenant, new Checkpoint.TenantState(projected.keptEvents(), projected.voiceSnapshot()));
+            tenants.put(tenant, projection.tenant(tenant).keptEvents());
         }
         try {
             store.save(tenants, positions);

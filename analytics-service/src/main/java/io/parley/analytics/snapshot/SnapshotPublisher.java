@@ -90,8 +90,9 @@ public class SnapshotPublisher {
     }
 
     Event snapshot(TenantProjection tenant, Instant now) {
-        LiveFigures live = tenant.read(t -> LiveFigures.compute(t, Filter.ALL, now, runtime.slaTargets()));
-        Kpis today = tenant.read(t -> Kpis.compute(t, Filter.ALL, Period.of("today", null, null, t.zone(), now), now));
+        LiveFigures live = tenant.read(t -> LiveFigures.compute(t, Filter.ALL, now, runtime.slaRules()));
+        Kpis today = tenant.read(t -> Kpis.compute(t, Filter.ALL, Period.of("today", null, null, t.zone(), now), now,
+                runtime.slaRules()));
         String zone = tenant.read(t -> t.zone().getId());
         return new Event(EventIds.nameBased("analytics-snapshot:" + tenant.tenant() + ":" + now).toString(),
                 "/analytics", tenant.tenant(), now, tenant.tenant(), null,

@@ -39,6 +39,11 @@ public final class TestEvents {
                 new ConversationEvent.MessageContext(null, "en"), at));
     }
 
+    /** A conversation on Messenger, for the channel filter. */
+    public static String messengerConversation(String user) {
+        return ConversationId.messenger("page-1", user).toString();
+    }
+
     public Event bot(String conversation, Instant at, String articleId) {
         return of("/bot", conversation, at, new ConversationEvent.BotAnswered(articleId, null, 0.9, "en", "m" + at));
     }
@@ -53,7 +58,16 @@ public final class TestEvents {
     }
 
     public Event queued(String conversation, Instant at, String team) {
-        return of("/routing", conversation, at, new ConversationEvent.Queued(team, ConversationEvent.Priority.NORMAL, 1));
+        return queued(conversation, at, team, ConversationEvent.Priority.NORMAL);
+    }
+
+    public Event queued(String conversation, Instant at, String team, ConversationEvent.Priority priority) {
+        return of("/routing", conversation, at, new ConversationEvent.Queued(team, priority, 1));
+    }
+
+    public Event ticket(String conversation, Instant at, ConversationEvent.Priority priority) {
+        return of("/ticket", conversation, at, new ConversationEvent.TicketCreated("T-" + conversation, "subject",
+                priority, "no-capacity"));
     }
 
     public Event assigned(String conversation, Instant at, String agent, String team) {
@@ -75,7 +89,11 @@ public final class TestEvents {
     }
 
     public Event breached(String conversation, Instant at, ConversationEvent.SlaMetric metric) {
-        return of("/ticket", conversation, at, new ConversationEvent.SlaBreached("normal", metric, at));
+        return breached(conversation, at, "normal", metric);
+    }
+
+    public Event breached(String conversation, Instant at, String policy, ConversationEvent.SlaMetric metric) {
+        return of("/ticket", conversation, at, new ConversationEvent.SlaBreached(policy, metric, at));
     }
 
     public Event csatRequested(String conversation, Instant at) {

@@ -1,10 +1,10 @@
 package io.parley.ticket.config;
 
 import io.parley.events.conversation.ConversationEvent.Priority;
-import io.parley.ticket.lifecycle.BusinessCalendar;
 import io.parley.events.hours.BusinessHours;
+import io.parley.events.sla.BusinessCalendar;
+import io.parley.events.sla.SlaTargets;
 import io.parley.events.workspace.Workspace;
-import io.parley.ticket.lifecycle.SlaTargets;
 import io.parley.ticket.lifecycle.TicketPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

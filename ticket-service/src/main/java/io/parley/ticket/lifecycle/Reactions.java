@@ -9,6 +9,7 @@ import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.ids.EventIds;
+import io.parley.events.sla.Priorities;
 import io.parley.events.state.ConversationState;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package io.parley.ticket.lifecycle;
 
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
+import io.parley.events.sla.Priorities;
+import io.parley.events.sla.SlaTargets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package io.parley.ticket.lifecycle;
 
 import io.parley.events.conversation.ConversationEvent.Priority;
+import io.parley.events.sla.BusinessCalendar;
+import io.parley.events.sla.SlaPolicies;
+import io.parley.events.sla.SlaTargets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +30,7 @@ public record TicketPolicy(
         BusinessCalendar businessCalendar) {
 
     public SlaTargets slaFor(Priority priority) {
-        SlaTargets targets = sla.get(priority);
-        return targets != null ? targets : sla.get(Priority.NORMAL);
+        return SlaPolicies.targetsFor(sla, priority);
     }
 
     /** Sensible defaults: messaging-style SLAs (90% within minutes, wall clock), a day of idle before a reminder. */
@@ -39,15 +41,7 @@ public record TicketPolicy(
                 Duration.ofHours(24),
                 Duration.ofHours(48),
                 Set.of("after-hours", "offline-message", "leave-message", "no-agent-online"),
-                Map.of(
-                        Priority.URGENT, new SlaTargets(Duration.ofMinutes(1), Duration.ofMinutes(2),
-                                Duration.ofHours(4), false, 90),
-                        Priority.HIGH, new SlaTargets(Duration.ofMinutes(2), Duration.ofMinutes(5),
-                                Duration.ofHours(8), false, 90),
-                        Priority.NORMAL, new SlaTargets(Duration.ofMinutes(5), Duration.ofMinutes(10),
-                                Duration.ofHours(24), false, 90),
-                        Priority.LOW, new SlaTargets(Duration.ofMinutes(30), Duration.ofHours(1),
-                                Duration.ofHours(72), false, 90)),
+                SlaPolicies.DEFAULTS,
                 "Are you still there? Reply to keep this conversation open.",
                 "How would you rate our help today? Reply with a number from 1 (bad) to 5 (great).",
                 BusinessCalendar.ALWAYS_OPEN);

@@ -2,8 +2,11 @@ package io.parley.ticket.lifecycle;
 
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationStatus;
-import io.parley.events.state.ConversationState;
+import io.parley.events.sla.Priorities;
+import io.parley.events.sla.SlaPolicies;
+import io.parley.events.sla.SlaTargets;
 import io.parley.events.state.ConversationState.SlaBreach;
+import io.parley.events.state.ConversationState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,16 +35,9 @@ public final class TimerPlanner {
         boolean working = status == ConversationStatus.OPEN || status == ConversationStatus.PENDING;
         Instant awaiting = state.awaitingAgentReplySince();
 
-        if (working && awaiting != null) {
-            Instant since = later(awaiting, humanSince(state));
-            if (state.lastAgentMessageAt() == null) {
-                if (!breached(state, policyName, SlaMetric.FIRST_REPLY)) {
-                    timers.put(TimerKind.SLA_FIRST_REPLY, deadline(state, targets, since, targets.firstReply()));
-                }
-            } else {
-                timers.put(TimerKind.SLA_NEXT_REPLY, deadline(state, targets, since, targets.nextReply()));
-            }
-        }
+        SlaPolicies.replyDue(state, policy.sla(), policy.businessCalendar()).ifPresent(due -> timers.put(
+                due.metric() == SlaMetric.FIRST_REPLY ? TimerKind.SLA_FIRST_REPLY : TimerKind.SLA_NEXT_REPLY,
+                due.dueAt()));
         if (state.ticket() != null && status != ConversationStatus.SOLVED && status != ConversationStatus.CLOSED
                 && status != ConversationStatus.BOT && !breached(state, policyName, SlaMetric.RESOLUTION)) {
             timers.put(TimerKind.SLA_RESOLUTION,
@@ -68,14 +64,6 @@ public final class TimerPlanner {
 
     private Instant deadline(ConversationState state, SlaTargets targets, Instant since, Duration target) {
         return policy.businessCalendar().deadline(state.tenant(), state.team(), since, target, targets.businessHours());
-    }
-
-    private static Instant humanSince(ConversationState state) {
-        return state.handoff() == null ? null : state.handoff().stamp().time();
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     private static boolean breached(ConversationState state, String policyName, SlaMetric metric) {

@@ -1,7 +1,7 @@
 package io.parley.ticket.projection;
 
+import io.parley.events.sla.Priorities;
 import io.parley.events.state.ConversationState;
-import io.parley.ticket.lifecycle.Priorities;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,7 +1,6 @@
 package io.parley.ticket.projection;
 
 import io.parley.events.Event;
-import io.parley.events.conversation.ConversationEvent;
 import io.parley.events.conversation.ConversationEvent.BotSuggested;
 import io.parley.events.conversation.ConversationEvent.CallbackScheduled;
 import io.parley.events.conversation.ConversationEvent.CsatReceived;
@@ -13,12 +12,13 @@ import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.conversation.ConversationEvent.MessageStatus;
 import io.parley.events.conversation.ConversationEvent.NoteAdded;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
+import io.parley.events.conversation.ConversationEvent;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.ids.ConversationId;
 import io.parley.events.ids.EventIds;
+import io.parley.events.sla.Priorities;
 import io.parley.events.state.ConversationFold;
 import io.parley.events.state.ConversationState;
-import io.parley.ticket.lifecycle.Priorities;
 import io.parley.ticket.lifecycle.Reaction;
 import io.parley.ticket.lifecycle.Reactions;
 import io.parley.ticket.lifecycle.TicketStatus;

@@ -1,17 +1,17 @@
 package io.parley.ticket.lifecycle;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.parley.events.Event;
 import io.parley.events.conversation.ConversationEvent.Assigned;
 import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.Priority;
-import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationEvent.SlaBreached;
+import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.hours.BusinessHours;
+import io.parley.events.sla.BusinessCalendar;
+import io.parley.events.sla.SlaTargets;
 import io.parley.events.state.ConversationFold;
 import io.parley.events.state.ConversationState;
 import io.parley.events.workspace.Workspace;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TimerPlannerTest {
 

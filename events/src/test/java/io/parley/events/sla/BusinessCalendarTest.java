@@ -1,4 +1,4 @@
-package io.parley.ticket.lifecycle;
+package io.parley.events.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.parley.ticket.lifecycle;
+package io.parley.events.sla;
 
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import java.time.Duration;

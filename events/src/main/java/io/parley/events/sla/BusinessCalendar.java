@@ -1,12 +1,17 @@
-package io.parley.ticket.lifecycle;
+package io.parley.events.sla;
 
 import io.parley.events.hours.BusinessHours;
 import io.parley.events.workspace.Workspace;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * When SLA clocks run. A tenant's hours come from its workspace ({@link Workspace#hoursOf}: the team's calendar, then
@@ -28,6 +33,32 @@ public final class BusinessCalendar {
     public BusinessCalendar(Map<String, BusinessHours> configured, Function<String, Workspace> workspaces) {
         this.configured = Map.copyOf(configured);
         this.workspaces = workspaces;
+    }
+
+    /** The configuration keys' prefix: {@code parley.tickets.business-hours.<tenant>.zone}, {@code .weekly}, ... */
+    public static final String CONFIG_PREFIX = "parley.tickets.business-hours.";
+
+    /**
+     * The static calendars the shared keys set, by {@link #key}: {@code <key>.zone}, {@code <key>.weekly} (compact
+     * form, {@link BusinessHours#parse}) and {@code <key>.holidays} (ISO dates, comma-separated); a key with a slash is
+     * quoted ({@code ."acme/support".weekly}).
+     */
+    public static Map<String, BusinessHours> configured(Iterable<String> propertyNames,
+            Function<String, Optional<String>> config) {
+        Map<String, BusinessHours> calendars = new HashMap<>();
+        for (String name : propertyNames) {
+            if (!name.startsWith(CONFIG_PREFIX) || !name.endsWith(".weekly")) {
+                continue;
+            }
+            String quoted = name.substring(CONFIG_PREFIX.length(), name.length() - ".weekly".length());
+            String key = quoted.replace("\"", "");
+            Set<LocalDate> holidays = config.apply(CONFIG_PREFIX + quoted + ".holidays").stream()
+                    .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(day -> !day.isEmpty())
+                    .map(LocalDate::parse).collect(Collectors.toSet());
+            calendars.put(key, BusinessHours.parse(config.apply(CONFIG_PREFIX + quoted + ".zone").orElse("UTC"),
+                    config.apply(name).orElseThrow(), holidays));
+        }
+        return Map.copyOf(calendars);
     }
 
     public static String key(String tenant, String team) {

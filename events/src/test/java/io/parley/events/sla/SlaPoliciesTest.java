@@ -1,0 +1,44 @@
+package io.parley.events.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.events.conversation.ConversationEvent.Priority;
+import io.parley.events.hours.BusinessHours;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SlaPoliciesTest {
+
+    @Test
+    void the_shared_keys_override_the_defaults_per_priority() {
+        Map<String, String> config = Map.of("parley.tickets.sla.normal.first-reply", "PT1M",
+                "parley.tickets.sla.normal.business-hours", "true", "parley.tickets.sla.urgent.resolution", "PT2H");
+
+        Map<Priority, SlaTargets> policies = SlaPolicies.read(key -> Optional.ofNullable(config.get(key)));
+
+        assertThat(policies.get(Priority.NORMAL)).isEqualTo(new SlaTargets(Duration.ofMinutes(1),
+                Duration.ofMinutes(10), Duration.ofHours(24), true, 90));
+        assertThat(policies.get(Priority.URGENT).resolution()).isEqualTo(Duration.ofHours(2));
+        assertThat(policies.get(Priority.LOW)).isEqualTo(SlaPolicies.DEFAULTS.get(Priority.LOW));
+    }
+
+    @Test
+    void configured_calendars_are_read_from_the_shared_keys() {
+        Map<String, String> config = Map.of("parley.tickets.business-hours.acme.zone", "Europe/Berlin",
+                "parley.tickets.business-hours.acme.weekly", "MON-FRI 09:00-17:00",
+                "parley.tickets.business-hours.acme.holidays", "2026-12-25,2026-12-26",
+                "parley.tickets.business-hours.\"acme/vip\".zone", "UTC",
+                "parley.tickets.business-hours.\"acme/vip\".weekly", "MON-SUN 00:00-23:59");
+
+        Map<String, BusinessHours> calendars = BusinessCalendar.configured(List.copyOf(config.keySet()),
+                key -> Optional.ofNullable(config.get(key)));
+
+        assertThat(calendars).containsOnlyKeys("acme", "acme/vip");
+        assertThat(calendars.get("acme").holidays()).containsExactlyInAnyOrder(LocalDate.parse("2026-12-25"),
+                LocalDate.parse("2026-12-26"));
+    }
+}
