@@ -115,3 +115,30 @@ test('events that change nothing listed leave the conversation as it was; labels
   assert.equal(applyEvent(c, event('parley.message.outbound.v1', 'c1', { author: { kind: 'agent', id: 'ada' } })).lastAgentMessageAt,
     '2026-11-22T10:05:00Z');
 });
+
+test('a list longer than a page is read page by page, following each page\'s next link to the end', async () => {
+  const { readAllPages, nextLink } = await import('../../main/resources/META-INF/resources/console/inbox.js');
+  const pages = {
+    '/api/v1/conversations?limit=2': { rows: [conversation('c1'), conversation('c2')], link: '</api/v1/conversations?limit=2&cursor=b>; rel="next"' },
+    '/api/v1/conversations?limit=2&cursor=b': { rows: [conversation('c3'), conversation('c4')], link: '</api/v1/conversations?limit=2&cursor=d>; rel="next"' },
+    '/api/v1/conversations?limit=2&cursor=d': { rows: [conversation('c5')], link: null },
+  };
+  const asked = [];
+  const rows = await readAllPages(async path => {
+    asked.push(path);
+    return { rows: pages[path].rows, next: nextLink(pages[path].link) };
+  }, '/api/v1/conversations?limit=2');
+  assert.deepEqual(rows.map(c => c.id), ['c1', 'c2', 'c3', 'c4', 'c5']);
+  assert.equal(asked.length, 3);
+
+  // A page cap keeps a runaway list bounded.
+  const capped = await readAllPages(async () => ({ rows: [conversation('x')], next: '/again' }), '/first', 4);
+  assert.equal(capped.length, 4);
+  assert.equal(nextLink(null), null);
+  assert.equal(nextLink('<https://api.example/x?cursor=a%3D>; rel=next'), 'https://api.example/x?cursor=a%3D');
+
+  // Many pages merge into the store like one list: a busy inbox shows everything.
+  const inbox = createInbox('ada');
+  inbox.resync([rows]);
+  assert.equal(inbox.counts().all, 5);
+});

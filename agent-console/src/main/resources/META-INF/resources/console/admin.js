@@ -17,9 +17,12 @@ export const SECTIONS = {
       { name: 'slaPolicy', type: 'select', options: ['', 'business-hours', 'wall-clock'] }] },
   channels: { path: '/api/v1/admin/channels', key: c => c.channel + '/' + c.accountId,
     columns: ['channel', 'accountId', 'name', 'enabled'], secretsNote: true,
-    fields: [{ name: 'channel', type: 'select', options: ['whatsapp', 'messenger', 'instagram', 'api'], fixed: true },
+    fields: [{ name: 'channel', type: 'select', options: ['whatsapp', 'messenger', 'instagram', 'api', 'web'], fixed: true },
       { name: 'accountId', fixed: true }, { name: 'name' }, { name: 'enabled', type: 'checkbox' }, { name: 'callbackUrl' },
-      ...['appSecret', 'accessToken', 'verifyToken', 'bearerToken', 'callbackSecret'].map(name => ({ name, type: 'secret' }))] },
+      // Web channels only: left out when empty, as other channels refuse it.
+      { name: 'allowedOrigins', type: 'list', omitEmpty: true },
+      ...['appSecret', 'accessToken', 'verifyToken', 'bearerToken', 'callbackSecret', 'identitySecret']
+        .map(name => ({ name, type: 'secret' }))] },
   hours: { path: '/api/v1/admin/hours', key: h => h.calendar, itemBody: h => h.hours, columns: ['calendar'], putOnly: true,
     fields: [{ name: 'calendar', fixed: true, key: true }, { name: 'timeZone' }, { name: 'weekly', type: 'json' },
       { name: 'holidays', type: 'list' }] },
@@ -122,7 +125,10 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
     for (const field of spec.fields) {
       const control = form.querySelector('#field-' + field.name);
       if (field.type === 'checkbox') body[field.name] = control.checked;
-      else if (field.type === 'list') body[field.name] = list(control.value);
+      else if (field.type === 'list') {
+        const values = list(control.value);
+        if (values.length || !field.omitEmpty) body[field.name] = values;
+      }
       else if (field.type === 'json') { if (control.value.trim()) body[field.name] = JSON.parse(control.value); }
       else if (field.type === 'secret' || field.type === 'select') { if (control.value) body[field.name] = control.value; }
       else if (control.value !== '') body[field.name] = control.value;
@@ -165,7 +171,7 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
     el('h3', {}, t('importKb')),
     el('label', { for: 'import-format' }, t('importFormat')), format,
     el('label', { for: 'import-body' }, t('importBody')), text,
-    el('button', { type: 'submit' }, t('import')));
+    el('button', { type: 'submit', id: 'import-submit' }, t('import')));
   }
 
   async function documentEditor(path) {

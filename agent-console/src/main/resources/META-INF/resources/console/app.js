@@ -1,12 +1,15 @@
 // The agent console: lists, the conversation, the reply box, presence and the live stream, over the public gateway
 // API only (the same calls anyone could make with curl). Every customer or agent text goes through el(), as text.
 import { signIn, claimsOf, api as apiClient, liveStream, el, formatSeconds, translator } from '../ui/parley.js';
-import { createInbox, RESYNC_QUERIES } from './inbox.js';
+import { createInbox, RESYNC_QUERIES, readAllPages, nextLink } from './inbox.js';
+import { contactKey, contactTimeline, formatAttributes, parseAttributes, otherViewers } from './contact.js';
 import { replyWindow, cannedQuery, cannedMatches, unfilledPlaceholders, firstPlaceholderRange, outgoing } from './reply.js';
 import { TEXTS } from './texts.js';
 import { renderAdmin } from './admin.js';
 
 const t = translator(TEXTS);
+/** How often an open conversation is beaten for (the API forgets a viewer 45 s after the last heartbeat). */
+const VIEWER_HEARTBEAT_MS = 15000;
 document.documentElement.lang = t.language;
 
 /** The API's base URL: config.js (static deployments), else a <meta name="parley-api-base">, else this origin. */
@@ -44,7 +47,7 @@ function start() {
   const api = { ...apiClient(API_BASE, token), raw: rawSend };
   const inbox = createInbox(me);
   const state = { view: 'mine', filters: {}, openId: null, canned: [], cannedIndex: 0, noteMode: false, teams: [],
-    agents: [], conversation: null, profile: null };
+    agents: [], conversation: null, profile: null, viewing: null, viewers: [] };
   const rereads = new Map();
 
   document.title = t('title');
@@ -55,6 +58,9 @@ function start() {
   route();
   window.addEventListener('hashchange', route);
   setInterval(renderList, 15000); // waits keep growing while nobody writes
+  setInterval(() => { if (state.viewing) beat(state.viewing); }, VIEWER_HEARTBEAT_MS);
+  // A closed tab says so, so that others' hint goes at once rather than when the heartbeats time out.
+  window.addEventListener('pagehide', () => { if (state.viewing) leave(state.viewing, true); });
 
   // ---- layout ----
   function layout() {
@@ -100,7 +106,7 @@ function start() {
       } })),
       select('status', ['open', 'pending', 'snoozed', 'solved', 'closed', 'bot'].map(s => ({ value: s, label: t('status.' + s) }))),
       el('span', { id: 'team-filter' }, select('team', [])),
-      select('channel', ['whatsapp', 'messenger', 'instagram', 'api'].map(c => ({ value: c, label: c }))),
+      select('channel', ['whatsapp', 'messenger', 'instagram', 'api', 'web'].map(c => ({ value: c, label: c }))),
       el('label', {}, t('label'), ' ', el('input', { id: 'filter-label', onchange: event => {
         state.filters.label = event.target.value.trim() || undefined; renderList();
       } })));
@@ -113,7 +119,8 @@ function start() {
       renderList();
       return;
     }
-    const hits = await attempt('search', () => api.get('/api/v1/conversations?limit=200&q=' + encodeURIComponent(q)));
+    const hits = await attempt('search', () => readAllPages(getPage, '/api/v1/conversations?limit=200&q='
+      + encodeURIComponent(q)));
     if (!hits) return;
     hits.forEach(row => inbox.upsert(row));
     state.filters.q = q;
@@ -149,6 +156,7 @@ function start() {
       restoreStream() { cut = false; },
       resyncs: 0,
       pendingRereads: 0,
+      notifications: [],
     };
     return live;
   }
@@ -156,7 +164,7 @@ function start() {
   /** Everything the console shows, read again: what happened while the stream was down is in these answers. */
   async function resync() {
     const [lists, queues] = await Promise.all([
-      Promise.all(RESYNC_QUERIES.map(query => api.get('/api/v1/conversations' + query))),
+      Promise.all(RESYNC_QUERIES.map(query => readAllPages(getPage, '/api/v1/conversations' + query))),
       readQueues(),
     ]);
     inbox.resync(lists, queues);
@@ -181,6 +189,10 @@ function start() {
   }
 
   function onLiveEvent(event) {
+    if (event.type === 'parley.stream.viewers') {
+      if (event.subject === state.openId) showViewers((event.data && event.data.viewers) || []);
+      return;
+    }
     if (event.type && event.type.startsWith('parley.agent.')) {
       if (event.subject === me) refreshMe();
       return;
@@ -288,6 +300,7 @@ function start() {
   async function openConversation(id) {
     const switching = state.openId !== id;
     state.openId = id;
+    if (switching) watch(id);
     inbox.markRead(id);
     renderList();
     let conversation, messages, notes, suggestions;
@@ -306,13 +319,16 @@ function start() {
       return;
     }
     if (state.openId !== id) return;
+    const contact = await readContact(conversation);
+    if (state.openId !== id) return;
     inbox.upsert(conversation);
     state.conversation = conversation;
     const root = $('conversation');
     if (switching || !$('reply-form')) {
       state.noteMode = false;
-      root.replaceChildren(el('header', { id: 'conversation-header' }), el('section', { id: 'handoff' }),
-        el('ol', { id: 'timeline' }), el('section', { id: 'suggestions' }), replyBox());
+      root.replaceChildren(el('header', { id: 'conversation-header' }), el('p', { id: 'viewers' }),
+        el('section', { id: 'handoff' }), el('ol', { id: 'timeline' }), el('section', { id: 'suggestions' }), replyBox());
+      showViewers(state.viewers);
     }
     // Only the parts whose content changed are replaced, so what the agent is typing (reply, transfer note, labels)
     // keeps its text and focus while live updates arrive.
@@ -320,14 +336,59 @@ function start() {
       conversation.labels, conversation.priority, conversation.ticketId, state.agents.length, state.teams.length],
     () => conversationHeader(conversation));
     section('handoff', [conversation.handoff, messages.length], () => handoffBox(conversation.handoff, messages));
-    if (section('timeline', [messages, notes], () => el('ol', { id: 'timeline', 'aria-live': 'polite',
-      'aria-label': t('reply') }, ...timeline(messages, notes)))) {
+    // One timeline per contact: their messages on every channel, this conversation's notes.
+    const items = contactTimeline({ messages: contact ? contact.messages : messages, notes, conversationId: id,
+      conversations: contact ? contact.conversations : [conversation] });
+    if (section('timeline', items, () => el('ol', { id: 'timeline', 'aria-live': 'polite',
+      'aria-label': t('timeline') }, ...items.map(timelineItem)))) {
       $('timeline').scrollTop = $('timeline').scrollHeight; // the newest message, inside the timeline's own scroll
     }
     section('suggestions', [suggestions], () => suggestionBox(suggestions));
     section('window-notice', [replyWindow(conversation)], () => windowNotice(conversation));
-    renderContact(conversation);
+    renderContact(conversation, contact);
     renderList();
+  }
+
+  /** The conversation's contact with all their conversations and messages, or null (no channel id, or unreadable). */
+  async function readContact(conversation) {
+    const key = contactKey(conversation);
+    if (!key) return null;
+    const base = '/api/v1/contacts/' + encodeURIComponent(key);
+    try {
+      const [contact, conversations, messages] = await Promise.all([api.get(base), api.get(base + '/conversations'),
+        api.get(base + '/messages')]);
+      return { key, contact, conversations, messages };
+    } catch (e) {
+      if (e.status !== 404) console.warn('Could not read the contact ' + key, e);
+      return null;
+    }
+  }
+
+  // ---- who else has it open ----
+  /** Says which conversation this console has open: the old one is closed, the new one beaten for at once. */
+  function watch(id) {
+    if (state.viewing && state.viewing !== id) leave(state.viewing, false);
+    state.viewing = id;
+    state.viewers = [];
+    beat(id);
+  }
+
+  async function beat(id) {
+    const viewers = await api.put(path(id, 'viewers/me')).catch(() => null);
+    if (viewers && state.openId === id) showViewers(viewers);
+  }
+
+  function leave(id, unloading) {
+    fetch(API_BASE + path(id, 'viewers/me'), { method: 'DELETE', keepalive: unloading,
+      headers: { Authorization: 'Bearer ' + token } }).catch(() => {});
+  }
+
+  function showViewers(viewers) {
+    state.viewers = viewers;
+    const others = otherViewers(viewers, me);
+    section('viewers', others, () => others.length
+      ? el('p', { id: 'viewers', class: 'notice viewers', role: 'status' }, t('otherViewers', { names: others.join(', ') }))
+      : el('p', { id: 'viewers', hidden: true }));
   }
 
   /** Replaces the element with this id by build()'s, unless what it shows (key) is unchanged; says if it did. */
@@ -424,19 +485,23 @@ function start() {
         el('ol', {}, botLines.map(m => el('li', {}, authorOf(m) + ': ', m.text || '[' + m.kind + ']')))) : null);
   }
 
-  function timeline(messages, notes) {
-    const items = [
-      ...messages.map(m => ({ at: m.sentAt, node: messageItem(m) })),
-      ...notes.map(n => ({ at: n.createdAt, node: el('li', { class: 'note', 'data-note-id': n.id },
-        el('span', { class: 'who' }, t('note', { id: n.agentId })), el('p', {}, n.text), time(n.createdAt)) })),
-    ];
-    return items.sort((a, b) => (Date.parse(a.at) || 0) - (Date.parse(b.at) || 0)).map(item => item.node);
+  function timelineItem(item) {
+    if (item.kind === 'note') {
+      const n = item.note;
+      return el('li', { class: 'note', 'data-note-id': n.id },
+        el('span', { class: 'who' }, t('note', { id: n.agentId })), el('p', {}, n.text), time(n.createdAt));
+    }
+    return messageItem(item.message, item.elsewhere);
   }
 
-  function messageItem(m) {
+  /** A message; one of the contact's other conversations says on which channel, and links to it. */
+  function messageItem(m, elsewhere) {
     const outbound = m.direction !== 'inbound';
     const delivery = outbound && m.authorKind !== 'system' ? (m.status || 'pending') : null;
-    return el('li', { class: 'message ' + (outbound ? 'out ' : 'in ') + (m.authorKind || ''), 'data-message-id': m.id },
+    return el('li', { class: 'message ' + (outbound ? 'out ' : 'in ') + (m.authorKind || '') + (elsewhere ? ' elsewhere' : ''),
+      'data-message-id': m.id, 'data-conversation-id': m.conversationId },
+      elsewhere ? el('a', { class: 'channel-tag', href: '#/c/' + encodeURIComponent(m.conversationId) },
+        t('onChannel', { channel: elsewhere })) : null,
       el('span', { class: 'who' }, authorOf(m)),
       el('p', {}, m.deleted ? '—' : m.text || describe(m)),
       time(m.sentAt),
@@ -579,22 +644,70 @@ function start() {
   }
 
   // ---- contact panel ----
-  async function renderContact(c) {
-    const contact = c.contact || {};
-    const key = contact.phone || contact.channelUserId;
-    const previous = key ? await api.get('/api/v1/contacts/' + encodeURIComponent(key) + '/conversations').catch(() => [])
-      : [];
-    if (state.openId !== c.id) return;
+  /**
+   * Name, channel ids, phone, attributes and the contact's other conversations on every channel. Rebuilt only when
+   * what it shows changed, so an agent editing the attributes keeps their text while live updates arrive.
+   */
+  function renderContact(c, found) {
+    const contact = (found && found.contact) || { name: c.contact && c.contact.name, phone: c.contact && c.contact.phone,
+      identities: c.contact && c.contact.channelUserId ? [{ channel: c.channel, channelUserId: c.contact.channelUserId,
+        key: c.channel + ':' + c.contact.channelUserId }] : [], attributes: {} };
+    const previous = ((found && found.conversations) || []).filter(p => p.id !== c.id);
+    if (!$('contact-body')) $('contact').replaceChildren(el('div', { id: 'contact-body' }));
+    section('contact-body', [c.id, contact, previous.map(p => [p.id, p.status, p.channel]), c.csatScore, c.language],
+      () => contactPanel(c, contact, previous, found && found.key));
+  }
+
+  function contactPanel(c, contact, previous, key) {
     const field = (label, value) => value ? [el('dt', {}, label), el('dd', {}, value)] : [];
-    $('contact').replaceChildren(
+    return el('div', { id: 'contact-body' },
       el('h3', {}, t('contact')),
-      el('dl', {}, ...field(t('name'), contact.name), ...field(t('channelIds'), c.channel + ': ' + (contact.channelUserId || '')),
+      el('dl', {}, ...field(t('name'), contact.name),
+        el('dt', {}, t('channelIds')),
+        el('dd', {}, el('ul', { id: 'identities' }, (contact.identities || []).map(i => el('li', { 'data-key': i.key },
+          i.channel + ': ' + i.channelUserId)))),
         ...field(t('phone'), contact.phone), ...field(t('language'), c.language)),
+      key ? el('form', { id: 'link-form', class: 'stacked', onsubmit: event => {
+        event.preventDefault();
+        const channelUserId = $('link-id').value.trim();
+        if (!channelUserId) return;
+        saveContact(key, 'link', () => api.post('/api/v1/contacts/' + encodeURIComponent(key) + '/identities',
+          { channel: $('link-channel').value, channelUserId }));
+      } },
+      el('label', { for: 'link-channel' }, t('linkChannel')),
+      el('select', { id: 'link-channel' }, ['whatsapp', 'messenger', 'instagram', 'api', 'web'].map(ch =>
+        el('option', { value: ch }, ch))),
+      el('label', { for: 'link-id' }, t('linkId')),
+      el('input', { id: 'link-id' }),
+      el('button', { type: 'submit', id: 'link-save' }, t('link'))) : null,
+      el('h3', {}, t('attributes')),
+      el('dl', { id: 'attributes' }, Object.entries(contact.attributes || {}).flatMap(([name, value]) =>
+        [el('dt', {}, name), el('dd', {}, value)])),
+      key ? el('form', { id: 'attributes-form', class: 'stacked', onsubmit: event => {
+        event.preventDefault();
+        const { attributes, errors } = parseAttributes($('attributes-edit').value);
+        if (errors.length) {
+          return flash(t('failed', { what: t('attributes'), why: t('attributeLines', {
+            lines: errors.map(e => e.line).join(', ') }) }), true);
+        }
+        saveContact(key, 'attributes', () => api.put('/api/v1/contacts/' + encodeURIComponent(key), { attributes }));
+      } },
+      el('label', { for: 'attributes-edit' }, t('attributesEdit')),
+      el('textarea', { id: 'attributes-edit', rows: 3, spellcheck: 'false' }, formatAttributes(contact.attributes)),
+      el('button', { type: 'submit', id: 'attributes-save' }, t('saveAttributes'))) : null,
       el('h3', {}, t('csat')),
       el('p', { id: 'csat' }, c.csatScore ? t('csatScore', { score: c.csatScore }) : t('csatNone')),
       el('h3', {}, t('previous')),
-      el('ul', { id: 'previous' }, previous.filter(p => p.id !== c.id).map(p => el('li', {},
-        el('a', { href: '#/c/' + encodeURIComponent(p.id) }, p.id), ' ', t('status.' + p.status)))));
+      el('ul', { id: 'previous' }, previous.map(p => el('li', {},
+        el('a', { href: '#/c/' + encodeURIComponent(p.id) }, p.channel + ' · ' + (p.lastActivityAt
+          ? new Date(p.lastActivityAt).toLocaleDateString(t.language) : p.id)), ' ', t('status.' + p.status)))));
+  }
+
+  async function saveContact(key, what, call) {
+    if (await act(what, call)) {
+      flash(t('saved'));
+      if (state.openId) openConversation(state.openId);
+    }
   }
 
   // ---- presence and load ----
@@ -618,6 +731,7 @@ function start() {
   }
 
   function notify(text, id) {
+    window.parleyConsole.notifications.push(text);
     beep();
     if ('Notification' in window && Notification.permission === 'granted' && document.hidden) {
       const n = new Notification(t('title'), { body: text, tag: id });
@@ -668,6 +782,18 @@ function start() {
   }
 
   // ---- helpers ----
+  /** One page of a list: its rows, and the next page's path from the API's Link header (null on the last page). */
+  async function getPage(pathOrUrl) {
+    const response = await fetch(/^https?:/.test(pathOrUrl) ? pathOrUrl : API_BASE + pathOrUrl,
+      { headers: { Authorization: 'Bearer ' + token } });
+    if (!response.ok) {
+      const error = new Error('HTTP ' + response.status);
+      error.status = response.status;
+      throw error;
+    }
+    return { rows: await response.json(), next: nextLink(response.headers.get('Link')) };
+  }
+
   /** A body that is not JSON (a knowledge-base import in Markdown or CSV), with the same errors as the JSON client. */
   async function rawSend(method, path, contentType, body) {
     const response = await fetch(API_BASE + path, { method, body,

@@ -11,8 +11,32 @@ export const VIEWS = {
   all: () => true,
 };
 
-/** What the resync asks the API for: every list's own query, so a list is complete even beyond the All page. */
+/** What the resync asks the API for: every list's own query, each read to its last page. */
 export const RESYNC_QUERIES = ['?assignee=me&limit=200', '?assignee=none&status=open&limit=200', '?limit=200'];
+
+/** At most this many pages of a list are read (200 rows each): the rest of a list that long is reached by search. */
+export const MAX_PAGES = 50;
+
+/**
+ * Every row of a list: reads `path`, then each page's next link (the API's `Link: <…>; rel="next"`, a cursor after
+ * the page's last row) until a page has none. `fetchPage(path)` answers `{ rows, next }`.
+ */
+export async function readAllPages(fetchPage, path, maxPages = MAX_PAGES) {
+  const rows = [];
+  let next = path;
+  for (let page = 0; next && page < maxPages; page++) {
+    const answer = await fetchPage(next);
+    rows.push(...answer.rows);
+    next = answer.next;
+  }
+  return rows;
+}
+
+/** The rel="next" target of a Link header, or null. */
+export function nextLink(header) {
+  const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(header || '');
+  return match ? match[1] : null;
+}
 
 /**
  * A conversation event from the stream applied to a known conversation: the fields it changes, at once, so the list

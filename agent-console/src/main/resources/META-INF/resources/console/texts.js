@@ -1,6 +1,9 @@
 // The console's own texts in English, Chinese, Russian and Spanish; customer and agent text is never translated here.
 export const TEXTS = {
   en: {
+    timeline: 'Timeline', onChannel: 'on {channel}', linkChannel: 'Link an id on channel', linkId: 'Their id there', link: 'Link',
+    attributes: 'Attributes', attributesEdit: 'Attributes, one "name: value" a line', saveAttributes: 'Save attributes',
+    attributeLines: 'lines {lines} need a name and a colon',
     title: 'Parley console', signInTitle: 'Sign in', signInHelp: 'Open the sign-in link your platform gave you, or paste a gateway token.',
     token: 'Gateway token', signIn: 'Sign in', signOut: 'Sign out', expired: 'Your token has expired: sign in again.',
     lists: 'Conversation lists', mine: 'Mine', unassigned: 'Unassigned', all: 'All', unread: '{n} unread',
@@ -40,6 +43,9 @@ export const TEXTS = {
     attainment: 'Attainment, last 7 days', policy: 'Policy', metric: 'Metric', measured: 'Measured', met: 'Met', target: 'Target',
   },
   zh: {
+    timeline: '时间线', onChannel: '来自 {channel}', linkChannel: '关联渠道', linkId: '该渠道上的 ID', link: '关联',
+    attributes: '属性', attributesEdit: '属性，每行一个“名称: 值”', saveAttributes: '保存属性',
+    attributeLines: '第 {lines} 行需要名称和冒号',
     title: 'Parley 控制台', signInTitle: '登录', signInHelp: '打开平台提供的登录链接，或粘贴网关令牌。',
     token: '网关令牌', signIn: '登录', signOut: '退出', expired: '令牌已过期，请重新登录。',
     lists: '会话列表', mine: '我的', unassigned: '未分配', all: '全部', unread: '{n} 条未读',
@@ -76,6 +82,9 @@ export const TEXTS = {
     attainment: '最近 7 天达成率', policy: '策略', metric: '指标', measured: '计数', met: '达标', target: '目标',
   },
   ru: {
+    timeline: 'Лента', onChannel: 'в канале {channel}', linkChannel: 'Связать ID в канале', linkId: 'ID клиента там', link: 'Связать',
+    attributes: 'Атрибуты', attributesEdit: 'Атрибуты, по одному «имя: значение» в строке', saveAttributes: 'Сохранить атрибуты',
+    attributeLines: 'в строках {lines} нужны имя и двоеточие',
     title: 'Консоль Parley', signInTitle: 'Вход', signInHelp: 'Откройте ссылку для входа от платформы или вставьте токен шлюза.',
     token: 'Токен шлюза', signIn: 'Войти', signOut: 'Выйти', expired: 'Срок действия токена истёк: войдите снова.',
     lists: 'Списки диалогов', mine: 'Мои', unassigned: 'Без исполнителя', all: 'Все', unread: 'непрочитанных: {n}',
@@ -115,6 +124,9 @@ export const TEXTS = {
     attainment: 'Выполнение за 7 дней', policy: 'Политика', metric: 'Метрика', measured: 'Измерено', met: 'Выполнено', target: 'Цель',
   },
   es: {
+    timeline: 'Historial', onChannel: 'en {channel}', linkChannel: 'Vincular un id del canal', linkId: 'Su id allí', link: 'Vincular',
+    attributes: 'Atributos', attributesEdit: 'Atributos, un «nombre: valor» por línea', saveAttributes: 'Guardar atributos',
+    attributeLines: 'las líneas {lines} necesitan un nombre y dos puntos',
     title: 'Consola de Parley', signInTitle: 'Iniciar sesión', signInHelp: 'Abre el enlace de acceso de tu plataforma o pega un token del gateway.',
     token: 'Token del gateway', signIn: 'Entrar', signOut: 'Salir', expired: 'Tu token ha caducado: vuelve a entrar.',
     lists: 'Listas de conversaciones', mine: 'Mías', unassigned: 'Sin asignar', all: 'Todas', unread: '{n} sin leer',

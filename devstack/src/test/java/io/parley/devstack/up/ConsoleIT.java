@@ -33,6 +33,8 @@ class ConsoleIT {
 
     private static final String CUSTOMER = "u-console-1";
     private static final String CONVERSATION = "api:" + DemoTenant.WIDGET_CHANNEL + ":" + CUSTOMER;
+    /** The same customer under another id: an account of hers the agent links to the contact. */
+    private static final String OTHER_ID = "ana-console-other";
     private static final String CANNED_SHORTCUT = "console-return";
     private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
     private static final Duration PLATFORM = Duration.ofSeconds(30);
@@ -62,7 +64,9 @@ class ConsoleIT {
             signIn(zoe, DevTokens.issue("other-tenant", "zoe", "agent"));
             showList(ada, "unassigned");
 
-            // 1-2. The customer asks on the API channel and the bot answers (it trains on the demo KB first).
+            // 1-2. The customer asks on the API channel and the bot answers (it trains on the demo KB first). She wrote
+            // before from another account of hers, with a question the bot answered too.
+            assertThat(demo.customerSays("console-0", OTHER_ID, "I am Ana again: how can I return an item I bought?").statusCode()).isEqualTo(200);
             assertThat(demo.customerSays("console-1", CUSTOMER, "how can I return an item I bought?").statusCode())
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
@@ -85,7 +89,22 @@ class ConsoleIT {
             page(ada).until(driver -> listed(driver, CONVERSATION));
             page(ada).until(driver -> driver.findElement(By.id("load")).getText().contains("of 5")
                     && !driver.findElement(By.id("load")).getText().contains(": 0 of"));
-            openConversation(ada);
+
+            // The customer writes again before ada opens it: an unread badge, a notification (with its sound).
+            assertThat(demo.customerSays("console-1b", CUSTOMER, "Hello? Anyone?").statusCode()).isEqualTo(200);
+            page(ada).until(driver -> driver.findElement(By.cssSelector("#tab-mine .badge")).isDisplayed()
+                    && item(driver, CONVERSATION).getAttribute("class").contains("unread"));
+            assertThat(ada.driver().getTitle()).startsWith("(");
+            page(ada).until(driver -> notifications(ada).containsAll(List.of("New conversation for you",
+                    "New message from Ana")));
+
+            // Alt+J, the next-conversation key, opens it (the search narrows the list to this customer) and reads it.
+            ada.driver().findElement(By.id("filter-q")).sendKeys(CUSTOMER);
+            page(ada).until(driver -> driver.findElements(By.cssSelector("#conversation-list li[data-id]")).size() == 1);
+            ada.driver().findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.ALT, "j"));
+            page(ada).until(driver -> item(driver, CONVERSATION).getAttribute("class").contains("current")
+                    && driver.findElement(By.id("conversation-title")).isDisplayed()
+                    && !driver.findElement(By.cssSelector("#tab-mine .badge")).isDisplayed());
             page(ada).until(driver -> driver.findElement(By.id("timeline")).getText().contains("within 30 days"));
             String reason = demo.getJson("/api/v1/conversations/" + CONVERSATION).path("handoff").path("reason").asText();
             assertThat(reason).isNotEmpty();
@@ -107,10 +126,47 @@ class ConsoleIT {
             page(ada).until(driver -> delivered(driver, "I have started your return"));
             ada.screenshot(SCREENSHOTS.resolve("console-conversation.png"));
 
-            // 7. A private note, then a transfer to bob, whose open console follows live.
+            // The contact panel: attributes saved through the API, and her other id linked into one timeline.
+            WebElement attributes = ada.driver().findElement(By.id("attributes-edit"));
+            attributes.clear();
+            attributes.sendKeys("plan: gold\nordered: 2026-11-30");
+            ada.driver().findElement(By.id("attributes-save")).click();
+            page(ada).until(driver -> driver.findElement(By.id("attributes")).getText().contains("gold"));
+            assertThat(demo.getJson("/api/v1/contacts/api:" + CUSTOMER).path("attributes").path("plan").asText())
+                    .isEqualTo("gold");
+            new Select(ada.driver().findElement(By.id("link-channel"))).selectByValue("api");
+            ada.driver().findElement(By.id("link-id")).sendKeys(OTHER_ID);
+            ada.driver().findElement(By.id("link-save")).click();
+            page(ada).until(driver -> driver.findElement(By.id("identities")).getText().contains(OTHER_ID)
+                    && driver.findElement(By.id("timeline")).getText().contains("I am Ana again")
+                    && driver.findElement(By.id("previous")).getText().contains("api"));
+            page(ada).until(driver -> driver.findElement(By.cssSelector("#timeline li.elsewhere .channel-tag")).isDisplayed());
+
+            // Labels, shown in the list and filtering it; a snooze until tomorrow (the customer's next message wakes it).
+            WebElement labels = ada.driver().findElement(By.id("labels"));
+            labels.clear();
+            labels.sendKeys("refund, vip");
+            ada.driver().findElement(By.id("save-labels")).click();
+            ada.driver().findElement(By.id("filter-q")).clear();
+            ada.driver().findElement(By.id("filter-label")).sendKeys("vip", Keys.TAB);
+            page(ada).until(driver -> listed(driver, CONVERSATION)
+                    && item(driver, CONVERSATION).getText().contains("refund, vip"));
+            // Live updates re-render the header (the labels are in it): set the time once they are all in.
+            page(ada).until(driver -> settled(ada));
+            ((JavascriptExecutor) ada.driver()).executeScript("document.getElementById('snooze-until').value ="
+                    + " new Date(Date.now() + 86400000 - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 16)");
+            ada.driver().findElement(By.id("snooze")).click();
+            page(ada).until(driver -> "snoozed".equals(driver.findElement(By.id("conversation-status"))
+                    .getAttribute("data-status")));
+            WebElement label = ada.driver().findElement(By.id("filter-label"));
+            label.clear();
+            label.sendKeys(Keys.TAB);
+
+            // 7. A private note (Alt+N), then a transfer to bob, whose open console follows live.
             setPresence(demo.demo.agentToken(DemoTenant.SECOND_AGENT), "online");
             showList(bob, "mine");
-            ada.driver().findElement(By.id("note-mode")).click();
+            ada.driver().findElement(By.id("reply")).sendKeys(Keys.chord(Keys.ALT, "n"));
+            page(ada).until(driver -> driver.findElement(By.id("note-mode")).isSelected());
             ada.driver().findElement(By.id("reply")).sendKeys("Wants a refund, not an exchange");
             ada.driver().findElement(By.id("send")).click();
             page(ada).until(driver -> driver.findElement(By.id("timeline")).getText()
@@ -125,6 +181,10 @@ class ConsoleIT {
                     .equals(DemoTenant.SECOND_AGENT));
             openConversation(bob);
             page(bob).until(driver -> driver.findElement(By.id("timeline")).getText().contains("Bob handles refunds"));
+
+            // Both have it open: each console says the other agent has it open too, live.
+            page(bob).until(driver -> driver.findElement(By.id("viewers")).getText().contains(DemoTenant.AGENT));
+            page(ada).until(driver -> driver.findElement(By.id("viewers")).getText().contains(DemoTenant.SECOND_AGENT));
 
             // Bob's stream is cut while the customer writes again: the reconnection's resync brings the message.
             page(bob).until(driver -> settled(bob));
@@ -142,8 +202,11 @@ class ConsoleIT {
             assertThat(bob.driver().findElement(By.id("stream-status")).getAttribute("class")).contains("live");
             bob.screenshot(SCREENSHOTS.resolve("console-transferred.png"));
 
-            // Bob resolves; it leaves his Mine list and ada's All list shows it resolved.
-            bob.driver().findElement(By.id("resolve")).click();
+            // The customer's message woke the snoozed conversation. Bob resolves it with Alt+R; it leaves his Mine list
+            // and ada's All list shows it resolved.
+            page(bob).until(driver -> "open".equals(driver.findElement(By.id("conversation-status"))
+                    .getAttribute("data-status")));
+            bob.driver().findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.ALT, "r"));
             page(bob).until(driver -> !listed(driver, CONVERSATION));
             await().atMost(PLATFORM).until(() -> "solved".equals(demo.getJson("/api/v1/conversations/" + CONVERSATION)
                     .path("status").asText()));
@@ -162,31 +225,116 @@ class ConsoleIT {
     }
 
     @Test
-    void an_admin_works_with_plain_forms_and_never_sees_a_channel_secret() throws Exception {
+    void an_admin_saves_a_change_on_every_admin_page_and_never_sees_a_channel_secret() throws Exception {
         try (HeadlessChromium ada = HeadlessChromium.start()) {
             signIn(ada, demo.demo.adminToken());
+
+            // Agents: bob's display name.
             ada.driver().findElement(By.id("admin-link")).click();
             page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText().contains(DemoTenant.AGENT));
+            edit(ada, DemoTenant.SECOND_AGENT);
+            retype(ada, "field-displayName", "Bob Console");
+            save(ada);
+            assertThat(demo.getJson("/api/v1/admin/agents/" + DemoTenant.SECOND_AGENT).path("displayName").asText())
+                    .isEqualTo("Bob Console");
 
-            ada.open(demo.gatewayUrl() + "/console/#/admin/teams");
+            // Teams: a new one.
+            adminPage(ada, "teams");
             page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText().contains(DemoTenant.TEAM));
+            retype(ada, "field-id", "console-qa");
+            retype(ada, "field-name", "Console QA");
+            save(ada);
+            page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText().contains("console-qa"));
 
-            ada.open(demo.gatewayUrl() + "/console/#/admin/canned");
+            // Channels: a new name for the API channel; its secrets are never shown and, left blank, kept.
+            adminPage(ada, "channels");
+            page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText()
+                    .contains(DemoTenant.WIDGET_CHANNEL));
+            edit(ada, "api/" + DemoTenant.WIDGET_CHANNEL);
+            assertThat(ada.driver().findElement(By.id("field-bearerToken")).getAttribute("value")).isEmpty();
+            retype(ada, "field-name", "Demo API (console)");
+            save(ada);
+            assertThat(ada.driver().getPageSource()).doesNotContain(DemoTenant.WIDGET_TOKEN);
+            assertThat(demo.getJson("/api/v1/admin/channels/api/" + DemoTenant.WIDGET_CHANNEL).path("name").asText())
+                    .isEqualTo("Demo API (console)");
+            assertThat(demo.customerSays("console-admin-1", "u-console-admin", "still let in?").statusCode())
+                    .isEqualTo(200);
+            ada.screenshot(SCREENSHOTS.resolve("console-admin.png"));
+
+            // Business hours: a new calendar.
+            adminPage(ada, "hours");
+            page(ada).until(driver -> !driver.findElements(By.id("field-calendar")).isEmpty());
+            retype(ada, "field-calendar", "console-qa");
+            retype(ada, "field-timeZone", "Europe/Lisbon");
+            retype(ada, "field-weekly", "{\"MONDAY\": [{\"from\": \"09:00\", \"to\": \"17:00\"}]}");
+            save(ada);
+            assertThat(demo.getJson("/api/v1/admin/hours/console-qa").toString()).contains("Europe/Lisbon");
+
+            // Knowledge base: an article imported in Markdown.
+            adminPage(ada, "kb");
+            page(ada).until(driver -> !driver.findElements(By.id("import-body")).isEmpty());
+            new Select(ada.driver().findElement(By.id("import-format"))).selectByValue("markdown");
+            ada.driver().findElement(By.id("import-body")).sendKeys("## console-qa-gift-wrap\ntags: qa\n### en\n"
+                    + "Q: Do you gift wrap?\nA: Yes, for two euros.\n");
+            ada.driver().findElement(By.id("import-submit")).click();
+            page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText().contains("console-qa-gift-wrap"));
+            demo.getJson("/api/v1/kb/articles/console-qa-gift-wrap");
+
+            // Flows: the first one saved as it is.
+            adminPage(ada, "flows");
+            page(ada).until(driver -> !driver.findElements(By.cssSelector("#admin-items tr[data-key]")).isEmpty());
+            ada.driver().findElement(By.cssSelector("#admin-items tr[data-key] button")).click();
+            page(ada).until(driver -> !driver.findElement(By.id("field-document")).getAttribute("value").isBlank());
+            save(ada);
+
+            // Canned responses: a new one, usable at once.
+            adminPage(ada, "canned");
             page(ada).until(driver -> !driver.findElements(By.id("field-shortcut")).isEmpty());
             ada.driver().findElement(By.id("field-shortcut")).sendKeys("console-admin-thanks");
             ada.driver().findElement(By.id("field-title")).sendKeys("Thanks");
             ada.driver().findElement(By.id("field-body")).sendKeys("Thank you, {{contact.name}}!");
-            ada.driver().findElement(By.cssSelector("#admin-form button[type='submit']")).click();
+            save(ada);
             page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText().contains("console-admin-thanks"));
             assertThat(demo.getJson("/api/v1/canned-responses").findValuesAsText("shortcut"))
                     .contains("console-admin-thanks");
 
-            ada.open(demo.gatewayUrl() + "/console/#/admin/channels");
-            page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText()
-                    .contains(DemoTenant.WIDGET_CHANNEL));
-            assertThat(ada.driver().getPageSource()).doesNotContain(DemoTenant.WIDGET_TOKEN);
-            ada.screenshot(SCREENSHOTS.resolve("console-admin.png"));
+            // Routing rules: the document saved back.
+            adminPage(ada, "rules");
+            page(ada).until(driver -> driver.findElement(By.id("document")).getAttribute("value").contains("triageTeam"));
+            ada.driver().findElement(By.cssSelector("#admin-body button[type='submit']")).click();
+            page(ada).until(driver -> "Saved.".equals(driver.findElement(By.id("admin-status")).getText()));
+
+            // SLA policies and their attainment.
+            adminPage(ada, "sla");
+            page(ada).until(driver -> driver.findElement(By.id("sla-policies")).isDisplayed()
+                    && driver.findElement(By.id("sla-attainment")).isDisplayed());
         }
+    }
+
+    private static void adminPage(HeadlessChromium browser, String section) {
+        browser.open(demo.gatewayUrl() + "/console/#/admin/" + section);
+        page(browser).until(driver -> driver.findElement(By.cssSelector(".admin-nav a[aria-current='page']"))
+                .getAttribute("href").endsWith("#/admin/" + section));
+    }
+
+    /** Opens the row with this key in the form below the table. */
+    private static void edit(HeadlessChromium browser, String key) {
+        page(browser).until(driver -> {
+            driver.findElement(By.cssSelector("#admin-items tr[data-key='" + key + "'] button")).click();
+            return true;
+        });
+        page(browser).until(driver -> driver.findElement(By.cssSelector("#admin-form h3")).getText().contains(key));
+    }
+
+    private static void retype(HeadlessChromium browser, String field, String text) {
+        WebElement input = browser.driver().findElement(By.id(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static void save(HeadlessChromium browser) {
+        browser.driver().findElement(By.cssSelector("#admin-form button[type='submit']")).click();
+        page(browser).until(driver -> "Saved.".equals(driver.findElement(By.id("admin-status")).getText()));
     }
 
     private static void signIn(HeadlessChromium browser, String token) {
@@ -230,6 +378,12 @@ class ConsoleIT {
     private static boolean settled(HeadlessChromium browser) {
         return ((Number) ((JavascriptExecutor) browser.driver())
                 .executeScript("return window.parleyConsole.pendingRereads")).intValue() == 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> notifications(HeadlessChromium browser) {
+        return (List<String>) ((JavascriptExecutor) browser.driver())
+                .executeScript("return window.parleyConsole.notifications");
     }
 
     private static int resyncs(HeadlessChromium browser) {
