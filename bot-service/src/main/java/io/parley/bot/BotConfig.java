@@ -37,6 +37,13 @@ public interface BotConfig {
     Optional<List<String>> httpAllowedNetworks();
 
     /**
+     * How many conversations of a polled batch the bot works on at once (each conversation's messages in order):
+     * classification is CPU-bound, flow HTTP steps wait on the network, so a few more than the cores.
+     */
+    @WithDefault("8")
+    int conversationThreads();
+
+    /**
      * How long the first decisions after a start wait for the business hours on workspace-events to be read: long
      * enough for a small topic on a live broker, short enough that a broker problem does not stall conversations.
      */

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * On {@code /q/metrics}: what the bot emitted (per event type, handoffs per reason), how long reacting to a customer
- * message took, and how many unreadable records it parked.
+ * On {@code /q/metrics}: what the bot emitted (per event type, handoffs per reason) and how long reacting to a
+ * customer message took. Parked records are counted by the shared consumer policy ({@code parley_dead_letters_total}).
  */
 @ApplicationScoped
 public class BotMetrics {
@@ -34,9 +34,5 @@ public class BotMetrics {
             String reason = reaction.data() instanceof HandoffRequested handoff ? handoff.reason() : NO_REASON;
             registry.counter("parley.bot.events", "type", reaction.type(), "reason", reason).increment();
         }
-    }
-
-    void parked() {
-        registry.counter("parley.bot.parked").increment();
     }
 }

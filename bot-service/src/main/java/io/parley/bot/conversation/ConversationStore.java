@@ -30,6 +30,16 @@ public class ConversationStore {
         return conversations.getOrDefault(conversationId, ConversationMemory.initial(conversationId));
     }
 
+    /** The memory of a conversation, if this instance has any. */
+    Optional<ConversationMemory> find(String conversationId) {
+        return Optional.ofNullable(conversations.get(conversationId));
+    }
+
+    /** Puts a conversation's memory back as {@link #find} returned it, undoing what was folded in since. */
+    void restore(String conversationId, Optional<ConversationMemory> memory) {
+        memory.ifPresentOrElse(m -> conversations.put(conversationId, m), () -> conversations.remove(conversationId));
+    }
+
     /** Records that every record of {@code partition} before {@code offset} has been folded in. */
     public void foldedUntil(TopicPartition partition, long offset) {
         foldedUntil.merge(partition, offset, Math::max);

@@ -6,21 +6,27 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Appends the bot's events to the log, keyed by conversation id, and waits for Kafka's acknowledgement. */
+/**
+ * Appends the bot's events to the log, keyed by conversation id. Sends are pipelined: a batch's reactions are all sent,
+ * then all awaited. The buffer is unbounded because the consumer bounds it: one poll's reactions at most.
+ */
 @ApplicationScoped
 public class EventAppender {
 
     @Inject
     @Channel(BotChannels.CONVERSATION_EVENTS_OUT)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     MutinyEmitter<Event> log;
 
-    /** Blocking: call from a worker thread. */
-    public void append(Event event) {
-        log.sendMessageAndAwait(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+    /** Sends the event; the future completes when Kafka has acknowledged it (acks=all), or fails. */
+    public CompletableFuture<Void> send(Event event) {
+        return log.sendMessage(Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.subject())
-                .build()));
+                .build())).subscribeAsCompletionStage();
     }
 }

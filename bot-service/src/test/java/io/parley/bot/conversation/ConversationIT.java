@@ -25,6 +25,7 @@ import io.parley.events.conversation.ConversationEvent.BotSuggested;
 import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.MessageOutbound;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
+import io.parley.events.envelope.EventCodec;
 import io.parley.events.hours.BusinessHours;
 import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.events.workspace.Workspace;
@@ -50,6 +51,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -209,7 +211,53 @@ class ConversationIT {
         assertThat(new String(parked.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(new String(parked.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .contains("JSON");
-        assertThat(metrics()).containsPattern("parley_bot_parked_total[^ ]* [1-9]");
+        assertThat(metrics()).containsPattern(
+                "parley_dead_letters_total\\{reason=\"malformed\",service=\"bot\",topic=\"conversation-events\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void a_readable_message_that_fails_every_time_is_parked_and_the_next_one_is_answered() {
+        knowledgeBase(tenant);
+        CustomerLog broken = CustomerLog.api(probe, tenant);
+        CustomerLog next = onTheSamePartition(broken);
+        String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "bot");
+        SharedKafka.broker().createTopics(Map.of(deadLetters, 1));
+        TopicMark parkedFrom = probe.mark(deadLetters);
+        // Another writer left a dialogue position the bot cannot read ("many" misses): every reaction to this
+        // conversation's messages throws the same way.
+        broken.happens("/elsewhere", new BotFlow("kb", "missed", Map.of("misses", "many")));
+
+        broken.writes("I forgot my password");
+        TopicMark asked = next.writes("I forgot my password");
+        assertThat(next.awaitOne(asked, BotAnswered.class).articleId()).isEqualTo("reset-password");
+        ConsumerRecord<String, byte[]> parked = probe.await(parkedFrom, 1,
+                TopicProbe.keyIs(broken.conversation.toString()), Duration.ofSeconds(30)).get(0);
+        assertThat(EventCodec.decode(parked.value()).orElseThrow().data()).isInstanceOfSatisfying(MessageReceived.class,
+                message -> assertThat(message.content().text()).isEqualTo("I forgot my password"));
+        assertThat(header(parked, DeadLetterHeaders.REASON)).contains("many");
+        assertThat(header(parked, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo(NumberFormatException.class.getName());
+        assertThat(metrics()).containsPattern("parley_dead_letters_total\\{reason=\"unprocessable\",service=\"bot\","
+                + "topic=\"conversation-events\"[^}]*} [1-9]");
+    }
+
+    /** Another customer of the same tenant whose conversation the log keeps in the same partition. */
+    private CustomerLog onTheSamePartition(CustomerLog customer) {
+        int partitions = SharedKafka.TOPICS.get(Topics.CONVERSATION_EVENTS);
+        while (true) {
+            CustomerLog other = CustomerLog.api(probe, tenant);
+            if (partition(other, partitions) == partition(customer, partitions)) {
+                return other;
+            }
+        }
+    }
+
+    private static int partition(CustomerLog customer, int partitions) {
+        byte[] key = customer.conversation.toString().getBytes(StandardCharsets.UTF_8);
+        return Utils.toPositive(Utils.murmur2(key)) % partitions; // Kafka's partitioner for keyed records
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static String metrics() {
