@@ -43,6 +43,18 @@ public interface BotConfig {
     @WithDefault("8")
     int conversationThreads();
 
+    /** A conversation nobody wrote to for this long leaves memory (saved first, read back when it returns). */
+    @WithDefault("1h")
+    Duration memoryIdleAfter();
+
+    /** At most this many conversations in memory; beyond it the least recently active leave first. */
+    @WithDefault("200000")
+    int memoryMaxConversations();
+
+    /** How often the bot looks for conversations to evict (between batches). */
+    @WithDefault("1m")
+    Duration memorySweepEvery();
+
     /**
      * How long the first decisions after a start wait for the business hours on workspace-events to be read: long
      * enough for a small topic on a live broker, short enough that a broker problem does not stall conversations.

@@ -1,7 +1,11 @@
 package io.parley.devstack;
 
 import io.parley.analytics.bench.AnalyticsBenchmark;
+import io.parley.bot.bench.BotBenchmark;
+import io.parley.bot.evaluation.DatasetReader;
+import io.parley.bot.evaluation.DatasetSplit;
 import io.parley.routing.bench.RoutingBenchmark;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures; the last line of each is the summary tools parse. */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Routing.class, BenchCommand.Analytics.class})
+        subcommands = {BenchCommand.Routing.class, BenchCommand.Analytics.class, BenchCommand.Bot.class})
 class BenchCommand implements Runnable {
 
     @Spec
@@ -70,6 +74,29 @@ class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             spec.commandLine().getOut().println(AnalyticsBenchmark.run(events, tenants, rate, Duration.ofSeconds(seconds)));
+            return 0;
+        }
+    }
+
+    @Command(name = "bot",
+            description = "Per-utterance intent classification on one core over a BANKING77-sized knowledge base;"
+                    + " target p99 <= 20 ms.")
+    static class Bot implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--train", defaultValue = "../shared/data/intents/banking77-train.csv", paramLabel = "FILE",
+                description = "labelled utterances, BANKING77 CSV (text,category) or CLINC150 JSON (default ${DEFAULT-VALUE})")
+        Path train;
+
+        @Option(names = "--utterances", defaultValue = "2000",
+                description = "held-out utterances classified and timed (default ${DEFAULT-VALUE})")
+        int utterances;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(BotBenchmark.run(DatasetReader.read(train, DatasetSplit.TRAIN), utterances));
             return 0;
         }
     }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -28,7 +27,7 @@ final class BatchEffects {
     }
 
     private static final class KeyEffects {
-        final Map<String, Optional<ConversationMemory>> before = new HashMap<>();
+        final Map<String, ConversationMemory> before = new HashMap<>();
         final List<Reacted> reacted = new ArrayList<>();
     }
 
@@ -36,7 +35,7 @@ final class BatchEffects {
 
     /** Remembers a conversation's memory before this pass first changes it. */
     void touching(String key, String conversationId, ConversationStore store) {
-        of(key).before.computeIfAbsent(conversationId, store::find);
+        of(key).before.computeIfAbsent(conversationId, store::get);
     }
 
     void reacted(String key, Reacted reacted) {

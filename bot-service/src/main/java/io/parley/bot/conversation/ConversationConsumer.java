@@ -96,6 +96,7 @@ public class ConversationConsumer {
             if (process(all)) {
                 all.forEach(record -> store.foldedUntil(new TopicPartition(record.topic(), record.partition()),
                         record.offset() + 1));
+                store.evictIdle();
                 return batch.ack();
             }
         } catch (InterruptedException e) {

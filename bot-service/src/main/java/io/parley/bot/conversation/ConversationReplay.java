@@ -51,7 +51,13 @@ public class ConversationReplay implements KafkaConsumerRebalanceListener {
         Map<TopicPartition, Long> from = new HashMap<>();
         positions.keySet().forEach(partition -> store.foldedUntil(partition)
                 .ifPresent(offset -> from.put(partition, offset)));
-        long folded = log.between(from, positions, value -> true, store::apply).events();
+        Map<TopicPartition, Long> fresh = new HashMap<>(positions);
+        fresh.keySet().removeAll(from.keySet());
+        Map<TopicPartition, Long> caughtUp = new HashMap<>(positions);
+        caughtUp.keySet().retainAll(from.keySet());
+        // From the beginning every conversation's whole history comes by; catching up, an evicted one is read back.
+        long folded = log.until(fresh, value -> true, store::foldFromLog).events()
+                + log.between(from, caughtUp, value -> true, store::apply).events();
         positions.forEach(store::foldedUntil);
         LOG.infof("conversation memory caught up on %s: %d events folded, %d conversations", positions.keySet(),
                 folded, store.size());
@@ -61,7 +67,7 @@ public class ConversationReplay implements KafkaConsumerRebalanceListener {
     /** Forgets everything and folds the whole topic again to its current end: what a fresh process would do. */
     public void rebuildAll(String topic) {
         store.clear();
-        long folded = log.toEnd(topic, value -> true, store::apply).events();
+        long folded = log.toEnd(topic, value -> true, store::foldFromLog).events();
         LOG.infof("conversation memory rebuilt from all of %s: %d events folded, %d conversations", topic, folded,
                 store.size());
     }

@@ -1,43 +1,137 @@
 package io.parley.bot.conversation;
 
+import io.parley.bot.BotConfig;
 import io.parley.events.Event;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
- * The memory of every conversation of the partitions this instance reads, in process. Filled by replaying the log
- * when partitions are assigned ({@link ConversationReplay}) and kept current by the consumer, which also applies the
- * bot's own reactions as soon as Kafka has them (so the next message sees them even before they come back). It also
- * remembers how far it has folded each partition, so a partition assigned again is caught up, not replayed whole.
+ * The memory of the conversations of the partitions this instance reads, in process, bounded: a conversation nobody
+ * touched for {@code parley.bot.memory-idle-after} (and, past {@code parley.bot.memory-max-conversations}, the least
+ * recently touched) is evicted, its memory saved in {@link MemorySnapshots} first, and read back when the conversation
+ * returns. Filled by replaying the log when partitions are assigned ({@link ConversationReplay}) and kept current by
+ * the consumer, which also applies the bot's own reactions as soon as they are sent (so the next message sees them).
+ * It also remembers how far it has folded each partition, so a partition assigned again is caught up, not replayed
+ * whole.
  */
 @ApplicationScoped
 public class ConversationStore {
 
-    private final ConcurrentMap<String, ConversationMemory> conversations = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(ConversationStore.class);
+    /** Evicted conversations are saved this many to a transaction. */
+    private static final int SAVE_CHUNK = 1000;
+
+    /** A conversation's memory; {@code saved} while it is what the snapshot table holds (read from it, unchanged). */
+    private record Held(ConversationMemory memory, long touchedNanos, boolean saved) {
+    }
+
+    private final ConcurrentMap<String, Held> conversations = new ConcurrentHashMap<>();
     private final ConcurrentMap<TopicPartition, Long> foldedUntil = new ConcurrentHashMap<>();
+    private final MemorySnapshots snapshots;
+    private final long idleNanos;
+    private final int maxConversations;
+    private final long sweepEveryNanos;
+    private volatile long lastSweep = System.nanoTime();
 
-    /** Folds an event in; returns the memory after it. */
+    public ConversationStore(MemorySnapshots snapshots, BotConfig config) {
+        this.snapshots = snapshots;
+        this.idleNanos = config.memoryIdleAfter().toNanos();
+        this.maxConversations = config.memoryMaxConversations();
+        this.sweepEveryNanos = config.memorySweepEvery().toNanos();
+    }
+
+    /** Folds an event in, reading the conversation back first if it was evicted; returns the memory after it. */
     public ConversationMemory apply(Event event) {
-        return conversations.compute(event.subject(), (id, memory) ->
-                (memory == null ? ConversationMemory.initial(id) : memory).evolve(event));
+        get(event.subject());
+        return foldFromLog(event);
     }
 
+    /**
+     * Folds an event in without looking for a saved memory: for a replay of a partition from its beginning, which
+     * brings each conversation's whole history anyway.
+     */
+    public ConversationMemory foldFromLog(Event event) {
+        return conversations.compute(event.subject(), (id, held) -> new Held(
+                (held == null ? ConversationMemory.initial(id) : held.memory()).evolve(event), System.nanoTime(),
+                false)).memory();
+    }
+
+    /**
+     * The memory of a conversation, read back if it was evicted; the initial memory if there is none. Either way it is
+     * held from now on, so a conversation's first event costs one database read, the next ones none.
+     */
     public ConversationMemory get(String conversationId) {
-        return conversations.getOrDefault(conversationId, ConversationMemory.initial(conversationId));
+        Held held = conversations.get(conversationId);
+        if (held != null) {
+            return held.memory();
+        }
+        ConversationMemory memory = snapshots.load(conversationId)
+                .orElseGet(() -> ConversationMemory.initial(conversationId));
+        return conversations.computeIfAbsent(conversationId, id -> new Held(memory, System.nanoTime(), true)).memory();
     }
 
-    /** The memory of a conversation, if this instance has any. */
-    Optional<ConversationMemory> find(String conversationId) {
-        return Optional.ofNullable(conversations.get(conversationId));
+    /** Puts a conversation's memory back as {@link #get} returned it, undoing what was folded in since. */
+    void restore(String conversationId, ConversationMemory memory) {
+        conversations.put(conversationId, new Held(memory, System.nanoTime(), false));
     }
 
-    /** Puts a conversation's memory back as {@link #find} returned it, undoing what was folded in since. */
-    void restore(String conversationId, Optional<ConversationMemory> memory) {
-        memory.ifPresentOrElse(m -> conversations.put(conversationId, m), () -> conversations.remove(conversationId));
+    /**
+     * Evicts idle conversations, and the least recently touched beyond the bound, saving their memory first; at most
+     * once per {@code parley.bot.memory-sweep-every}. Call between batches, when memory holds only what is durable on
+     * the log. Returns how many were evicted.
+     */
+    public int evictIdle() {
+        long now = System.nanoTime();
+        if (now - lastSweep < sweepEveryNanos) {
+            return 0;
+        }
+        lastSweep = now;
+        List<Map.Entry<String, Held>> byAge = conversations.entrySet().stream()
+                .sorted(Comparator.comparingLong(entry -> entry.getValue().touchedNanos())).toList();
+        int beyondBound = Math.max(0, byAge.size() - maxConversations);
+        Map<String, Held> leaving = new LinkedHashMap<>();
+        for (int i = 0; i < byAge.size(); i++) {
+            Map.Entry<String, Held> entry = byAge.get(i);
+            if (i < beyondBound || now - entry.getValue().touchedNanos() >= idleNanos) {
+                leaving.put(entry.getKey(), entry.getValue());
+            }
+        }
+        try {
+            save(leaving);
+        } catch (RuntimeException e) {
+            LOG.warnf("idle conversations stay in memory until the next sweep: %s", e.getMessage());
+            return 0;
+        }
+        leaving.forEach(conversations::remove); // remove(key, value): not one touched since
+        if (!leaving.isEmpty()) {
+            LOG.debugf("evicted %d idle conversations; %d in memory", leaving.size(), conversations.size());
+        }
+        return leaving.size();
+    }
+
+    /** Saves the memory of those leaving that the snapshot table does not hold yet, a chunk to a transaction. */
+    private void save(Map<String, Held> leaving) {
+        Map<String, ConversationMemory> chunk = new LinkedHashMap<>();
+        for (Map.Entry<String, Held> entry : leaving.entrySet()) {
+            if (!entry.getValue().saved()) {
+                chunk.put(entry.getKey(), entry.getValue().memory());
+            }
+            if (chunk.size() == SAVE_CHUNK) {
+                snapshots.save(chunk);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            snapshots.save(chunk);
+        }
     }
 
     /** Records that every record of {@code partition} before {@code offset} has been folded in. */
@@ -56,6 +150,7 @@ public class ConversationStore {
         foldedUntil.clear();
     }
 
+    /** Conversations in memory now. */
     public int size() {
         return conversations.size();
     }
