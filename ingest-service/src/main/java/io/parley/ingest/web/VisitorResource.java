@@ -2,6 +2,7 @@ package io.parley.ingest.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.Channel;
 import io.parley.events.Event;
 import io.parley.events.web.SignedIdentity;
@@ -53,7 +54,6 @@ import org.jboss.logging.Logger;
 public class VisitorResource {
 
     private static final Logger LOG = Logger.getLogger(VisitorResource.class);
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String SCHEME = "Visitor ";
     private static final Pattern USER_ID = Pattern.compile("[^|\\s]{1,128}");
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -108,7 +108,7 @@ public class VisitorResource {
     @POST
     @Path("/sessions")
     @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    @Produces({MediaType.APPLICATION_JSON, ApiErrors.PROBLEM_JSON})
     @Operation(summary = "Starts or continues a visitor's session; a signed user id (userHash) follows the user")
     public Response session(@PathParam("channelId") String channelId, @Context HttpHeaders headers,
             @Context HttpServerRequest request, byte[] body) {
@@ -163,7 +163,7 @@ public class VisitorResource {
     @POST
     @Path("/messages")
     @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    @Produces({MediaType.APPLICATION_JSON, ApiErrors.PROBLEM_JSON})
     @Operation(summary = "A visitor's message (text, or the option they clicked) with the page URL and locale")
     public Response message(@PathParam("channelId") String channelId, @Context HttpHeaders headers,
             @Context HttpServerRequest request, byte[] body) {
@@ -173,7 +173,7 @@ public class VisitorResource {
     @POST
     @Path("/leave-message")
     @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.APPLICATION_JSON, PROBLEM_JSON})
+    @Produces({MediaType.APPLICATION_JSON, ApiErrors.PROBLEM_JSON})
     @Operation(summary = "A message left while nobody is available, with an e-mail or phone: becomes a ticket")
     public Response leaveMessage(@PathParam("channelId") String channelId, @Context HttpHeaders headers,
             @Context HttpServerRequest request, byte[] body) {
@@ -239,7 +239,7 @@ public class VisitorResource {
             if (!problems.isEmpty()) {
                 metrics.webhook(Channel.WEB, "invalid");
                 boolean tooLong = problems.stream().allMatch(p -> p.contains("characters; at most"));
-                return problem(tooLong ? 413 : 400, "The message cannot be taken", problems);
+                return ApiErrors.response(tooLong ? 413 : 400, "The message cannot be taken", problems);
             }
             List<Event> appended = events.of(visitor.get(), post.get(), clock.instant());
             log.appendEvents(appended, deadline);
@@ -250,9 +250,8 @@ public class VisitorResource {
         } catch (LogUnavailableException e) {
             metrics.webhook(Channel.WEB, "unavailable");
             LOG.warnf("web message not taken, the widget will retry: %s", e.getMessage());
-            return Response.status(503).header("Retry-After", "2").type(PROBLEM_JSON)
-                    .entity(problemBody(503, "Try again", List.of("the event log is unavailable; the widget retries")))
-                    .build();
+            return Response.fromResponse(problem(503, "Try again", "the event log is unavailable; the widget retries"))
+                    .header("Retry-After", "2").build();
         }
     }
 
@@ -261,9 +260,8 @@ public class VisitorResource {
         Optional<ChannelAccount> account = registry.current().account(Channel.WEB, channelId);
         if (account.isEmpty()) {
             if (!workspace.caughtUp()) {
-                throw new Refusal(Response.status(503).header("Retry-After", "5").type(PROBLEM_JSON)
-                        .entity(problemBody(503, "Starting", List.of("ingest is still reading the workspace's "
-                                + "channels; retry shortly"))).build());
+                throw new Refusal(Response.fromResponse(problem(503, "Starting", "ingest is still reading the "
+                        + "workspace's channels; retry shortly")).header("Retry-After", "5").build());
             }
             throw new Refusal(problem(404, "No such web channel", "no web channel '" + channelId + "': an admin "
                     + "adds it with POST /api/v1/admin/channels {\"channel\": \"web\", \"accountId\": \"" + channelId
@@ -286,9 +284,8 @@ public class VisitorResource {
         return limiter.acquire(key).map(wait -> {
             metrics.webhook(Channel.WEB, "rate-limited");
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            return Response.status(429).header("Retry-After", String.valueOf(seconds)).type(PROBLEM_JSON)
-                    .entity(problemBody(429, "Too many requests", List.of("slow down: try again in " + seconds
-                            + " s"))).build();
+            return Response.fromResponse(problem(429, "Too many requests", "slow down: try again in " + seconds
+                    + " s")).header("Retry-After", String.valueOf(seconds)).build();
         });
     }
 
@@ -323,22 +320,7 @@ public class VisitorResource {
     }
 
     private static Response problem(int status, String title, String detail) {
-        return problem(status, title, List.of(detail));
-    }
-
-    private static Response problem(int status, String title, List<String> problems) {
-        return Response.status(status).type(PROBLEM_JSON).entity(problemBody(status, title, problems)).build();
-    }
-
-    private static Map<String, Object> problemBody(int status, String title, List<String> problems) {
-        String detail = problems.size() == 1 ? problems.get(0) : String.join("; ", problems);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("problems", problems);
-        return body;
+        return ApiErrors.response(status, title, List.of(detail));
     }
 
     /** A request refused before its body is read. */

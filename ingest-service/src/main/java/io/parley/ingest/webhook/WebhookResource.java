@@ -1,5 +1,6 @@
 package io.parley.ingest.webhook;
 
+import io.parley.edge.problem.ApiErrors;
 import io.parley.events.Channel;
 import io.parley.ingest.channel.ChannelAccount;
 import io.parley.ingest.channel.ChannelDirectory;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +32,6 @@ public class WebhookResource {
 
     private static final Set<Channel> META_CHANNELS = Set.of(Channel.WHATSAPP, Channel.MESSENGER, Channel.INSTAGRAM);
     private static final String BEARER = "Bearer ";
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     private final LiveChannelRegistry registry;
     private final WorkspaceFollower workspace;
@@ -99,7 +100,7 @@ public class WebhookResource {
     @POST
     @Path("/api/{channelId}")
     @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.TEXT_PLAIN, PROBLEM_JSON})
+    @Produces({MediaType.TEXT_PLAIN, ApiErrors.PROBLEM_JSON})
     public Response receiveApi(@PathParam("channelId") String channelId, @Context HttpHeaders headers, byte[] body) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         String token = authorization != null && authorization.startsWith(BEARER)
@@ -116,18 +117,11 @@ public class WebhookResource {
         }
         if (!account.get().enabled()) {
             metrics.webhook(Channel.API, "disabled");
-            return Response.status(Response.Status.FORBIDDEN).type(PROBLEM_JSON)
-                    .entity(new Problem("https://parley.io/problems/channel-disabled", "Channel disabled",
-                            Response.Status.FORBIDDEN.getStatusCode(), "API channel " + channelId + " is disabled in "
-                            + "its workspace and takes no messages; nothing was kept. An admin can enable it again "
-                            + "under /api/v1/admin/channels."))
-                    .build();
+            return ApiErrors.response(403, "Channel disabled", List.of("API channel " + channelId + " is disabled in "
+                    + "its workspace and takes no messages; nothing was kept. An admin can enable it again "
+                    + "under /api/v1/admin/channels."));
         }
         return toResponse(intake.receiveApi(channelId, body, headerMap(headers), directory));
-    }
-
-    /** An RFC 9457 problem body. */
-    public record Problem(String type, String title, int status, String detail) {
     }
 
     /** Before the workspace is read, an unknown signer or account may be one not loaded yet: the sender retries. */
