@@ -4,9 +4,17 @@ import io.parley.analytics.bench.AnalyticsBenchmark;
 import io.parley.bot.bench.BotBenchmark;
 import io.parley.bot.evaluation.DatasetReader;
 import io.parley.bot.evaluation.DatasetSplit;
+import io.parley.devstack.bench.EndToEndBenchmark;
+import io.parley.devstack.bench.IngestBenchmark;
+import io.parley.devstack.bench.RebuildBenchmark;
+import io.parley.devstack.up.DemoPlatform;
+import io.parley.devstack.up.UpCommand;
 import io.parley.routing.bench.RoutingBenchmark;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures; the last line of each is the summary tools parse. */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
-        subcommands = {BenchCommand.Routing.class, BenchCommand.Analytics.class, BenchCommand.Bot.class})
+        subcommands = {BenchCommand.Routing.class, BenchCommand.Analytics.class, BenchCommand.Bot.class,
+            BenchCommand.Ingest.class, BenchCommand.EndToEnd.class, BenchCommand.Rebuild.class})
 class BenchCommand implements Runnable {
 
     @Spec
@@ -97,6 +106,105 @@ class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             spec.commandLine().getOut().println(BotBenchmark.run(DatasetReader.read(train, DatasetSplit.TRAIN), utterances));
+            return 0;
+        }
+    }
+
+    /** Where a benchmark's own platform keeps its broker and logs: {@code .parley/bench/<name>}, emptied first. */
+    static Path dataDir(String name) {
+        return UpCommand.repositoryRoot().resolve(".parley").resolve("bench").resolve(name);
+    }
+
+    @Command(name = "ingest",
+            description = {"Broker + ingest only: in one run, the bare endpoint of the server (the Meta handshake with a",
+                "wrong token) and signed WhatsApp webhooks, each answered once Kafka acknowledged it (acks=all).",
+                "Goal: signed >= 5,000/s and >= 25% of bare."})
+    static class Ingest implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "how long to measure each load (default ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (DemoPlatform platform = DemoPlatform.startOnly(UpCommand.repositoryRoot(), dataDir("ingest"),
+                    Map.of("ingest", IngestBenchmark.ingestConfig("bench")), out)) {
+                Duration warmUp = Duration.ofSeconds(Math.max(1, Math.min(5, seconds / 3)));
+                out.println(IngestBenchmark.run(platform.serviceUrl("ingest"), warmUp, Duration.ofSeconds(seconds),
+                        out));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "e2e",
+            description = {"The whole platform with its demo tenant (started on free ports), driven by parley simulate at",
+                "a fixed rate; latency is webhook due -> the bot's reply at the channel, drain_s how long after the",
+                "last message every consumer group's lag is zero. Goal at 200/s: p50 <= 50 ms, p99 <= 250 ms,",
+                "lost = duplicated = 0, drain <= 10 s; capacity (p99 < 1 s) >= 400/s."})
+    static class EndToEnd implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rate", defaultValue = "200", description = "messages/s (default ${DEFAULT-VALUE})")
+        double rate;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "how long to send (default ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--find-capacity",
+                description = "step the rate up by half from --rate until p99 passes 1 s; report the highest rate within")
+        boolean findCapacity;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (DemoPlatform platform = DemoPlatform.start(UpCommand.repositoryRoot(), dataDir("e2e"), out)) {
+                EndToEndBenchmark.Target target = new EndToEndBenchmark.Target(platform.gatewayUrl(),
+                        platform.graphArrivalsUrl(), platform.callbackArrivalsUrl(), platform.bootstrapServers());
+                out.println("warming up (the bot trains, the JIT compiles)…");
+                out.flush();
+                EndToEndBenchmark.warmUp(target, System.err);
+                if (!findCapacity) {
+                    EndToEndBenchmark.Step step = EndToEndBenchmark.measure(target, rate, Duration.ofSeconds(seconds),
+                            System.err);
+                    out.println(step.result().lines());
+                    out.println(step.line());
+                    return 0;
+                }
+                Optional<EndToEndBenchmark.Step> capacity = EndToEndBenchmark.findCapacity(target, rate,
+                        Duration.ofSeconds(seconds), out, System.err);
+                out.println(capacity.map(step -> "capacity_per_s=" + step.line().substring("rate=".length()))
+                        .orElse("capacity_per_s=0 (even " + rate + "/s had p99 >= 1 s or lost messages)"));
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "rebuild",
+            description = {"Broker + ticket only: appends a log of conversations, lets the ticket service project it, then",
+                "rebuilds the projection from offset 0 and, in the same run, reads the same records with a raw",
+                "consumer. Goal: >= 50,000 events/s and >= 10% of the raw read."})
+    static class Rebuild implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "1000000", description = "events in the log (default ${DEFAULT-VALUE})")
+        int events;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (DemoPlatform platform = DemoPlatform.startOnly(UpCommand.repositoryRoot(), dataDir("rebuild"),
+                    Map.of("ticket", Map.of()), out)) {
+                out.println(RebuildBenchmark.run(platform.bootstrapServers(), platform.serviceUrl("ticket"), events,
+                        out));
+            }
             return 0;
         }
     }

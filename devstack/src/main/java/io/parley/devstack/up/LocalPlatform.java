@@ -10,14 +10,18 @@ import io.parley.testkit.postgres.DatabaseCoordinates;
 import io.parley.testkit.postgres.LocalPostgres;
 import io.parley.testkit.process.FreePorts;
 import io.parley.testkit.quarkus.QuarkusAppProcess;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Parley on one machine: a real Kafka broker (KRaft, its own JVM, data under {@code <dataDir>/kafka}) or a cluster of
@@ -75,6 +79,23 @@ public final class LocalPlatform implements AutoCloseable {
             PlatformService.ALL.forEach(service -> ports.put(service, gatewayPort + service.portOffset()));
             return new Settings(repositoryRoot, dataDir, gatewayPort, ports, kafkaPort, kafkaPort + 1,
                     gatewayPort + GRAPH_PORT_OFFSET, "parley", extraConfig, topology);
+        }
+
+        /**
+         * A platform of its own for a test or a benchmark: these services on free ports, a fresh broker under
+         * {@code dataDir} (emptied first: message ids are deterministic, so an earlier run's log would make this run's
+         * messages duplicates), databases {@code <prefix>_<pid>_…} (drop them with {@link #dropDatabases()}).
+         */
+        public static Settings throwaway(Path repositoryRoot, Path dataDir, List<PlatformService> services,
+                                         String databasePrefix, Map<PlatformService, Map<String, String>> extraConfig) {
+            deleteRecursively(dataDir);
+            List<Integer> ports = FreePorts.onLoopback(3 + services.size());
+            Map<PlatformService, Integer> servicePorts = new HashMap<>();
+            for (int i = 0; i < services.size(); i++) {
+                servicePorts.put(services.get(i), ports.get(3 + i));
+            }
+            return new Settings(repositoryRoot, dataDir, ports.get(0), servicePorts, ports.get(1), ports.get(2), 0,
+                    databasePrefix + "_" + ProcessHandle.current().pid(), extraConfig, Topology.single());
         }
 
         List<PlatformService> services() {
@@ -203,9 +224,23 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://" + Gateway.HOST + ":" + settings.servicePorts().get(service);
     }
 
-    /** The databases this platform has opened or created so far, for whoever wants to drop them (tests). */
-    public List<DatabaseCoordinates> databases() {
-        return List.copyOf(databases);
+    /** Drops the databases this platform opened or created (a throwaway platform's, once it is closed). */
+    public void dropDatabases() {
+        databases.forEach(database -> LocalPostgres.fromEnvironment().dropDatabase(database.database()));
+        databases.clear();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear " + dir, e);
+        }
     }
 
     @Override

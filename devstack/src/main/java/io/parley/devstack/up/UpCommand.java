@@ -2,6 +2,7 @@ package io.parley.devstack.up;
 
 import io.parley.events.Topics;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,10 +62,23 @@ public class UpCommand implements Callable<Integer> {
             + " repository)")
     Path dataDir;
 
+    /**
+     * The repository whose packaged services run: set by {@code ./parley}; else the working directory, or its parent
+     * when that is a module (a test running in {@code devstack/}).
+     */
+    public static Path repositoryRoot() {
+        String home = System.getProperty(HOME_PROPERTY);
+        if (home != null) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        Path here = Path.of("").toAbsolutePath();
+        return (Files.isDirectory(here.resolve("devstack")) ? here : here.getParent()).normalize();
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Path root = Path.of(System.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
+        Path root = repositoryRoot();
         Path data = dataDir != null ? dataDir : root.resolve(".parley");
         LocalPlatform.Topology topology = topology();
         DemoTenant demoTenant = demo ? DemoTenant.start(gatewayPort + DemoTenant.INBOX_PORT_OFFSET) : null;

@@ -4,25 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parley.testkit.postgres.DatabaseCoordinates;
-import io.parley.testkit.postgres.LocalPostgres;
-import io.parley.testkit.process.FreePorts;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * {@code parley up --demo} for the tests of this JVM: started once, on first use, by whichever test class needs it
@@ -55,18 +45,9 @@ final class RunningDemo {
     }
 
     private static RunningDemo start() {
-        // A fresh broker: message ids are deterministic, so an earlier run's log would make this one's a duplicate.
-        deleteRecursively(WORK_DIR);
-        List<Integer> ports = FreePorts.onLoopback(8);
-        Map<PlatformService, Integer> servicePorts = new HashMap<>();
-        for (int i = 0; i < PlatformService.ALL.size(); i++) {
-            servicePorts.put(PlatformService.ALL.get(i), ports.get(i + 1));
-        }
-        String databasePrefix = "parley_up_it_" + ProcessHandle.current().pid();
-        Path root = Path.of("..").toAbsolutePath().normalize();
         DemoTenant demo = DemoTenant.start(0);
-        LocalPlatform.Settings settings = new LocalPlatform.Settings(root, WORK_DIR, ports.get(0), servicePorts,
-                ports.get(6), ports.get(7), 0, databasePrefix, Map.of(), LocalPlatform.Topology.single());
+        LocalPlatform.Settings settings = LocalPlatform.Settings.throwaway(Path.of("..").toAbsolutePath().normalize(),
+                WORK_DIR, PlatformService.ALL, "parley_up_it", Map.of());
         StringWriter progress = new StringWriter();
         LocalPlatform platform = new LocalPlatform(settings, new PrintWriter(progress));
         try {
@@ -80,9 +61,8 @@ final class RunningDemo {
     }
 
     private void stop() {
-        List<DatabaseCoordinates> databases = platform.databases();
         platform.close();
-        databases.forEach(database -> LocalPostgres.fromEnvironment().dropDatabase(database.database()));
+        platform.dropDatabases();
         demo.close();
     }
 
@@ -120,16 +100,4 @@ final class RunningDemo {
         return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot clear " + dir, e);
-        }
-    }
 }

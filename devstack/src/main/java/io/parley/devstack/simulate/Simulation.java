@@ -1,0 +1,179 @@
+package io.parley.devstack.simulate;
+
+import io.parley.devstack.simulate.EventWatcher.StreamEvent;
+import io.parley.devstack.simulate.Ledger.Author;
+import io.parley.devstack.simulate.Ledger.Reply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * One run of {@code parley simulate} against a running Parley with the demo tenant: customers write at the schedule's
+ * fixed rate whatever the platform does (open loop), replies are watched where they leave Parley, handoffs and
+ * assignments on the live stream, simulated agents answer; after the last message it waits (at most
+ * {@code settings.answerWait}) for the answers still due, then reconciles.
+ */
+public final class Simulation {
+
+    /** What to simulate. {@code contacts} customers at a time; {@code seed} makes the traffic repeatable. */
+    public record Settings(Schedule schedule, Mix mix, int contacts, List<String> languages, long seed, int agents,
+                           Duration answerWait) {
+    }
+
+    /**
+     * The reconciled summary; {@code scheduled} messages were due, {@code skipped} of them found every customer
+     * waiting for an answer; {@code lastDue} is when the last message was due.
+     */
+    public record Result(Summary summary, long scheduled, long skipped, Instant lastDue, List<String> problems) {
+
+        public String lines() {
+            StringBuilder lines = new StringBuilder();
+            lines.append(String.format("scheduled %d, skipped %d (every customer was waiting for an answer)%n",
+                    scheduled, skipped));
+            problems.forEach(problem -> lines.append("problem: ").append(problem).append(System.lineSeparator()));
+            return lines.append(summary.lines()).toString();
+        }
+    }
+
+    private static final String KNOWLEDGE_BASE = "/demo/knowledge-base.md";
+
+    private final Platform platform;
+    private final Settings settings;
+    private final Ledger ledger = new Ledger();
+    private final long startNanos = System.nanoTime();
+    private final long startMicros = micros(Instant.now());
+
+    private Simulation(Platform platform, Settings settings) {
+        this.platform = platform;
+        this.settings = settings;
+    }
+
+    public static Result run(String baseUrl, String graphArrivalsUrl, String callbackArrivalsUrl, Settings settings,
+                             PrintStream progress) throws InterruptedException {
+        try (Platform platform = Platform.local(baseUrl, graphArrivalsUrl, callbackArrivalsUrl)) {
+            return new Simulation(platform, settings).run(progress);
+        }
+    }
+
+    private Result run(PrintStream progress) throws InterruptedException {
+        // Ids of this run only: message ids are deduplicated, so a second run must not reuse the first one's.
+        String runId = String.format("%08d", (System.currentTimeMillis() / 1000) % 100_000_000L);
+        Phrasebook phrases = Phrasebook.fromKnowledgeBase(knowledgeBase(), settings.languages());
+        Crowd crowd = new Crowd(settings.contacts(), settings.mix(), phrases, new Random(settings.seed()), runId,
+                settings.agents() > 0);
+        SimAgents agents = settings.agents() > 0
+                ? SimAgents.online(platform, settings.agents(), runId, ledger, this::nowMicros) : null;
+        List<String> problems = new ArrayList<>();
+        ArrivalWatcher graph = ArrivalWatcher.start("simulate-graph", platform, platform.graphArrivalsUrl(),
+                Replies::fromGraph, reply -> observed(reply, crowd, runId));
+        ArrivalWatcher callbacks = ArrivalWatcher.start("simulate-callbacks", platform,
+                platform.callbackArrivalsUrl(), Replies::fromCallback, reply -> observed(reply, crowd, runId));
+        EventWatcher stream = EventWatcher.start(platform, SimAgents.adminToken(),
+                event -> streamed(event, crowd, agents, runId));
+        Schedule schedule = settings.schedule();
+        long skipped = 0;
+        AtomicLong inFlight = new AtomicLong();
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(schedule.count())
+                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(progress)).build()) {
+            for (long i = 0; i < schedule.count(); i++) {
+                long dueNanos = schedule.dueNanos(i);
+                LockSupport.parkNanos(startNanos + dueNanos - System.nanoTime());
+                long dueMicros = startMicros + dueNanos / 1_000;
+                Optional<Crowd.Message> message = crowd.next(dueMicros);
+                if (message.isEmpty()) {
+                    skipped++;
+                } else {
+                    send(message.get(), dueMicros, inFlight);
+                }
+                bar.step();
+                if (i % 50 == 0) {
+                    bar.setExtraMessage(ledger.progress());
+                }
+            }
+        }
+        Instant lastDue = Instant.now();
+        long deadline = System.nanoTime() + settings.answerWait().toNanos();
+        while ((inFlight.get() > 0 || ledger.awaitingAnswers() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (agents != null) {
+            agents.close();
+        }
+        graph.close();
+        callbacks.close();
+        stream.close();
+        graph.problem().ifPresent(problems::add);
+        callbacks.problem().ifPresent(problems::add);
+        return new Result(ledger.summarize(), schedule.count(), skipped, lastDue, problems);
+    }
+
+    private void send(Crowd.Message message, long dueMicros, AtomicLong inFlight) {
+        WebhookBodies.Webhook webhook = WebhookBodies.text(message.channel(), message.userId(), message.name(),
+                message.messageId(), message.text(), Instant.EPOCH.plusNanos(dueMicros * 1_000));
+        ledger.sent(new Ledger.Sent(message.messageId(), message.userId(), dueMicros));
+        inFlight.incrementAndGet();
+        platform.send("POST", webhook.path(), webhook.headers(), webhook.body()).whenComplete((response, failure) -> {
+            ledger.answeredWebhook(message.messageId(), failure == null ? response.statusCode() : 0, nowMicros());
+            inFlight.decrementAndGet();
+        });
+    }
+
+    private void observed(Reply reply, Crowd crowd, String runId) {
+        if (!reply.userId().startsWith(runId)) {
+            return;
+        }
+        ledger.replied(reply);
+        if (reply.author() == Author.AGENT) {
+            crowd.agentAnswered(reply.userId(), reply.atMicros());
+        } else {
+            crowd.botAnswered(reply.userId(), reply.atMicros());
+        }
+    }
+
+    private void streamed(StreamEvent event, Crowd crowd, SimAgents agents, String runId) {
+        if (!event.userId().startsWith(runId)) {
+            return;
+        }
+        if (EventWatcher.HANDOFF.equals(event.type())) {
+            ledger.handedOff(event.userId(), event.atMicros());
+            crowd.handedOff(event.userId(), event.atMicros());
+        } else if (EventWatcher.ASSIGNED.equals(event.type())) {
+            ledger.assigned(event.userId(), event.atMicros());
+            if (agents != null) {
+                agents.assigned(event.data().path("agentId").asText(), event.conversationId());
+            }
+        }
+    }
+
+    private long nowMicros() {
+        return startMicros + (System.nanoTime() - startNanos) / 1_000;
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+
+    private static String knowledgeBase() {
+        try (InputStream in = Simulation.class.getResourceAsStream(KNOWLEDGE_BASE)) {
+            if (in == null) {
+                throw new IllegalStateException(KNOWLEDGE_BASE + " is not on the classpath: rebuild the devstack");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
