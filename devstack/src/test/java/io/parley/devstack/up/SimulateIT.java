@@ -34,7 +34,8 @@ class SimulateIT {
         int exitCode = command.execute("--base-url", demo.gatewayUrl(),
                 "--graph-arrivals", demo.platform.graphArrivalsUrl(),
                 "--callback-arrivals", demo.demo.replyArrivalsUrl(),
-                "--rate", "4", "--duration", "8s", "--contacts", "6", "--agents", "1", "--seed", "3");
+                "--rate", "4", "--duration", "8s", "--contacts", "6", "--agents", "1", "--seed", "3",
+                "--answer-wait", "90s");
 
         assertThat(exitCode).as(out.toString()).isZero();
         assertThat(out.toString()).contains("sent ", "acknowledged ", "answered ", "lost ", "duplicated ",
