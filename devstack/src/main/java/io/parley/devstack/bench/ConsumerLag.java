@@ -48,22 +48,21 @@ final class ConsumerLag implements AutoCloseable {
         return lag;
     }
 
-    /** Whether {@code group} has committed the end of every partition of {@code topic}. */
-    boolean caughtUp(String group, String topic) throws Exception {
+    /** How many records of {@code topic} {@code group} has not committed yet (0: it has read to the end). */
+    long behind(String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get()
                 .get(topic).partitions().stream()
                 .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()),
                         info -> OffsetSpec.latest()));
+        long behind = 0;
         for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
                 : admin.listOffsets(partitions).all().get().entrySet()) {
             OffsetAndMetadata at = committed.get(end.getKey());
-            if (end.getValue().offset() > (at == null ? 0 : at.offset())) {
-                return false;
-            }
+            behind += Math.max(0, end.getValue().offset() - (at == null ? 0 : at.offset()));
         }
-        return true;
+        return behind;
     }
 
     @Override

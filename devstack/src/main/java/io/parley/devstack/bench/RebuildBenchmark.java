@@ -44,6 +44,8 @@ public final class RebuildBenchmark {
     private static final String TENANT = "bench-rebuild";
     /** The ticket service's projection consumer group. */
     private static final String TICKET_GROUP = "ticket-service";
+    /** How long the live projection may stand still before the benchmark gives up on it. */
+    private static final Duration STALL = Duration.ofSeconds(60);
     private static final Pattern RECORDS = Pattern.compile("\"records\"\\s*:\\s*(\\d+)");
 
     private RebuildBenchmark() {
@@ -55,10 +57,15 @@ public final class RebuildBenchmark {
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
             details.println("appended " + events + " events; the ticket service projects them live…");
             details.flush();
-            long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
-            while (!lag.caughtUp(TICKET_GROUP, Topics.CONVERSATION_EVENTS)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the ticket service did not catch up within 2 hours");
+            long behind = Long.MAX_VALUE;
+            long progressed = System.nanoTime();
+            for (long now = behind; (now = lag.behind(TICKET_GROUP, Topics.CONVERSATION_EVENTS)) > 0; ) {
+                if (now < behind) {
+                    behind = now;
+                    progressed = System.nanoTime();
+                } else if (System.nanoTime() - progressed > STALL.toNanos()) {
+                    throw new IllegalStateException("the ticket service's projection stopped " + now + " records"
+                            + " before the end and has not moved for " + STALL.toSeconds() + " s: see its log");
                 }
                 Thread.sleep(200);
             }
