@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -101,12 +102,7 @@ record ServiceModule(String name, Properties properties, String pom, List<String
 
     /** Every topic the properties name (channels, dead-letter queues) and every dead-letter topic the code parks in. */
     Set<String> topics() {
-        Set<String> topics = new TreeSet<>();
-        properties.stringPropertyNames().stream()
-                .filter(key -> !key.startsWith("%") && key.endsWith(".topic"))
-                .map(properties::getProperty)
-                .filter(topic -> !topic.contains("${"))
-                .forEach(topics::add);
+        Set<String> topics = literalValuesOf(".topic");
         for (String source : sources) {
             Matcher call = DEAD_LETTER_CALL.matcher(source);
             while (call.find()) {
@@ -131,12 +127,7 @@ record ServiceModule(String name, Properties properties, String pom, List<String
 
     /** The consumer groups it joins: SmallRye channels' fixed group ids and the groups its own consumers name. */
     Set<String> consumerGroups() {
-        Set<String> groups = new TreeSet<>();
-        properties.stringPropertyNames().stream()
-                .filter(key -> !key.startsWith("%") && key.endsWith(".group.id"))
-                .map(properties::getProperty)
-                .filter(group -> !group.contains("${"))
-                .forEach(groups::add);
+        Set<String> groups = literalValuesOf(".group.id");
         sources.forEach(source -> {
             Matcher group = GROUP_CONSTANT.matcher(source);
             while (group.find()) {
@@ -144,6 +135,15 @@ record ServiceModule(String name, Properties properties, String pom, List<String
             }
         });
         return groups;
+    }
+
+    /** The values of the settings named {@code *<suffix>} that hold no expression (a per-instance group id does). */
+    private Set<String> literalValuesOf(String suffix) {
+        return properties.stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("%") && key.endsWith(suffix))
+                .map(properties::getProperty)
+                .filter(value -> !value.contains("${"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private String prodValue(String key) {
