@@ -123,8 +123,6 @@ class KubernetesManifestsTest {
                 .collect(Collectors.toMap(ServiceModule::name, ServiceModule::topics));
 
         assertThat(topics.get("bot-service")).contains("bot-tenant-changes", "conversation-events.dlq.bot");
-        assertThat(topics.get("routing-service")).contains("conversation-events.dlq.routing",
-                "agent-events.dlq.routing", "workspace-events.dlq.routing");
     }
 
     @Test
@@ -196,12 +194,14 @@ class KubernetesManifestsTest {
                 %dev.parley.workspace.secret-key=ZGV2
                 quarkus.datasource.username=${DB_USER:postgres}
                 mp.jwt.verify.publickey.location=dev-keys/publicKey.pem
+                %dev.mp.jwt.verify.audiences=parley-dev
                 """), "", List.of());
 
         assertThat(module.requiredSettings()).containsExactlyInAnyOrder(
                 new ServiceModule.RequiredSetting("kafka.bootstrap.servers", "KAFKA_BOOTSTRAP_SERVERS"),
                 new ServiceModule.RequiredSetting("parley.workspace.secret-key", "PARLEY_WORKSPACE_SECRET_KEY"),
-                new ServiceModule.RequiredSetting("mp.jwt.verify.publickey.location", null));
+                new ServiceModule.RequiredSetting("mp.jwt.verify.publickey.location", null),
+                new ServiceModule.RequiredSetting("mp.jwt.verify.audiences", null));
         ServiceModule.RequiredSetting key = new ServiceModule.RequiredSetting("parley.workspace.secret-key",
                 "PARLEY_WORKSPACE_SECRET_KEY");
         assertThat(key.suppliedBy(Set.of("KAFKA_BOOTSTRAP_SERVERS"))).isFalse();
@@ -303,12 +303,9 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_dev_overlay_carries_the_development_public_key_the_services_ship_with() throws Exception {
-        Path devKey = Repository.KUBERNETES.resolve("overlays/dev/dev-keys/publicKey.pem");
-        for (ServiceModule service : SERVICES.stream().filter(ServiceModule::verifiesTokens).toList()) {
-            assertThat(Files.readString(devKey)).isEqualTo(Files.readString(
-                    Repository.ROOT.resolve(service.name()).resolve("src/main/resources/dev-keys/publicKey.pem")));
-        }
+    void the_dev_overlay_carries_the_development_public_key_of_the_testkit() throws Exception {
+        assertThat(Files.readString(Repository.KUBERNETES.resolve("overlays/dev/dev-keys/publicKey.pem")))
+                .isEqualTo(Files.readString(Repository.ROOT.resolve("testkit/src/main/resources/dev-keys/publicKey.pem")));
     }
 
     static Container onlyContainer(Deployment deployment) {

@@ -35,12 +35,22 @@ record ServiceModule(String name, Properties properties, String pom, List<String
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("Topics\\.([A-Z_]+)\\b");
     private static final Pattern GROUP_CONSTANT = Pattern.compile("String GROUP = \"([^\"]+)\"");
     private static final String PROD_PROFILE = "%prod.";
+    private static final String DEV_PROFILE = "%dev.";
+
+    /** The shared settings of the edge module, under a service's own when it depends on it. */
+    private static final Path EDGE_SETTINGS = Path.of("edge/src/main/resources/META-INF/microprofile-config.properties");
 
     static ServiceModule read(Path module) {
         Path main = module.resolve("src/main");
-        return new ServiceModule(module.getFileName().toString(),
-                properties(Repository.read(main.resolve("resources/application.properties"))),
-                Repository.read(module.resolve("pom.xml")), javaSources(main.resolve("java")));
+        String pom = Repository.read(module.resolve("pom.xml"));
+        String settings = Repository.read(main.resolve("resources/application.properties"));
+        Path edge = module.getParent().resolve(EDGE_SETTINGS);
+        if (pom.contains("<artifactId>parley-edge</artifactId>") && Files.exists(edge)) {
+            // java.util.Properties keeps the last value of a key: the service's own win.
+            settings = Repository.read(edge) + "\n" + settings;
+        }
+        return new ServiceModule(module.getFileName().toString(), properties(settings), pom,
+                javaSources(main.resolve("java")));
     }
 
     static Properties properties(String text) {
@@ -88,14 +98,21 @@ record ServiceModule(String name, Properties properties, String pom, List<String
                 && prodValue("quarkus.http.non-application-root-path") == null;
     }
 
-    /** The settings a deployment must supply: those whose production value only works on a developer's machine. */
+    /**
+     * The settings a deployment must supply: those whose production value only works on a developer's machine, and
+     * those with a value in development only.
+     */
     Set<RequiredSetting> requiredSettings() {
         Set<RequiredSetting> required = new LinkedHashSet<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith("%")) {
-                continue;
+            if (key.startsWith(DEV_PROFILE)) {
+                String setting = key.substring(DEV_PROFILE.length());
+                if (prodValue(setting) == null) {
+                    required.add(new RequiredSetting(setting, null));
+                }
+            } else if (!key.startsWith("%")) {
+                RequiredSetting.of(key, prodValue(key)).ifPresent(required::add);
             }
-            RequiredSetting.of(key, prodValue(key)).ifPresent(required::add);
         }
         return required;
     }
