@@ -565,7 +565,7 @@ function start() {
         el('label', { for: 'template-language' }, t('templateLanguage')),
         el('input', { id: 'template-language', value: c.language || 'en' }),
         el('button', { type: 'button', onclick: () => act('template', () => api.post(path(c.id, 'messages'), {
-          template: { name: $('template-name').value.trim(), language: $('template-language').value.trim(), parameters: [] } })) },
+          messageId: newMessageId(), template: { name: $('template-name').value.trim(), language: $('template-language').value.trim(), parameters: [] } })) },
         t('sendTemplate'))));
   }
 
@@ -582,7 +582,7 @@ function start() {
     const what = outgoing($('reply').value, { noteMode: state.noteMode, window: replyWindow(c) });
     if (what.error) return flash(t(what.error, { at: replyWindow(c).closedAt || '–' }), true);
     const done = what.note ? await act('note', () => api.post(path(c.id, 'notes'), what.note))
-      : await act('reply', () => api.post(path(c.id, 'messages'), what.reply));
+      : await act('reply', () => api.post(path(c.id, 'messages'), { ...what.reply, messageId: newMessageId() }));
     if (done) {
       $('reply').value = '';
       $('unfilled').hidden = true;
@@ -806,6 +806,12 @@ function start() {
       throw error;
     }
     return data;
+  }
+
+  /** Made once per reply: the gateway requires it, so that a retried request is never sent twice. */
+  function newMessageId() {
+    return crypto.randomUUID ? crypto.randomUUID()
+      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
   function path(id, action) {

@@ -159,7 +159,8 @@ final class DemoTenant implements AutoCloseable {
                 "5. She replies:",
                 "   curl -X POST " + gatewayUrl + "/api/v1/conversations/$ID/messages -H \"Authorization: Bearer $TOKEN\""
                         + " \\",
-                "        -H 'Content-Type: application/json' -d '{\"text\":\"Hi Ana, I have started your return.\"}'",
+                "        -H 'Content-Type: application/json'"
+                        + " -d '{\"messageId\":\"return-started-1\",\"text\":\"Hi Ana, I have started your return.\"}'",
                 "6. The customer's side shows her reply:",
                 "   curl " + repliesUrl(),
                 "Live, as the agent: curl -N " + gatewayUrl + "/api/v1/stream -H \"Authorization: Bearer $TOKEN\"   (SSE)");

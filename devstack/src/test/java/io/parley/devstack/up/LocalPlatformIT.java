@@ -68,7 +68,7 @@ class LocalPlatformIT {
         // 5. She replies; 6. the customer's side shows her reply.
         HttpResponse<String> reply = send(authorised("/api/v1/conversations/" + id + "/messages")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"Hi Ana, I have started your return.\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messageId\":\"walkthrough-reply-1\",\"text\":\"Hi Ana, I have started your return.\"}")));
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(widgetReceived())
                 .contains("I have started your return"));

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -231,7 +232,7 @@ class WebWidgetIT {
     private void agentReplies(String conversation, String text) throws Exception {
         HttpResponse<String> reply = send(demo.authorised("/api/v1/conversations/" + conversation + "/messages")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", text)))));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("messageId", UUID.randomUUID().toString(), "text", text)))));
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
     }
 

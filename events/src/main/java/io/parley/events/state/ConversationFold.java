@@ -51,7 +51,7 @@ public final class ConversationFold {
         }
         Draft draft = new Draft(state);
         draft.tenant = state.tenant() == null ? event.tenant() : state.tenant();
-        draft.appliedEventIds.add(event.id());
+        draft.appliedEventIds = state.appliedEventIds().with(event.id(), event.time());
         apply(draft, data, new Stamp(event.time(), event.id()));
         return draft.toState();
     }
@@ -129,7 +129,7 @@ public final class ConversationFold {
         private final Set<SlaBreach> slaBreaches;
         private Stamp csatRequested;
         private Latest<Integer> csatScore;
-        private final Set<String> appliedEventIds;
+        private AppliedIds appliedEventIds;
 
         private Draft(ConversationState state) {
             from = state;
@@ -150,15 +150,14 @@ public final class ConversationFold {
             slaBreaches = new HashSet<>(state.slaBreaches());
             csatRequested = state.csatRequested();
             csatScore = state.csatScore();
-            appliedEventIds = new HashSet<>(state.appliedEventIds());
+            appliedEventIds = state.appliedEventIds();
         }
 
         private ConversationState toState() {
             return new ConversationState(from.conversationId(), tenant, contact, language, firstCustomerMessage,
                     lastCustomerMessage, Collections.unmodifiableSortedSet(customerMessagesAwaitingAgent),
                     lastAgentMessage, lastBotMessage, statusChange, handoff, queued, assignment, flow, labels, ticket,
-                    Collections.unmodifiableSet(slaBreaches), csatRequested, csatScore,
-                    Collections.unmodifiableSet(appliedEventIds));
+                    Collections.unmodifiableSet(slaBreaches), csatRequested, csatScore, appliedEventIds);
         }
     }
 }

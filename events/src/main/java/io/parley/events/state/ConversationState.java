@@ -44,7 +44,11 @@ public record ConversationState(
         Set<SlaBreach> slaBreaches,
         Stamp csatRequested,
         Latest<Integer> csatScore,
-        Set<String> appliedEventIds) {
+        AppliedIds appliedEventIds) {
+
+    public ConversationState {
+        appliedEventIds = appliedEventIds == null ? AppliedIds.none() : appliedEventIds;
+    }
 
     /** Who speaks for the business: the bot, or people. */
     public enum Mode { BOT, HUMAN }
@@ -54,7 +58,7 @@ public record ConversationState(
 
     public static ConversationState initial(String conversationId) {
         return new ConversationState(conversationId, null, null, null, null, null, Collections.emptySortedSet(),
-                null, null, null, null, null, null, null, null, null, Set.of(), null, null, Set.of());
+                null, null, null, null, null, null, null, null, null, Set.of(), null, null, AppliedIds.none());
     }
 
     public Channel channel() {

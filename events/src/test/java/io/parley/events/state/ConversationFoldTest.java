@@ -19,6 +19,8 @@ import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.state.ConversationState.Mode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -133,5 +135,44 @@ class ConversationFoldTest {
         assertThat(twice).isSameAs(once);
         assertThat(ConversationFold.evolve(once, foreign)).isSameAs(once);
         assertThat(ConversationFold.evolve(once, agentEvent)).isSameAs(once);
+    }
+
+    @Test
+    void remembers_applied_ids_for_seven_days_behind_the_newest_event_only() {
+        Instant start = Instant.parse("2026-11-01T00:00:00Z");
+        Event old = at("old", start, customerSays("m1", "hi"));
+        Event recent = at("recent", start.plus(Duration.ofDays(6)), customerSays("m2", "still there?"));
+        Event newest = at("newest", start.plus(Duration.ofDays(7)).plusSeconds(1), customerSays("m3", "hello?"));
+
+        ConversationState withinWindow = ConversationFold.fold(Timeline.CONVERSATION, List.of(old, recent));
+        assertThat(withinWindow.hasApplied("old")).isTrue();
+        assertThat(ConversationFold.evolve(withinWindow, recent)).isSameAs(withinWindow);
+
+        ConversationState beyond = ConversationFold.evolve(withinWindow, newest);
+        assertThat(beyond.hasApplied("old")).as("older than the newest minus 7 days").isFalse();
+        assertThat(beyond.hasApplied("recent")).isTrue();
+        assertThat(beyond.appliedEventIds().size()).isEqualTo(2);
+        assertThat(ConversationFold.evolve(beyond, recent)).isSameAs(beyond);
+    }
+
+    @Test
+    void an_earlier_state_never_sees_ids_applied_after_it_even_when_evolved_again() {
+        List<Event> events = new Timeline().then("ingest", customerSays("m1", "hi"))
+                .then("ingest", customerSays("m2", "anyone?")).then("ingest", customerSays("m3", "hello?")).events();
+        ConversationState first = ConversationFold.evolve(ConversationState.initial(Timeline.CONVERSATION), events.get(0));
+
+        ConversationState second = ConversationFold.evolve(first, events.get(1));
+        ConversationState branch = ConversationFold.evolve(first, events.get(2));
+
+        assertThat(first.hasApplied("e-1")).isFalse();
+        assertThat(second.hasApplied("e-1")).isTrue();
+        assertThat(second.hasApplied("e-2")).isFalse();
+        assertThat(branch.hasApplied("e-2")).isTrue();
+        assertThat(branch.hasApplied("e-1")).isFalse();
+        assertThat(ConversationFold.evolve(second, events.get(2))).isEqualTo(ConversationFold.fold(Timeline.CONVERSATION, events));
+    }
+
+    private static Event at(String id, Instant time, MessageReceived data) {
+        return new Event(id, "/ingest", Timeline.CONVERSATION, time, "acme", null, data);
     }
 }

@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Canned responses of the caller's tenant. Placeholders: {@code {{contact.name}}}, {@code {{contact.phone}}},
- * {@code {{agent.id}}}, {@code {{conversation.id}}}, {@code {{ticket.id}}}.
+ * {@code {{agent.id}}}, {@code {{conversation.id}}}, {@code {{ticket.id}}}. Agents read and render them; only admins
+ * change them.
  */
 @Path("/api/v1/canned-responses")
 @RolesAllowed({Caller.AGENT, Caller.ADMIN})
@@ -56,6 +57,7 @@ public class CannedResponseResource {
 
     @POST
     @WithTransaction
+    @RolesAllowed(Caller.ADMIN)
     public Uni<Response> create(@Valid Requests.CannedBody body) {
         CannedResponse canned = new CannedResponse();
         canned.id = UUID.randomUUID().toString();
@@ -68,6 +70,7 @@ public class CannedResponseResource {
     @PUT
     @Path("/{id}")
     @WithTransaction
+    @RolesAllowed(Caller.ADMIN)
     public Uni<Views.Canned> update(@PathParam("id") String id, @Valid Requests.CannedBody body) {
         return requireFreeShortcut(body.shortcut(), id)
                 .flatMap(ignored -> find(id))
@@ -77,6 +80,7 @@ public class CannedResponseResource {
     @DELETE
     @Path("/{id}")
     @WithTransaction
+    @RolesAllowed(Caller.ADMIN)
     public Uni<Response> delete(@PathParam("id") String id) {
         return find(id).flatMap(CannedResponse::delete).map(ignored -> Response.noContent().build());
     }

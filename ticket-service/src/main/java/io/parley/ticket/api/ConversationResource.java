@@ -19,6 +19,7 @@ import io.parley.ticket.projection.ConversationRow;
 import io.parley.ticket.projection.MessageRow;
 import io.parley.ticket.projection.MessageStatusRow;
 import io.parley.ticket.projection.NoteRow;
+import io.parley.ticket.projection.StateJson;
 import io.parley.ticket.projection.SuggestionRow;
 import io.parley.ticket.reply.ReplyWindow;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,6 +30,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -43,7 +45,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,6 +70,9 @@ public class ConversationResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    IdempotentRequests idempotent;
 
     @GET
     @Operation(summary = "List, filter and search conversations, most recently active first",
@@ -161,14 +165,18 @@ public class ConversationResource {
     @POST
     @Path("/{id}/messages")
     @Operation(summary = "Reply with text, a media reference or a template",
-            description = "Outside WhatsApp's 24-hour window only a template is accepted (422 otherwise)")
-    public Uni<Views.Accepted> reply(@PathParam("id") String id, Requests.Reply reply) {
+            description = "Outside WhatsApp's 24-hour window only a template is accepted (422 otherwise). A 'messageId'"
+                    + " or an Idempotency-Key header is required, so that a retry never sends twice")
+    public Uni<Views.Accepted> reply(@PathParam("id") String id, Requests.Reply reply,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         if (reply == null) {
             throw ApiErrors.badRequest("a reply body is required: {\"text\":\"…\"}, {\"media\":{…}} or {\"template\":{…}}");
         }
         Content content = reply.content();
-        String messageId = reply.messageId() != null ? reply.messageId() : UUID.randomUUID().toString();
-        return conversations.state(caller, id).flatMap(state -> {
+        String tenant = caller.tenant();
+        String messageId = messageIdOf(reply, tenant, idempotencyKey);
+        return idempotent.once(tenant, idempotencyKey, "reply " + id + " " + StateJson.json(reply),
+                ignored -> conversations.state(caller, id).flatMap(state -> {
             ReplyWindow.refusal(state, content, clock.instant()).ifPresent(refusal -> {
                 throw ApiErrors.unprocessable(refusal);
             });
@@ -176,7 +184,22 @@ public class ConversationResource {
                     new Author(AuthorKind.AGENT, caller.agentId()), content, reply.replyToChannelMessageId(), null);
             String eventId = EventIds.nameBased("agent-reply/" + state.conversationId() + "/" + messageId).toString();
             return conversations.append(state.conversationId(), state.tenant(), eventId, outbound, messageId);
-        });
+        }));
+    }
+
+    /** The client's own id, else one derived from its Idempotency-Key: never a fresh one a retry would not repeat. */
+    private static String messageIdOf(Requests.Reply reply, String tenant, String idempotencyKey) {
+        if (reply.messageId() != null) {
+            if (reply.messageId().isBlank()) {
+                throw ApiErrors.badRequest("'messageId' must not be blank");
+            }
+            return reply.messageId();
+        }
+        if (idempotencyKey == null) {
+            throw ApiErrors.badRequest("a reply needs a 'messageId' or an Idempotency-Key header (e.g. a UUID made"
+                    + " once per reply and sent again on every retry), so that a retry is never sent twice");
+        }
+        return IdempotentRequests.derived(tenant, idempotencyKey, "message");
     }
 
     @GET
@@ -190,45 +213,55 @@ public class ConversationResource {
     @POST
     @Path("/{id}/notes")
     @Operation(summary = "Add a private note, visible to agents only")
-    public Uni<Views.Accepted> addNote(@PathParam("id") String id, @Valid Requests.NewNote note) {
-        return conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
-                new NoteAdded(UUID.randomUUID().toString(), note.text(), caller.agentId())));
+    public Uni<Views.Accepted> addNote(@PathParam("id") String id, @Valid Requests.NewNote note,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String agentId = caller.agentId();
+        return idempotent.once(caller.tenant(), idempotencyKey, "note " + id + " " + StateJson.json(note),
+                eventId -> conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
+                        eventId, new NoteAdded(eventId, note.text(), agentId))));
     }
 
     @POST
     @Path("/{id}/assign")
     @Operation(summary = "Assign to an agent and/or team; a transfer when someone owns it already")
-    public Uni<Views.Accepted> assign(@PathParam("id") String id, Requests.Assign assign) {
+    public Uni<Views.Accepted> assign(@PathParam("id") String id, Requests.Assign assign,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         if (assign == null || assign.agentId() == null && assign.team() == null) {
             throw ApiErrors.badRequest("give an 'agentId', a 'team' or both");
         }
-        return conversations.state(caller, id).flatMap(state -> {
-            String owner = state.assignee();
-            if (owner == null) {
-                return conversations.append(state.conversationId(), state.tenant(),
-                        new Assigned(assign.agentId(), assign.team(), null, "manual"));
-            }
-            return conversations.append(state.conversationId(), state.tenant(), new Transferred(
-                    new Party(owner, state.team()), new Party(assign.agentId(), assign.team()), assign.reason()));
-        });
+        return idempotent.once(caller.tenant(), idempotencyKey, "assign " + id + " " + StateJson.json(assign),
+                eventId -> conversations.state(caller, id).flatMap(state -> {
+                    String owner = state.assignee();
+                    if (owner == null) {
+                        return conversations.append(state.conversationId(), state.tenant(), eventId,
+                                new Assigned(assign.agentId(), assign.team(), null, "manual"));
+                    }
+                    return conversations.append(state.conversationId(), state.tenant(), eventId, new Transferred(
+                            new Party(owner, state.team()), new Party(assign.agentId(), assign.team()),
+                            assign.reason()));
+                }));
     }
 
     @POST
     @Path("/{id}/status")
     @Operation(summary = "Change status: open, pending, snoozed (with until), solved, closed")
-    public Uni<Views.Accepted> status(@PathParam("id") String id, @Valid Requests.StatusChange change) {
+    public Uni<Views.Accepted> status(@PathParam("id") String id, @Valid Requests.StatusChange change,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         if (change.status() == ConversationStatus.SNOOZED
                 && (change.until() == null || !change.until().isAfter(clock.instant()))) {
             throw ApiErrors.badRequest("snoozing needs 'until', a time in the future (ISO-8601)");
         }
-        return conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
-                new StatusChanged(change.status(), change.until(), caller.agentId())));
+        String agentId = caller.agentId();
+        return idempotent.once(caller.tenant(), idempotencyKey, "status " + id + " " + StateJson.json(change),
+                eventId -> conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
+                        eventId, new StatusChanged(change.status(), change.until(), agentId))));
     }
 
     @PUT
     @Path("/{id}/labels")
     @Operation(summary = "Replace the conversation's labels")
-    public Uni<Views.Accepted> labels(@PathParam("id") String id, @Valid Requests.Labels labels) {
+    public Uni<Views.Accepted> labels(@PathParam("id") String id, @Valid Requests.Labels labels,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         List<String> clean = new ArrayList<>();
         for (String label : labels.labels()) {
             if (label == null || label.isBlank() || label.contains(",")) {
@@ -238,8 +271,10 @@ public class ConversationResource {
                 clean.add(label.trim());
             }
         }
-        return conversations.find(caller, id)
-                .flatMap(row -> conversations.append(row.id, row.tenant, new Labeled(clean, caller.agentId())));
+        String agentId = caller.agentId();
+        return idempotent.once(caller.tenant(), idempotencyKey, "labels " + id + " " + StateJson.json(clean),
+                eventId -> conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
+                        eventId, new Labeled(clean, agentId))));
     }
 
     @GET
@@ -254,10 +289,13 @@ public class ConversationResource {
     @POST
     @Path("/{id}/callbacks")
     @Operation(summary = "Schedule a callback; the agent gets a reminder note when it is due")
-    public Uni<Views.Accepted> callback(@PathParam("id") String id, @Valid Requests.Callback callback) {
-        return conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
-                new CallbackScheduled(callback.at(), callback.phone() != null ? callback.phone() : row.contactPhone,
-                        caller.agentId())));
+    public Uni<Views.Accepted> callback(@PathParam("id") String id, @Valid Requests.Callback callback,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String agentId = caller.agentId();
+        return idempotent.once(caller.tenant(), idempotencyKey, "callback " + id + " " + StateJson.json(callback),
+                eventId -> conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
+                        eventId, new CallbackScheduled(callback.at(),
+                                callback.phone() != null ? callback.phone() : row.contactPhone, agentId))));
     }
 
     private static void filter(StringBuilder hql, Parameters parameters, String column, String name, String value) {

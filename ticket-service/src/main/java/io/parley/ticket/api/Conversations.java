@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.UUID;
 
 /** Finds a conversation of the caller's tenant, and appends agents' actions on it to the log. */
 @ApplicationScoped
@@ -35,8 +34,8 @@ public class Conversations {
         return find(caller, id).map(row -> StateJson.read(row.state));
     }
 
-    public Uni<Views.Accepted> append(String conversationId, String tenant, ConversationEvent data) {
-        return append(conversationId, tenant, UUID.randomUUID().toString(), data, null);
+    public Uni<Views.Accepted> append(String conversationId, String tenant, String eventId, ConversationEvent data) {
+        return append(conversationId, tenant, eventId, data, null);
     }
 
     public Uni<Views.Accepted> append(String conversationId, String tenant, String eventId, ConversationEvent data,

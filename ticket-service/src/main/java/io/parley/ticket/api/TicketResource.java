@@ -4,6 +4,7 @@ import io.parley.edge.auth.Caller;
 import io.parley.edge.problem.ApiErrors;
 import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
+import io.parley.ticket.projection.StateJson;
 import io.parley.ticket.projection.TicketRow;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -12,12 +13,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,6 +34,9 @@ public class TicketResource {
 
     @Inject
     Conversations conversations;
+
+    @Inject
+    IdempotentRequests idempotent;
 
     @GET
     @Operation(summary = "Tickets, newest first; status is new, open, pending, on-hold, solved or closed")
@@ -61,10 +65,12 @@ public class TicketResource {
 
     @POST
     @Operation(summary = "Open a ticket for a conversation")
-    public Uni<Views.Accepted> create(@Valid Requests.NewTicket ticket) {
-        return conversations.find(caller, ticket.conversationId()).flatMap(row -> conversations.append(row.id,
-                row.tenant, new TicketCreated(UUID.randomUUID().toString(),
-                        ticket.subject() != null ? ticket.subject() : "Conversation with " + row.contactName,
-                        ticket.priority() != null ? ticket.priority() : Priority.NORMAL, "agent")));
+    public Uni<Views.Accepted> create(@Valid Requests.NewTicket ticket,
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        return idempotent.once(caller.tenant(), idempotencyKey, "ticket " + StateJson.json(ticket),
+                eventId -> conversations.find(caller, ticket.conversationId()).flatMap(row -> conversations.append(
+                        row.id, row.tenant, eventId, new TicketCreated(eventId,
+                                ticket.subject() != null ? ticket.subject() : "Conversation with " + row.contactName,
+                                ticket.priority() != null ? ticket.priority() : Priority.NORMAL, "agent"))));
     }
 }

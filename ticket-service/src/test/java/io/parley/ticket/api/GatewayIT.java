@@ -1,6 +1,7 @@
 package io.parley.ticket.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -9,9 +10,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.agent.AgentEvent.Presence;
 import io.parley.events.conversation.ConversationEvent.MessageOutbound;
+import io.parley.events.envelope.EventCodec;
 import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.kafka.TopicMark;
@@ -20,12 +23,14 @@ import io.parley.testkit.postgres.PostgresTestResource;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.Log;
+import io.parley.ticket.support.Replies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -46,7 +51,7 @@ class GatewayIT {
         AgentApi.asAgent("tenant-b", "ben").get("/api/v1/conversations/{id}", id).then().statusCode(404)
                 .body("error", containsString(id));
         AgentApi.asAgent("tenant-b", "ben").get("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
-        AgentApi.asAgent("tenant-b", "ben").body(Map.of("text", "hi")).post("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
+        AgentApi.asAgent("tenant-b", "ben").body(Replies.text("hi")).post("/api/v1/conversations/{id}/messages", id).then().statusCode(404);
         AgentApi.asAgent("tenant-b", "ben").get("/api/v1/conversations").then().statusCode(200).body("id", not(hasItem(id)));
         AgentApi.asAgent("tenant-a", "ann").get("/api/v1/admin/projection/hash").then().statusCode(403);
     }
@@ -75,6 +80,42 @@ class GatewayIT {
     }
 
     @Test
+    void aRepeatWithTheSameIdempotencyKeyGetsTheFirstAnswerAndAppendsNothing() {
+        String id = Events.whatsappConversation();
+        Log.append(Events.customerMessage(id, "retry-co", "where is my order?", clock.instant()));
+        await().untilAsserted(() -> AgentApi.asAgent("retry-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
+        AgentApi.asAgent("retry-co", "ann").body(Map.of("text", "no id, no key")).post("/api/v1/conversations/{id}/messages", id)
+                .then().statusCode(400).body("error", containsString("Idempotency-Key"));
+
+        TopicMark before = Log.mark(Topics.CONVERSATION_EVENTS);
+        List<String> types = List.of("parley.message.outbound.v1", "parley.conversation.note-added.v1",
+                "parley.conversation.assigned.v1", "parley.conversation.status-changed.v1");
+        List<Map<String, Object>> writes = List.of(Map.of("text", "On my way"), Map.of("text", "called the depot"),
+                Map.of("agentId", "ann"), Map.of("status", "solved"));
+        List<String> paths = List.of("messages", "notes", "assign", "status");
+        for (int i = 0; i < paths.size(); i++) {
+            String key = UUID.randomUUID().toString();
+            String path = "/api/v1/conversations/{id}/" + paths.get(i);
+            Map<String, Object> first = AgentApi.asAgent("retry-co", "ann").header(IdempotentRequests.HEADER, key)
+                    .body(writes.get(i)).post(path, id).then().statusCode(200).extract().jsonPath().getMap("");
+            Map<String, Object> repeat = AgentApi.asAgent("retry-co", "ann").header(IdempotentRequests.HEADER, key)
+                    .body(writes.get(i)).post(path, id).then().statusCode(200).extract().jsonPath().getMap("");
+            assertThat(repeat).isEqualTo(first);
+            AgentApi.asAgent("retry-co", "ann").header(IdempotentRequests.HEADER, key).body(Map.of("text", "something else"))
+                    .post("/api/v1/conversations/{id}/notes", id).then().statusCode(422)
+                    .body("error", containsString("another request"));
+        }
+        List<String> appended = Log.between(before, Log.mark(Topics.CONVERSATION_EVENTS)).stream()
+                .filter(TopicProbe.keyIs(id))
+                .map(record -> EventCodec.decode(record.value()).orElseThrow())
+                .filter(event -> event.causationId() == null) // what the projection reacts with has a cause
+                .map(Event::type)
+                .filter(types::contains)
+                .toList();
+        assertThat(appended).containsExactlyInAnyOrderElementsOf(types);
+    }
+
+    @Test
     void assigneeNoneListsOnlyTheConversationsNobodyHolds() {
         String waiting = Events.whatsappConversation();
         String held = Events.whatsappConversation();
@@ -98,18 +139,18 @@ class GatewayIT {
         Log.append(Events.customerMessage(id, "window-co", "hello", clock.instant().minus(Duration.ofHours(25))));
         await().untilAsserted(() -> AgentApi.asAgent("window-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
 
-        AgentApi.asAgent("window-co", "ann").body(Map.of("text", "sorry for the delay")).post("/api/v1/conversations/{id}/messages", id)
+        AgentApi.asAgent("window-co", "ann").body(Replies.text("sorry for the delay")).post("/api/v1/conversations/{id}/messages", id)
                 .then().statusCode(422).body("error", containsString("24-hour")).body("error", containsString("template"));
 
         TopicMark before = Log.mark(Topics.CONVERSATION_EVENTS);
-        AgentApi.asAgent("window-co", "ann")
-                .body(Map.of("template", Map.of("name", "order_update", "language", "en", "parameters", List.of("42"))))
+        AgentApi.asAgent("window-co", "ann").body(Map.of("messageId", "order-update-1",
+                        "template", Map.of("name", "order_update", "language", "en", "parameters", List.of("42"))))
                 .post("/api/v1/conversations/{id}/messages", id).then().statusCode(200);
         MessageOutbound sent = (MessageOutbound) Log.awaitEvent(before, id, "parley.message.outbound.v1").data();
-        org.assertj.core.api.Assertions.assertThat(sent.content().template().name()).isEqualTo("order_update");
+        assertThat(sent.content().template().name()).isEqualTo("order_update");
 
         Log.append(Events.customerMessage(id, "window-co", "back again", clock.instant()));
-        await().untilAsserted(() -> AgentApi.asAgent("window-co", "ann").body(Map.of("text", "welcome back"))
+        await().untilAsserted(() -> AgentApi.asAgent("window-co", "ann").body(Replies.text("welcome back"))
                 .post("/api/v1/conversations/{id}/messages", id).then().statusCode(200));
     }
 
@@ -118,9 +159,13 @@ class GatewayIT {
         String id = Events.whatsappConversation();
         Log.append(Events.customerMessage(id, "canned-co", "hi", clock.instant()));
         await().untilAsserted(() -> AgentApi.asAgent("canned-co", "ann").get("/api/v1/conversations/{id}", id).then().statusCode(200));
-        String cannedId = AgentApi.asAgent("canned-co", "ann")
-                .body(Map.of("shortcut", "hello", "title", "Greeting", "body", "Hi {{contact.name}}, {{agent.id}} here. {{unknown}}"))
+        Map<String, String> greeting = Map.of("shortcut", "hello", "title", "Greeting",
+                "body", "Hi {{contact.name}}, {{agent.id}} here. {{unknown}}");
+        AgentApi.asAgent("canned-co", "ann").body(greeting).post("/api/v1/canned-responses").then().statusCode(403);
+        String cannedId = AgentApi.asAdmin("canned-co", "boss").body(greeting)
                 .post("/api/v1/canned-responses").then().statusCode(201).extract().path("id");
+        AgentApi.asAgent("canned-co", "ann").body(greeting).put("/api/v1/canned-responses/{id}", cannedId).then().statusCode(403);
+        AgentApi.asAgent("canned-co", "ann").delete("/api/v1/canned-responses/{id}", cannedId).then().statusCode(403);
         AgentApi.asAgent("other-co", "zed").get("/api/v1/canned-responses/{id}", cannedId).then().statusCode(404);
         AgentApi.asAgent("canned-co", "ann").body(Map.of("conversationId", id)).post("/api/v1/canned-responses/{id}/render", cannedId)
                 .then().statusCode(200).body("text", equalTo("Hi Dana Levi, ann here. {{unknown}}"));

@@ -10,6 +10,7 @@ import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.postgres.PostgresTestResource;
 import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Conversations;
+import io.parley.ticket.support.Replies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ class SlaAttainmentIT {
     }
 
     private void reply(String id) {
-        AgentApi.asAgent(TENANT, "alice").body(Map.of("text", "Here to help")).post("/api/v1/conversations/{id}/messages", id)
+        AgentApi.asAgent(TENANT, "alice").body(Replies.text("Here to help")).post("/api/v1/conversations/{id}/messages", id)
                 .then().statusCode(200);
         await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
                 .body("lastAgentMessageAt", notNullValue()));

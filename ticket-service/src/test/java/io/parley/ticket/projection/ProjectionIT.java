@@ -30,6 +30,7 @@ import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.FaultyPublisher;
 import io.parley.ticket.support.Log;
+import io.parley.ticket.support.Replies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ class ProjectionIT {
         awaitConversation(id, "assignee", "alice");
         clock.advance(Duration.ofSeconds(5));
 
-        AgentApi.asAgent(TENANT, "alice").body(Map.of("text", "Let me check that for you")).post("/api/v1/conversations/{id}/messages", id)
+        AgentApi.asAgent(TENANT, "alice").body(Replies.text("Let me check that for you")).post("/api/v1/conversations/{id}/messages", id)
                 .then().statusCode(200);
         String messageId = awaitOutboundMessageId(id);
         Log.append(Events.of(id, TENANT, t0.plusSeconds(6), new MessageDelivery(messageId, DeliveryOutcome.ACCEPTED, "wamid.out-1", null)),

@@ -45,6 +45,11 @@ public final class Log {
         return EventCodec.decode(records.get(0).value()).orElseThrow();
     }
 
+    /** Every record of the topic from one mark to another. */
+    public static List<ConsumerRecord<String, byte[]>> between(TopicMark from, TopicMark to) {
+        return PROBE.between(from, to);
+    }
+
     public static List<ConsumerRecord<String, byte[]>> await(TopicMark from, int count,
             Predicate<ConsumerRecord<String, byte[]>> match) {
         return PROBE.await(from, count, match, Duration.ofSeconds(20));

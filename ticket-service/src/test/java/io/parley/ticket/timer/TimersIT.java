@@ -19,6 +19,7 @@ import io.parley.ticket.support.ControlledClock;
 import io.parley.ticket.support.Conversations;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.Log;
+import io.parley.ticket.support.Replies;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -80,7 +81,7 @@ class TimersIT {
     @Test
     void idleCustomerGetsAReminderThenTheConversationCloses() {
         String id = assigned();
-        AgentApi.asAgent(TENANT, "alice").body(Map.of("text", "Anything else?")).post("/api/v1/conversations/{id}/messages", id)
+        AgentApi.asAgent(TENANT, "alice").body(Replies.text("Anything else?")).post("/api/v1/conversations/{id}/messages", id)
                 .then().statusCode(200);
         await().untilAsserted(() -> AgentApi.asAgent(TENANT, "alice").get("/api/v1/conversations/{id}", id).then()
                 .body("lastAgentMessageAt", org.hamcrest.Matchers.notNullValue()));
