@@ -78,13 +78,16 @@ final class SimAgents implements AutoCloseable {
     }
 
     private void answer(String agent, String conversationId) {
-        String marker = Replies.AGENT_MARKER + runId + "-" + replies.incrementAndGet();
+        long reply = replies.incrementAndGet();
+        String marker = Replies.AGENT_MARKER + runId + "-" + reply;
         String token = DevTokens.issue(DemoAccounts.TENANT, agent, "agent");
         long due = nowMicros.getAsLong();
-        HttpResponse<String> reply = platform.call("POST", "/api/v1/conversations/" + conversationId + "/messages",
-                token, json(Map.of("text", "Hello, this is " + agent + ": I have looked into it and sorted it out. "
-                        + marker)));
-        if (reply.statusCode() / 100 == 2) {
+        // The gateway needs a message id (or an Idempotency-Key) so a client retry never sends twice.
+        String messageId = "sim-agent-reply-" + runId + "-" + reply;
+        HttpResponse<String> sent = platform.call("POST", "/api/v1/conversations/" + conversationId + "/messages",
+                token, json(Map.of("messageId", messageId, "text", "Hello, this is " + agent
+                        + ": I have looked into it and sorted it out. " + marker)));
+        if (sent.statusCode() / 100 == 2) {
             ledger.agentReplied(marker, due);
             platform.call("POST", "/api/v1/conversations/" + conversationId + "/status", token,
                     json(Map.of("status", "solved")));
