@@ -80,8 +80,15 @@ class LocalPlatformIT {
 
         assertThat(workspace.get("channels").findValuesAsText("accountId")).contains(DemoTenant.WIDGET_CHANNEL,
                 DemoTenant.SHOP_CHANNEL);
-        assertThat(workspace.get("teams").get(0).get("members").toString()).contains(DemoTenant.AGENT,
-                DemoTenant.SECOND_AGENT);
+        // By id, not position: other browser tests on the shared platform (ConsoleIT's admin pages) add teams.
+        JsonNode demoTeam = null;
+        for (JsonNode team : workspace.get("teams")) {
+            if (DemoTenant.TEAM.equals(team.path("id").asText())) {
+                demoTeam = team;
+            }
+        }
+        assertThat(demoTeam).as(workspace.toString()).isNotNull();
+        assertThat(demoTeam.get("members").toString()).contains(DemoTenant.AGENT, DemoTenant.SECOND_AGENT);
         assertThat(workspace.get("agents").findValuesAsText("id")).contains(DemoTenant.AGENT, DemoTenant.SECOND_AGENT);
         assertThat(workspace.get("routingRules").has("unavailable")).as(workspace.toString()).isFalse();
         assertThat(workspace.get("botSettings").isNull() || !workspace.get("botSettings").has("unavailable"))
