@@ -63,6 +63,17 @@ public final class FailurePolicy {
         return failure instanceof UnprocessableRecordException;
     }
 
+    /**
+     * Whether an {@link Error} thrown by one record's work is that record's failure, handled like an exception: a
+     * {@link StackOverflowError} (a record deep enough to exhaust the stack; the stack has unwound when it is caught)
+     * or an {@link AssertionError} (an invariant the record broke). Any other error says the process is broken, not the
+     * record ({@link OutOfMemoryError}, other {@link VirtualMachineError}s, a {@link LinkageError} from a missing
+     * class): parking records for it would park valid ones, so it is left to end the consumer.
+     */
+    public static boolean isRecordsOwn(Error error) {
+        return error instanceof StackOverflowError || error instanceof AssertionError;
+    }
+
     /** Whether a record that has now failed non-transiently {@code permanentFailures} times is to be parked. */
     public static boolean parks(int permanentFailures) {
         return permanentFailures >= PERMANENT_ATTEMPTS;

@@ -15,6 +15,9 @@ import org.jboss.logging.Logger;
  * {@link FailurePolicy#PERMANENT_ATTEMPTS} times is parked
  * ({@link DeadLetterPublisher}), counted and logged in one line, and the consumer goes on with the next record.
  * The caller commits the record's offset once this returns {@link Outcome#PROCESSED} or {@link Outcome#PARKED}.
+ * A {@link StackOverflowError} or {@link AssertionError} from the work is the record's failure like an exception; any
+ * other {@link Error} (out of memory, a missing class) is the process's and is rethrown
+ * ({@link FailurePolicy#isRecordsOwn}).
  */
 @ApplicationScoped
 public class RecordProcessor {
@@ -31,7 +34,7 @@ public class RecordProcessor {
         INTERRUPTED
     }
 
-    /** One record's work; it may throw anything, the processor decides what the failure means. */
+    /** One record's work; it may throw any exception, the processor decides what the failure means. */
     @FunctionalInterface
     public interface Work<R extends ConsumerRecord<?, ?>> {
         void process(R record) throws Exception;
@@ -84,6 +87,11 @@ public class RecordProcessor {
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
+                    failure = e;
+                } catch (Error e) {
+                    if (!FailurePolicy.isRecordsOwn(e)) {
+                        throw e;
+                    }
                     failure = e;
                 }
                 if (FailurePolicy.isUndecodable(failure)) {

@@ -98,4 +98,14 @@ class FailurePolicyTest {
             return sqlState;
         }
     }
+
+    @Test
+    void only_a_stack_overflow_or_a_failed_assertion_is_an_error_of_the_records_own() {
+        assertThat(FailurePolicy.isRecordsOwn(new StackOverflowError())).isTrue();
+        assertThat(FailurePolicy.isRecordsOwn(new AssertionError("invariant"))).isTrue();
+        assertThat(FailurePolicy.isRecordsOwn(new OutOfMemoryError("Java heap space"))).isFalse();
+        assertThat(FailurePolicy.isRecordsOwn(new InternalError("jvm"))).isFalse();
+        assertThat(FailurePolicy.isRecordsOwn(new NoClassDefFoundError("io/parley/Missing"))).isFalse();
+        assertThat(FailurePolicy.isRecordsOwn(new ExceptionInInitializerError("static init"))).isFalse();
+    }
 }

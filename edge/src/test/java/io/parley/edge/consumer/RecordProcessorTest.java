@@ -1,6 +1,7 @@
 package io.parley.edge.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
@@ -65,6 +66,40 @@ class RecordProcessorTest {
     }
 
     @Test
+    void a_stack_overflow_or_assertion_error_from_one_record_is_that_records_failure_and_the_consumer_goes_on() {
+        AtomicInteger attempts = new AtomicInteger();
+        Outcome deep = processor.process(RECORD, record -> {
+            attempts.incrementAndGet();
+            recurse(0);
+        });
+        Outcome broken = processor.process(RECORD, record -> {
+            throw new AssertionError("a solved conversation has no assignee");
+        });
+        Outcome next = processor.process(RECORD, record -> { });
+
+        assertThat(deep).isEqualTo(Outcome.PARKED);
+        assertThat(attempts).hasValue(3);
+        assertThat(broken).isEqualTo(Outcome.PARKED);
+        assertThat(parked).extracting(Throwable::getClass)
+                .containsExactly(StackOverflowError.class, AssertionError.class);
+        assertThat(next).isEqualTo(Outcome.PROCESSED);
+        assertThat(deadLetters("unprocessable")).isEqualTo(2);
+    }
+
+    @Test
+    void an_out_of_memory_error_is_the_processes_not_the_records_and_is_not_swallowed() {
+        assertThatThrownBy(() -> processor.process(RECORD, record -> {
+            throw new OutOfMemoryError("Java heap space");
+        })).isInstanceOf(OutOfMemoryError.class);
+        assertThatThrownBy(() -> processor.process(RECORD, record -> {
+            throw new NoClassDefFoundError("io/parley/Missing");
+        })).isInstanceOf(NoClassDefFoundError.class);
+
+        assertThat(parked).isEmpty();
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
     void an_undecodable_record_is_parked_at_the_first_attempt() {
         Outcome outcome = processor.process(RECORD, record -> {
             throw new MalformedEventException("not JSON");
@@ -123,6 +158,10 @@ class RecordProcessorTest {
         assertThat(Thread.interrupted()).isTrue();
         assertThat(parked).isEmpty();
         assertThat(readiness.isUp()).isTrue();
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
     }
 
     private double deadLetters(String reason) {
