@@ -157,8 +157,8 @@ class OutboundIT {
         assertThat(PROBE.await(parkedFrom, 2, record -> true, WAIT)).extracting(record -> new String(
                 record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .allSatisfy(reason -> assertThat(reason).contains("no messageId or no content"));
-        given().get("/q/metrics").then().body(containsString(
-                "parley_ingest_outbound_total{channel=\"whatsapp\",outcome=\"dead-letter\"}"));
+        given().get("/q/metrics").then().body(containsString("parley_dead_letters_total{reason=\"unprocessable\","
+                + "service=\"ingest\",topic=\"conversation-events\"}"));
         assertThat(graph.requests()).hasSize(1);
     }
 }
