@@ -15,7 +15,7 @@ public class IngestMetrics {
         this.registry = registry;
     }
 
-    /** Outcomes: accepted, unauthorized, not-json, invalid, unavailable, disabled (API channel). */
+    /** Outcomes: accepted, unauthorized, not-json, invalid, unavailable, disabled and rate-limited (API channel). */
     public void webhook(Channel channel, String outcome) {
         registry.counter("parley.ingest.webhooks", "channel", channel.wireName(), "outcome", outcome).increment();
     }
@@ -29,7 +29,15 @@ public class IngestMetrics {
                 .increment();
     }
 
-    /** Outcomes: accepted, failed, duplicate (already settled), expired (older than the ledger horizon), dead-letter. */
+    /** A tenant's API-channel post refused with 429 (over its rate limit). */
+    public void apiRateLimited(String tenant) {
+        registry.counter("parley.ingest.api.rate.limited", "tenant", tenant).increment();
+    }
+
+    /**
+     * Outcomes: accepted, failed, duplicate (already settled), expired (older than the ledger horizon). Parked records
+     * are counted by the shared {@code parley_dead_letters_total{service="ingest"}}.
+     */
     public void outbound(String channel, String outcome) {
         registry.counter("parley.ingest.outbound", "channel", channel, "outcome", outcome).increment();
     }

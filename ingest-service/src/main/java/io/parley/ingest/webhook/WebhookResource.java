@@ -2,6 +2,8 @@ package io.parley.ingest.webhook;
 
 import io.parley.edge.problem.ApiErrors;
 import io.parley.events.Channel;
+import io.parley.ingest.api.ApiRateLimitSettings;
+import io.parley.ingest.api.ApiRateLimits;
 import io.parley.ingest.channel.ChannelAccount;
 import io.parley.ingest.channel.ChannelDirectory;
 import io.parley.ingest.channel.LiveChannelRegistry;
@@ -17,6 +19,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +41,15 @@ public class WebhookResource {
     private final WorkspaceFollower workspace;
     private final WebhookIntake intake;
     private final IngestMetrics metrics;
+    private final ApiRateLimits apiLimits;
 
     public WebhookResource(LiveChannelRegistry registry, WorkspaceFollower workspace, WebhookIntake intake,
-                           IngestMetrics metrics) {
+                           IngestMetrics metrics, ApiRateLimitSettings apiLimitSettings) {
         this.registry = registry;
         this.workspace = workspace;
         this.intake = intake;
         this.metrics = metrics;
+        this.apiLimits = apiLimitSettings.limits(Clock.systemUTC());
     }
 
     /** Meta's subscription handshake: echo the challenge when the verify token is one of the channel's. */
@@ -95,7 +101,8 @@ public class WebhookResource {
 
     /**
      * The generic API channel: one message per post, authorised by the channel's bearer token. A disabled channel
-     * answers 403 with a problem body once the caller has proven who it is, and keeps nothing.
+     * answers 403 with a problem body once the caller has proven who it is, and keeps nothing; a tenant over its rate
+     * limit ({@code parley.ingest.api.rate-limit.*}) gets 429 with {@code Retry-After}, nothing kept.
      */
     @POST
     @Path("/api/{channelId}")
@@ -121,7 +128,22 @@ public class WebhookResource {
                     + "its workspace and takes no messages; nothing was kept. An admin can enable it again "
                     + "under /api/v1/admin/channels."));
         }
+        String tenant = account.get().tenant();
+        Optional<Duration> wait = apiLimits.acquire(tenant);
+        if (wait.isPresent()) {
+            return rateLimited(tenant, wait.get());
+        }
         return toResponse(intake.receiveApi(channelId, body, headerMap(headers), directory));
+    }
+
+    /** 429: the tenant's posts exceed its API-channel rate limit; nothing was kept, the caller retries later. */
+    private Response rateLimited(String tenant, Duration wait) {
+        metrics.webhook(Channel.API, "rate-limited");
+        metrics.apiRateLimited(tenant);
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.fromResponse(ApiErrors.response(429, "Too Many Requests", List.of("tenant " + tenant
+                + " is over its API-channel rate limit; nothing was kept: retry in " + seconds + " s")))
+                .header("Retry-After", String.valueOf(seconds)).build();
     }
 
     /** Before the workspace is read, an unknown signer or account may be one not loaded yet: the sender retries. */
