@@ -308,7 +308,8 @@ class RoutingIT {
         awaitOnline(1);
         String rules = "{\"triageTeam\": \"triage\", \"rules\": []}";
 
-        given().get("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(401);
+        given().get("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().contentType("application/json").body(rules).put("/api/v1/routing/{tenant}/rules", tenant)
                 .then().statusCode(401);
         withToken(DevTokens.issue("other-" + tenant, "eve", true)).get("/api/v1/routing/{tenant}/agents", tenant)
@@ -317,7 +318,8 @@ class RoutingIT {
         withToken(DevTokens.issue("other-" + tenant, "eve", true)).contentType("application/json").body(rules)
                 .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(404);
         withToken(agentOf(tenant)).contentType("application/json").body(rules)
-                .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(403);
+                .put("/api/v1/routing/{tenant}/rules", tenant).then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
         withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(200)
                 .body("[0].id", equalTo("ana"));
     }

@@ -174,8 +174,9 @@ public class ConversationResource {
         }
         Content content = reply.content();
         String tenant = caller.tenant();
-        String messageId = messageIdOf(reply, tenant, idempotencyKey);
-        return idempotent.once(tenant, idempotencyKey, "reply " + id + " " + StateJson.json(reply),
+        String request = "reply " + id + " " + StateJson.json(reply);
+        String messageId = messageIdOf(reply, tenant, idempotencyKey, request);
+        return idempotent.once(tenant, idempotencyKey, request,
                 ignored -> conversations.state(caller, id).flatMap(state -> {
             ReplyWindow.refusal(state, content, clock.instant()).ifPresent(refusal -> {
                 throw ApiErrors.unprocessable(refusal);
@@ -188,7 +189,7 @@ public class ConversationResource {
     }
 
     /** The client's own id, else one derived from its Idempotency-Key: never a fresh one a retry would not repeat. */
-    private static String messageIdOf(Requests.Reply reply, String tenant, String idempotencyKey) {
+    private static String messageIdOf(Requests.Reply reply, String tenant, String idempotencyKey, String request) {
         if (reply.messageId() != null) {
             if (reply.messageId().isBlank()) {
                 throw ApiErrors.badRequest("'messageId' must not be blank");
@@ -199,7 +200,7 @@ public class ConversationResource {
             throw ApiErrors.badRequest("a reply needs a 'messageId' or an Idempotency-Key header (e.g. a UUID made"
                     + " once per reply and sent again on every retry), so that a retry is never sent twice");
         }
-        return IdempotentRequests.derived(tenant, idempotencyKey, "message");
+        return IdempotentRequests.derived(tenant, idempotencyKey, request, "message");
     }
 
     @GET

@@ -19,9 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code Idempotency-Key} of the gateway's write endpoints. The first request with a key appends its event under an
- * id derived from the tenant and the key, and its answer is kept; a repeat within the retention gets that answer back
- * and appends nothing. Two repeats racing each other both append, but under the same event id, which every fold and the
- * projection ignore the second time.
+ * id derived from the tenant, the key and the request itself, and its answer is kept; a repeat within the retention
+ * gets that answer back and appends nothing. Two repeats racing each other both append, but under the same event id,
+ * which every fold and the projection ignore the second time. Because the request is part of the id, a key reused for
+ * another request (racing the first, or after the retention) appends an event of its own instead of being taken for
+ * a repeat and silently dropped.
  */
 @ApplicationScoped
 public class IdempotentRequests {
@@ -71,15 +73,18 @@ public class IdempotentRequests {
                     if (found != null) {
                         return Uni.createFrom().item(answered(key, fingerprint, found));
                     }
-                    return append.apply(eventId(tenant, key))
+                    return append.apply(derived(tenant, key, request, "event"))
                             .call(answer -> keep(tenant, key, fingerprint, answer, oldest));
                 });
     }
 
-    /** A value derived from the tenant and the key, stable across repeats: the event id, or a reply's message id. */
-    public static String derived(String tenant, String key, String purpose) {
+    /**
+     * A value derived from the tenant, the key and the request, stable across repeats of that request: the event id, or
+     * a reply's message id.
+     */
+    public static String derived(String tenant, String key, String request, String purpose) {
         requireValid(key);
-        return EventIds.nameBased("idempotency-key/" + tenant + "/" + key + "/" + purpose).toString();
+        return EventIds.nameBased("idempotency-key/" + tenant + "/" + key + "/" + purpose + "/" + request).toString();
     }
 
     @Scheduled(every = "10m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -89,10 +94,6 @@ public class IdempotentRequests {
                 .setParameter("oldest", clock.instant().minus(retention))
                 .executeUpdate()))
                 .replaceWithVoid();
-    }
-
-    private static String eventId(String tenant, String key) {
-        return derived(tenant, key, "event");
     }
 
     private Uni<Integer> keep(String tenant, String key, String fingerprint, Views.Accepted answer, Instant oldest) {

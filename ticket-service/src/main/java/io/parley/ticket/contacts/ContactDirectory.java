@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.edge.problem.ApiErrors;
+import io.parley.events.Channel;
 import io.parley.ticket.projection.ConversationRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -25,13 +26,17 @@ import java.util.UUID;
 /**
  * Finds a tenant's contact by any of its keys and keeps what agents write on it. A key is a contact id, an identity
  * ({@code channel:channelUserId}), or a bare phone number or channel user id. A contact's conversations are those of
- * its identities, and those with the same phone number on any channel. Callers hold a session (reads) or a transaction
+ * its identities, and those with the same phone number where the channel vouches for the number (WhatsApp: the number
+ * is the account). A number a visitor typed into a web form or an API client sent is only what they claim, so it
+ * joins nothing: an agent who trusts it links the identities by hand. Callers hold a session (reads) or a transaction
  * (writes).
  */
 @ApplicationScoped
 public class ContactDirectory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The channels whose contact phone number is verified by the channel itself. */
+    private static final List<String> PHONE_VERIFYING_CHANNELS = List.of(Channel.WHATSAPP.wireName());
     private static final Comparator<ConversationRow> NEWEST_FIRST = Comparator
             .comparing((ConversationRow row) -> row.lastActivityAt, Comparator.reverseOrder())
             .thenComparing(row -> row.id);
@@ -173,8 +178,8 @@ public class ContactDirectory {
     }
 
     private Uni<Found> byPhoneOrUserId(String tenant, String key) {
-        return ConversationRow.<ConversationRow>list("tenant = ?1 and (contactPhone = ?2 or contactUserId = ?2)",
-                tenant, key).flatMap(rows -> {
+        return ConversationRow.<ConversationRow>list("tenant = ?1 and (contactUserId = ?2 or (contactPhone = ?2"
+                        + " and channel in ?3))", tenant, key, PHONE_VERIFYING_CHANNELS).flatMap(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().nullItem();
                     }
@@ -192,7 +197,10 @@ public class ContactDirectory {
                 .map(rows -> rows.stream().map(ContactIdentityRow::identity).toList());
     }
 
-    /** The conversations of these identities, and of the phone numbers they (or {@code phones}) have on any channel. */
+    /**
+     * The conversations of these identities, and those of the verified phone numbers they (or {@code phones}) have, on
+     * the channels that verify them.
+     */
     private static Uni<List<ConversationRow>> conversationsOf(String tenant, List<Identity> identities, Set<String> phones) {
         StringBuilder hql = new StringBuilder("tenant = :tenant and (");
         Parameters parameters = Parameters.with("tenant", tenant);
@@ -204,12 +212,13 @@ public class ContactDirectory {
         hql.append(')');
         return ConversationRow.<ConversationRow>list(hql.toString(), parameters).flatMap(rows -> {
             Set<String> allPhones = new LinkedHashSet<>(phones);
-            rows.stream().map(row -> row.contactPhone).filter(Objects::nonNull).forEach(allPhones::add);
+            rows.stream().filter(row -> PHONE_VERIFYING_CHANNELS.contains(row.channel)).map(row -> row.contactPhone)
+                    .filter(Objects::nonNull).forEach(allPhones::add);
             if (allPhones.isEmpty()) {
                 return Uni.createFrom().item(sorted(rows));
             }
-            return ConversationRow.<ConversationRow>list("tenant = ?1 and contactPhone in ?2", tenant,
-                    List.copyOf(allPhones)).map(samePhone -> {
+            return ConversationRow.<ConversationRow>list("tenant = ?1 and contactPhone in ?2 and channel in ?3", tenant,
+                    List.copyOf(allPhones), PHONE_VERIFYING_CHANNELS).map(samePhone -> {
                         Map<String, ConversationRow> byId = new LinkedHashMap<>();
                         rows.forEach(row -> byId.put(row.id, row));
                         samePhone.forEach(row -> byId.put(row.id, row));

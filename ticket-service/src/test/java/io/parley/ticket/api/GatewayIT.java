@@ -116,6 +116,24 @@ class GatewayIT {
     }
 
     @Test
+    void aKeyReusedAfterItsRetentionForAnotherRequestIsANewRequestNotADroppedRepeat() {
+        String id = Events.whatsappConversation();
+        Log.append(Events.customerMessage(id, "reuse-co", "hello", clock.instant()));
+        await().untilAsserted(() -> AgentApi.asAgent("reuse-co", "ann").get("/api/v1/conversations/{id}", id).then()
+                .statusCode(200));
+        String key = UUID.randomUUID().toString();
+        AgentApi.asAgent("reuse-co", "ann").header(IdempotentRequests.HEADER, key).body(Map.of("text", "first note"))
+                .post("/api/v1/conversations/{id}/notes", id).then().statusCode(200);
+
+        clock.advance(Duration.ofHours(25));
+        AgentApi.asAgent("reuse-co", "ann").header(IdempotentRequests.HEADER, key).body(Map.of("text", "second note"))
+                .post("/api/v1/conversations/{id}/notes", id).then().statusCode(200);
+
+        await().untilAsserted(() -> AgentApi.asAgent("reuse-co", "ann").get("/api/v1/conversations/{id}/notes", id)
+                .then().body("text", containsInAnyOrder("first note", "second note")));
+    }
+
+    @Test
     void assigneeNoneListsOnlyTheConversationsNobodyHolds() {
         String waiting = Events.whatsappConversation();
         String held = Events.whatsappConversation();

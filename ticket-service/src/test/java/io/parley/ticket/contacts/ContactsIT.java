@@ -124,11 +124,37 @@ class ContactsIT {
                 .put("/api/v1/contacts/{key}", "whatsapp:" + firstUser).then().statusCode(404);
     }
 
+    @Test
+    void a_phone_number_a_visitor_typed_joins_no_one_elses_conversations() {
+        String whatsapp = Events.whatsappConversation();
+        String victim = ConversationId.parse(whatsapp).user();
+        String api = ConversationId.api("shop", "u-" + UUID.randomUUID()).toString();
+        String visitor = ConversationId.parse(api).user();
+        Log.append(Events.customerMessage(whatsapp, TENANT, "my card number is on the invoice", clock.instant()),
+                apiMessage(api, "hi, what did I write before?", "+" + victim, clock.instant().plusSeconds(60)));
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations/{id}", api).then()
+                .statusCode(200).body("contact.phone", equalTo("+" + victim)));
+        await().untilAsserted(() -> AgentApi.asAgent(TENANT, "ann").get("/api/v1/conversations/{id}", whatsapp).then()
+                .statusCode(200));
+
+        AgentApi.asAgent(TENANT, "ann").get("/api/v1/contacts/{key}/conversations", "api:" + visitor).then()
+                .statusCode(200).body("id", contains(api));
+        AgentApi.asAgent(TENANT, "ann").get("/api/v1/contacts/{key}/messages", "api:" + visitor).then()
+                .statusCode(200).body("conversationId", contains(api));
+        // The WhatsApp number, by itself, is still the WhatsApp customer alone.
+        AgentApi.asAgent(TENANT, "ann").get("/api/v1/contacts/{key}/conversations", "+" + victim).then()
+                .statusCode(200).body("id", contains(whatsapp));
+    }
+
     private static Event apiMessage(String conversationId, String text, Instant at) {
+        return apiMessage(conversationId, text, null, at);
+    }
+
+    private static Event apiMessage(String conversationId, String text, String phone, Instant at) {
         ConversationId id = ConversationId.parse(conversationId);
         String messageId = "m-" + UUID.randomUUID();
         return new Event(EventIds.forChannelMessage(Channel.API, messageId), "/ingest/api", conversationId, at, TENANT,
                 null, new MessageReceived(Channel.API, id.account(), messageId,
-                        new Contact(id.user(), "Dana on the web", null), Content.text(text), null, null, null, at));
+                        new Contact(id.user(), "Dana on the web", phone), Content.text(text), null, null, null, at));
     }
 }
