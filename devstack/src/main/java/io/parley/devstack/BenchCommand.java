@@ -8,8 +8,10 @@ import io.parley.devstack.bench.EndToEndBenchmark;
 import io.parley.devstack.bench.IngestBenchmark;
 import io.parley.devstack.bench.RebuildBenchmark;
 import io.parley.devstack.up.DemoPlatform;
+import io.parley.devstack.up.LocalPlatform;
 import io.parley.devstack.up.UpCommand;
 import io.parley.routing.bench.RoutingBenchmark;
+import io.parley.testkit.postgres.LocalPostgres;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,10 +162,33 @@ class BenchCommand implements Runnable {
                 description = "step the rate up by half from --rate until p99 passes 1 s; report the highest rate within")
         boolean findCapacity;
 
+        @Option(names = "--brokers", defaultValue = "1", description = "Kafka brokers, as `up` (default ${DEFAULT-VALUE})")
+        int brokers;
+
+        @Option(names = "--instances", defaultValue = "1",
+                description = "processes per service, as `up`; with more than one broker or instance the platform"
+                        + " takes `up`'s layout from gateway port " + CLUSTER_GATEWAY_PORT + " and Kafka port "
+                        + CLUSTER_KAFKA_PORT + " (default ${DEFAULT-VALUE})")
+        int instances;
+
+        /** Where a cluster's layout starts: instances sit ten ports apart, so free ports picked one by one won't do. */
+        static final int CLUSTER_GATEWAY_PORT = 18280;
+        static final int CLUSTER_KAFKA_PORT = 19292;
+
+        private DemoPlatform start(PrintWriter out) {
+            if (brokers == 1 && instances == 1) {
+                return DemoPlatform.start(UpCommand.repositoryRoot(), dataDir("e2e"), out);
+            }
+            return DemoPlatform.start(LocalPlatform.Settings.standard(UpCommand.repositoryRoot(), dataDir("e2e"),
+                    CLUSTER_GATEWAY_PORT, CLUSTER_KAFKA_PORT, Map.of(),
+                    LocalPlatform.Topology.of(brokers, instances, Map.of())).fresh("parley_bench"),
+                    LocalPostgres.fromEnvironment(), out);
+        }
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (DemoPlatform platform = DemoPlatform.start(UpCommand.repositoryRoot(), dataDir("e2e"), out)) {
+            try (DemoPlatform platform = start(out)) {
                 EndToEndBenchmark.Target target = new EndToEndBenchmark.Target(platform.gatewayUrl(),
                         platform.graphArrivalsUrl(), platform.callbackArrivalsUrl(), platform.bootstrapServers());
                 out.println("warming up (the bot trains, the JIT compiles)…");

@@ -1,5 +1,6 @@
 package io.parley.devstack;
 
+import io.parley.devstack.chaos.ChaosCommand;
 import io.parley.devstack.simulate.SimulateCommand;
 import io.parley.devstack.up.UpCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
         versionProvider = ParleyVersion.class,
         description = "Parley, the event-driven customer-service messaging platform.",
         subcommands = {HelpCommand.class, VersionCommand.class, NormalizeCommand.class, TokenCommand.class, BotEvalCommand.class,
-            BenchCommand.class, UpCommand.class, SimulateCommand.class},
+            BenchCommand.class, UpCommand.class, SimulateCommand.class, ChaosCommand.class},
         footer = {"", "./parley help <command> shows its options; docs/ explains the platform."})
 public class ParleyCommand implements Runnable {
 

@@ -64,8 +64,13 @@ public final class EndToEndBenchmark {
 
     public static Step measure(Target target, double rate, Duration duration, PrintStream progress)
             throws Exception {
-        Simulation.Settings settings = new Simulation.Settings(new Schedule(rate, duration), Mix.parse(Mix.DEFAULT),
-                (int) Math.max(2000, rate * 10), List.of("en", "es", "zh", "ru"), 1, 0, ANSWER_WAIT);
+        return measure(target, rate, new Simulation.Settings(new Schedule(rate, duration), Mix.parse(Mix.DEFAULT),
+                (int) Math.max(2000, rate * 10), List.of("en", "es", "zh", "ru"), 1, 0, ANSWER_WAIT), progress);
+    }
+
+    /** One simulation as {@code settings} says (at {@code rate}), with the drain after it. */
+    public static Step measure(Target target, double rate, Simulation.Settings settings, PrintStream progress)
+            throws Exception {
         ConcurrentLinkedDeque<Instant> drained = new ConcurrentLinkedDeque<>();
         AtomicBoolean sampling = new AtomicBoolean(true);
         Thread sampler = new Thread(() -> sampleLag(target.bootstrapServers(), drained, sampling), "bench-lag");

@@ -97,7 +97,46 @@ final class Ledger {
         Histogram assignment = histogram();
         Histogram agent = histogram();
         acknowledged.forEach((id, at) -> ack.recordValue(Math.max(0, at - sentById.get(id).dueMicros())));
+        Attribution attribution = attribute(answer, agent);
+        long lost = acknowledged.keySet().stream()
+                .filter(id -> !attribution.firstAnswer().containsKey(id))
+                .filter(id -> expectsAnswer(sentById.get(id)))
+                .count();
+        assignments.forEach((user, at) -> {
+            Long handoff = handoffs.get(user);
+            if (handoff != null) {
+                assignment.recordValue(Math.max(0, at - handoff));
+            }
+        });
+        return new Summary(sentCount, acknowledged.size(), Map.copyOf(refused), attribution.firstAnswer().size(),
+                handoffs.size(), assignments.size(), agentRepliesDue.size(), attribution.agentDelivered(), lost,
+                attribution.duplicated(), Summary.Latency.of(ack), Summary.Latency.of(answer),
+                Summary.Latency.of(assignment), Summary.Latency.of(agent));
+    }
 
+    /**
+     * Each message's fate, reconciled as {@link #summarize} does: for a fault scenario ({@code parley chaos}), which
+     * acknowledged messages must be in the log and how long each waited for its answer.
+     */
+    synchronized List<Simulation.Outcome> outcomes() {
+        Map<String, Long> firstAnswer = attribute(histogram(), histogram()).firstAnswer();
+        return sentById.values().stream()
+                .sorted(Comparator.comparingLong(Sent::dueMicros))
+                .map(sent -> new Simulation.Outcome(sent.messageId(), sent.userId(), sent.dueMicros(),
+                        acknowledged.containsKey(sent.messageId()), expectsAnswer(sent),
+                        firstAnswer.getOrDefault(sent.messageId(), -1L)))
+                .toList();
+    }
+
+    /** The replies attributed to their messages: each message's first answer, duplicates, agent replies seen. */
+    private record Attribution(Map<String, Long> firstAnswer, long duplicated, long agentDelivered) {
+    }
+
+    /**
+     * Each reply belongs to the customer's latest message due before it arrived; a reply is a duplicate when the same
+     * reply (same delivery id, else same text for the same message) came before. Records latencies as it goes.
+     */
+    private Attribution attribute(Histogram answer, Histogram agent) {
         Map<String, Long> firstAnswer = new HashMap<>();
         Set<String> seen = new HashSet<>();
         long duplicated = 0;
@@ -123,20 +162,7 @@ final class Ledger {
                 answer.recordValue(Math.max(0, reply.atMicros() - cause.dueMicros()));
             }
         }
-        long lost = acknowledged.keySet().stream()
-                .filter(id -> !firstAnswer.containsKey(id))
-                .filter(id -> expectsAnswer(sentById.get(id)))
-                .count();
-        assignments.forEach((user, at) -> {
-            Long handoff = handoffs.get(user);
-            if (handoff != null) {
-                assignment.recordValue(Math.max(0, at - handoff));
-            }
-        });
-        return new Summary(sentCount, acknowledged.size(), Map.copyOf(refused), firstAnswer.size(), handoffs.size(),
-                assignments.size(), agentRepliesDue.size(), agentDelivered, lost, duplicated,
-                Summary.Latency.of(ack), Summary.Latency.of(answer), Summary.Latency.of(assignment),
-                Summary.Latency.of(agent));
+        return new Attribution(firstAnswer, duplicated, agentDelivered);
     }
 
     /** The bot answers every message of a customer it still talks to; once people have it, it stays quiet. */

@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -28,16 +31,47 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  */
 public final class Simulation {
 
-    /** What to simulate. {@code contacts} customers at a time; {@code seed} makes the traffic repeatable. */
+    /**
+     * What to simulate. {@code contacts} customers at a time; {@code seed} makes the traffic repeatable;
+     * {@code sending} what else goes out with each customer message (nothing, unless a fault scenario says so).
+     */
     public record Settings(Schedule schedule, Mix mix, int contacts, List<String> languages, long seed, int agents,
-                           Duration answerWait) {
+                           Duration answerWait, Sending sending) {
+
+        public Settings(Schedule schedule, Mix mix, int contacts, List<String> languages, long seed, int agents,
+                        Duration answerWait) {
+            this(schedule, mix, contacts, languages, seed, agents, answerWait, Sending.ONCE);
+        }
+    }
+
+    /**
+     * Requests sent alongside each customer message, after it: copies of it, forgeries ({@code parley chaos}). They
+     * are not customer messages: the ledger does not count them, the caller does through what {@code send} answers
+     * (the status; 0 when no answer came).
+     */
+    public interface Sending {
+
+        Sending ONCE = (messageId, webhook, send) -> { };
+
+        void alongside(String messageId, WebhookBodies.Webhook webhook,
+                       Function<WebhookBodies.Webhook, CompletableFuture<Integer>> send);
+    }
+
+    /**
+     * One customer message's fate: whether it was acknowledged, whether the bot should answer it (it was not with
+     * people yet) and when its answer reached the channel ({@code answeredAtMicros} -1: never).
+     */
+    public record Outcome(String messageId, String userId, long dueMicros, boolean acknowledged, boolean expectsAnswer,
+                          long answeredAtMicros) {
     }
 
     /**
      * The reconciled summary; {@code scheduled} messages were due, {@code skipped} of them found every customer
-     * waiting for an answer; {@code lastDue} is when the last message was due.
+     * waiting for an answer; {@code lastDue} is when the last message was due. {@code runId} is in every user and
+     * message id of the run; {@code outcomes} are the messages sent, in the order they were due.
      */
-    public record Result(Summary summary, long scheduled, long skipped, Instant lastDue, List<String> problems) {
+    public record Result(Summary summary, long scheduled, long skipped, Instant lastDue, List<String> problems,
+                         String runId, List<Outcome> outcomes) {
 
         public String lines() {
             StringBuilder lines = new StringBuilder();
@@ -117,18 +151,26 @@ public final class Simulation {
         stream.close();
         graph.problem().ifPresent(problems::add);
         callbacks.problem().ifPresent(problems::add);
-        return new Result(ledger.summarize(), schedule.count(), skipped, lastDue, problems);
+        return new Result(ledger.summarize(), schedule.count(), skipped, lastDue, problems, runId, ledger.outcomes());
     }
 
     private void send(Crowd.Message message, long dueMicros, AtomicLong inFlight) {
         WebhookBodies.Webhook webhook = WebhookBodies.text(message.channel(), message.userId(), message.name(),
                 message.messageId(), message.text(), Instant.EPOCH.plusNanos(dueMicros * 1_000));
         ledger.sent(new Ledger.Sent(message.messageId(), message.userId(), dueMicros));
+        post(webhook, inFlight, status -> ledger.answeredWebhook(message.messageId(), status, nowMicros()));
+        settings.sending().alongside(message.messageId(), webhook, extra -> post(extra, inFlight, status -> { }));
+    }
+
+    /** The webhook's status (0 when no answer came), given to {@code answered} before it stops counting in flight. */
+    private CompletableFuture<Integer> post(WebhookBodies.Webhook webhook, AtomicLong inFlight, IntConsumer answered) {
         inFlight.incrementAndGet();
-        platform.send("POST", webhook.path(), webhook.headers(), webhook.body()).whenComplete((response, failure) -> {
-            ledger.answeredWebhook(message.messageId(), failure == null ? response.statusCode() : 0, nowMicros());
-            inFlight.decrementAndGet();
-        });
+        return platform.send("POST", webhook.path(), webhook.headers(), webhook.body())
+                .handle((response, failure) -> failure == null ? response.statusCode() : 0)
+                .whenComplete((status, ignored) -> {
+                    answered.accept(status);
+                    inFlight.decrementAndGet();
+                });
     }
 
     private void observed(Reply reply, Crowd crowd, String runId) {

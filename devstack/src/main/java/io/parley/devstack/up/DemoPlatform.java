@@ -1,5 +1,6 @@
 package io.parley.devstack.up;
 
+import io.parley.testkit.postgres.LocalPostgres;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +31,18 @@ public final class DemoPlatform implements AutoCloseable {
         return running;
     }
 
+    /**
+     * Every service laid out by {@code settings} (brokers, instances), reaching PostgreSQL at {@code postgres}, and the
+     * demo tenant: a fault run ({@code parley chaos}).
+     */
+    public static DemoPlatform start(LocalPlatform.Settings settings, LocalPostgres postgres, PrintWriter progress) {
+        DemoTenant demo = DemoTenant.start(0);
+        DemoPlatform running = new DemoPlatform(new LocalPlatform(settings, postgres, progress), demo);
+        running.startPlatform();
+        demo.seed(running.platform.gatewayUrl());
+        return running;
+    }
+
     /** Only these services (by name: ingest, bot, routing, ticket, analytics), with this configuration each. */
     public static DemoPlatform startOnly(Path repositoryRoot, Path dataDir, Map<String, Map<String, String>> services,
                                          PrintWriter progress) {
@@ -50,6 +63,11 @@ public final class DemoPlatform implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The platform itself, for a fault scenario to reach its processes. */
+    public LocalPlatform platform() {
+        return platform;
     }
 
     public String gatewayUrl() {

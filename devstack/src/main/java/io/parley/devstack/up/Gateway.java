@@ -1,12 +1,15 @@
 package io.parley.devstack.up;
 
 import io.parley.testkit.process.FreePorts;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.HttpProxy;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,7 +26,9 @@ import java.util.stream.Collectors;
 /**
  * The platform's single entrance (DESIGN §4): a reverse proxy that sends each request to the service owning its path,
  * streams (SSE) included, taking the service's instances in turn, and the web apps' static files
- * ({@link StaticAssets}). Anything else gets a 404 that lists what the gateway serves.
+ * ({@link StaticAssets}). An instance that refuses the connection (killed, restarting) is passed over for the next
+ * one: nothing of the request was sent to it yet, so trying another is safe whatever the method. Anything else gets a
+ * 404 that lists what the gateway serves.
  */
 final class Gateway implements AutoCloseable {
 
@@ -49,16 +54,19 @@ final class Gateway implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         HttpClient client = vertx.createHttpClient(new HttpClientOptions(),
                 new PoolOptions().setHttp1MaxSize(CONNECTIONS_PER_SERVICE));
-        Map<PlatformService, Instances> proxies = new HashMap<>();
-        instancePorts.forEach((service, ports) -> proxies.put(service, new Instances(ports.stream()
-                .map(instancePort -> HttpProxy.reverseProxy(client).origin(instancePort, HOST)).toList())));
+        Map<PlatformService, HttpProxy> proxies = new HashMap<>();
+        instancePorts.forEach((service, ports) -> {
+            Instances instances = new Instances(ports);
+            proxies.put(service, HttpProxy.reverseProxy(client)
+                    .originRequestProvider((request, http) -> instances.connect(http)));
+        });
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (StaticAssets.serves(request.path())) {
                 StaticAssets.handle(request); // small files from the classpath: quick enough for the event loop
                 return;
             }
             owner(request.path()).map(proxies::get)
-                    .ifPresentOrElse(instances -> instances.next().handle(request), () -> notRouted(request));
+                    .ifPresentOrElse(proxy -> proxy.handle(request), () -> notRouted(request));
         });
         try {
             server.listen(port, HOST).toCompletionStage().toCompletableFuture()
@@ -75,15 +83,21 @@ final class Gateway implements AutoCloseable {
         return new Gateway(vertx);
     }
 
-    /** A service's instances, each request to the next one (round robin). */
-    private record Instances(List<HttpProxy> proxies, AtomicInteger turn) {
+    /** A service's instances (their ports), each request to the next one (round robin), past those that refuse. */
+    private record Instances(List<Integer> ports, AtomicInteger turn) {
 
-        Instances(List<HttpProxy> proxies) {
-            this(proxies, new AtomicInteger());
+        Instances(List<Integer> ports) {
+            this(List.copyOf(ports), new AtomicInteger());
         }
 
-        HttpProxy next() {
-            return proxies.get(Math.floorMod(turn.getAndIncrement(), proxies.size()));
+        Future<HttpClientRequest> connect(HttpClient http) {
+            return connect(http, turn.getAndIncrement(), 0);
+        }
+
+        private Future<HttpClientRequest> connect(HttpClient http, int first, int tried) {
+            int port = ports.get(Math.floorMod(first + tried, ports.size()));
+            return http.request(new RequestOptions().setHost(HOST).setPort(port)).recover(refused ->
+                    tried + 1 < ports.size() ? connect(http, first, tried + 1) : Future.failedFuture(refused));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.parley.devstack.up;
 
 import io.parley.bot.BotChannels;
+import io.parley.events.Topics;
 import io.parley.testkit.graph.FakeGraphApi;
 import io.parley.testkit.kafka.KafkaBrokerProcess;
 import io.parley.testkit.kafka.KafkaCluster;
@@ -36,7 +37,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final Settings settings;
     private final PrintWriter progress;
+    private final LocalPostgres postgres;
     private final List<QuarkusAppProcess> services = new ArrayList<>();
+    private final Map<PlatformService, List<QuarkusAppProcess>> instancesByService = new HashMap<>();
+    private final Map<PlatformService, Map<String, String>> configs = new HashMap<>();
     private final List<DatabaseCoordinates> databases = new ArrayList<>();
     private LocalKafka kafka;
     private FakeGraphApi graph;
@@ -98,6 +102,16 @@ public final class LocalPlatform implements AutoCloseable {
                     databasePrefix + "_" + ProcessHandle.current().pid(), extraConfig, Topology.single());
         }
 
+        /**
+         * This layout with a fresh data directory (emptied first, as {@link #throwaway} does) and throwaway databases
+         * {@code <prefix>_<pid>_…}: a fault run ({@code parley chaos}) on ports of its choosing.
+         */
+        public Settings fresh(String prefix) {
+            deleteRecursively(dataDir);
+            return new Settings(repositoryRoot, dataDir, gatewayPort, servicePorts, kafkaPort, controllerPort, graphPort,
+                    prefix + "_" + ProcessHandle.current().pid(), extraConfig, topology);
+        }
+
         List<PlatformService> services() {
             return PlatformService.ALL.stream().filter(servicePorts::containsKey).toList();
         }
@@ -136,6 +150,13 @@ public final class LocalPlatform implements AutoCloseable {
             partitions = Map.copyOf(partitions);
         }
 
+        /** Every topic of {@link Topics#ALL} at its production partitions unless {@code partitions} says otherwise. */
+        public static Topology of(int brokers, int instances, Map<String, Integer> partitions) {
+            Map<String, Integer> byTopic = new HashMap<>();
+            Topics.ALL.forEach(topic -> byTopic.put(topic, partitions.getOrDefault(topic, Topics.partitions(topic))));
+            return new Topology(brokers, instances, byTopic);
+        }
+
         /** One broker, one instance each, the tests' partitions. */
         public static Topology single() {
             return new Topology(1, 1, SharedKafka.TOPICS);
@@ -146,7 +167,16 @@ public final class LocalPlatform implements AutoCloseable {
     static final int INSTANCE_PORT_STEP = 10;
 
     public LocalPlatform(Settings settings, PrintWriter progress) {
+        this(settings, LocalPostgres.fromEnvironment(), progress);
+    }
+
+    /**
+     * With the services reaching PostgreSQL at {@code postgres} (a proxy in front of the real one, for a fault
+     * scenario); databases are still created and dropped on the real one.
+     */
+    public LocalPlatform(Settings settings, LocalPostgres postgres, PrintWriter progress) {
         this.settings = settings;
+        this.postgres = postgres;
         this.progress = progress;
     }
 
@@ -167,7 +197,7 @@ public final class LocalPlatform implements AutoCloseable {
         kafka.createTopics(Map.of(BotChannels.TENANT_CHANGES_TOPIC, 1));
         graph = FakeGraphApi.start(settings.graphPort());
         report("fake Graph API", graph.baseUrl());
-        LocalPostgres postgres = LocalPostgres.fromEnvironment();
+        LocalPostgres real = LocalPostgres.fromEnvironment();
         String secretKey = WorkspaceSecretKey.loadOrCreate(settings.dataDir());
         for (PlatformService service : settings.services()) {
             Map<String, String> config = new HashMap<>();
@@ -185,19 +215,15 @@ public final class LocalPlatform implements AutoCloseable {
                 config.put("parley.workspace.routing-url", serviceUrl(PlatformService.ROUTING));
             }
             service.database().ifPresent(name -> {
-                DatabaseCoordinates database = postgres.ensureDatabase(settings.database(service));
+                DatabaseCoordinates database = real.ensureDatabase(settings.database(service));
                 databases.add(database);
-                config.putAll(database.quarkusConfig());
+                config.putAll(new DatabaseCoordinates(postgres.host(), postgres.port(), database.database(),
+                        database.user(), database.password()).quarkusConfig());
             });
             config.putAll(settings.extraConfig().getOrDefault(service, Map.of()));
-            List<Integer> ports = settings.instancePorts(service);
-            for (int instance = 0; instance < ports.size(); instance++) {
-                String logs = instance == 0 ? service.name() : service.name() + "-" + (instance + 1);
-                QuarkusAppProcess app = QuarkusAppProcess.packaged(service.packagedApp(settings.repositoryRoot()),
-                        settings.dataDir().resolve("logs").resolve(logs), config, ports.get(instance));
-                report(service.module(), app.baseUrl());
-                services.add(app);
-                app.start();
+            configs.put(service, Map.copyOf(config));
+            for (int instance = 0; instance < settings.topology().instances(); instance++) {
+                addInstance(service);
             }
         }
         Map<PlatformService, List<Integer>> instances = new HashMap<>();
@@ -219,9 +245,55 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The broker or the cluster, e.g. for a fault scenario to kill a node. */
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    /** A service's running processes, in instance order, e.g. for a fault scenario to kill one. */
+    public List<QuarkusAppProcess> instances(PlatformService service) {
+        return List.copyOf(instancesByService.getOrDefault(service, List.of()));
+    }
+
+    /** Where a service keeps its data ({@code <prefix>_<database>}), on the real PostgreSQL. */
+    public DatabaseCoordinates database(PlatformService service) {
+        return databases.stream().filter(database -> database.database().equals(settings.database(service)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(service.module() + " has no database"));
+    }
+
     /** Each running service's own URL (its first instance's, not through the gateway), e.g. for a benchmark. */
     public String serviceUrl(PlatformService service) {
         return "http://" + Gateway.HOST + ":" + settings.servicePorts().get(service);
+    }
+
+    /**
+     * Starts one more instance of a service (in its consumer group, on the next instance port) and waits until it is
+     * ready. One added after the start is not behind the gateway: it takes its share of the partitions (a rebalance,
+     * for a fault scenario), not of the HTTP requests.
+     */
+    public QuarkusAppProcess addInstance(PlatformService service) {
+        QuarkusAppProcess app;
+        // not while it starts: close() (Ctrl-C) must not wait for a starting instance to be ready
+        synchronized (this) {
+            List<QuarkusAppProcess> running = instancesByService.computeIfAbsent(service, ignored -> new ArrayList<>());
+            int instance = running.size();
+            String logs = instance == 0 ? service.name() : service.name() + "-" + (instance + 1);
+            app = QuarkusAppProcess.packaged(service.packagedApp(settings.repositoryRoot()),
+                    settings.dataDir().resolve("logs").resolve(logs), configs.get(service),
+                    settings.servicePorts().get(service) + instance * INSTANCE_PORT_STEP);
+            report(service.module(), app.baseUrl());
+            services.add(app);
+            running.add(app);
+        }
+        app.start();
+        return app;
+    }
+
+    /** Stops an instance {@link #addInstance} started (cleanly: it leaves its consumer group). */
+    public synchronized void removeInstance(QuarkusAppProcess app) {
+        app.stop();
+        services.remove(app);
+        instancesByService.values().forEach(instances -> instances.remove(app));
     }
 
     /** Drops the databases this platform opened or created (a throwaway platform's, once it is closed). */
@@ -253,6 +325,7 @@ public final class LocalPlatform implements AutoCloseable {
             services.get(i).stop();
         }
         services.clear();
+        instancesByService.clear();
         if (graph != null) {
             graph.close();
             graph = null;

@@ -117,10 +117,8 @@ public class UpCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--partitions names no topic of Parley's: " + topic
                     + " (they are " + String.join(", ", Topics.ALL) + ")");
         });
-        Map<String, Integer> byTopic = new HashMap<>();
-        Topics.ALL.forEach(topic -> byTopic.put(topic, partitions.getOrDefault(topic, Topics.partitions(topic))));
         try {
-            return new LocalPlatform.Topology(brokers, instances, byTopic);
+            return LocalPlatform.Topology.of(brokers, instances, partitions);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
