@@ -17,6 +17,7 @@ import io.parley.analytics.figures.TestEvents;
 import io.parley.analytics.projection.AnalyticsRuntime;
 import io.parley.analytics.projection.Checkpoint;
 import io.parley.analytics.projection.JdbcCheckpointStore;
+import io.parley.events.Channel;
 import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.analytics.AnalyticsEvent;
@@ -127,6 +128,15 @@ class LiveOperationsIT {
                     period, Instant.now(), SlaRules.DEFAULT));
             assertThat((JsonNode) json.valueToTree(fromCheckpoint)).isEqualTo(read(served));
         });
+    }
+
+    @Test
+    void the_dashboards_channel_filter_offers_every_channel_the_web_widgets_included() {
+        String page = given().get("/dashboard/").then().statusCode(200).extract().asString();
+
+        for (Channel channel : Channel.values()) {
+            assertThat(page).contains("<option value=\"" + channel.wireName() + "\">");
+        }
     }
 
     @Test

@@ -271,6 +271,26 @@ class FiguresTest {
     }
 
     @Test
+    void the_web_widgets_conversations_are_filtered_by_the_web_channel_like_any_other() {
+        String web = TestEvents.webConversation("v-1");
+        List<Event> log = new ArrayList<>(handledConversation()); // WhatsApp
+        log.addAll(List.of(events.customer(web, T0, "is the shop open on sunday"),
+                events.queued(web, T0.plusSeconds(5), "support")));
+        TenantProjection tenant = fold(log);
+
+        Kpis webOnly = Kpis.compute(tenant, new Filter(null, "web"), DAY, T0, SlaRules.DEFAULT);
+        Kpis all = Kpis.compute(tenant, Filter.ALL, DAY, T0, SlaRules.DEFAULT);
+
+        assertThat(webOnly.volume().messagesIn()).isEqualTo(1);
+        assertThat(webOnly.volume().byChannel()).containsOnlyKeys("web");
+        assertThat(all.volume().byChannel()).containsKeys("web", "whatsapp");
+        assertThat(LiveFigures.compute(tenant, new Filter(null, "web"), T0.plusSeconds(60), SlaRules.DEFAULT)
+                .queues()).extracting(LiveFigures.Queue::waiting).containsExactly(1);
+        assertThat(DrillDown.rows(tenant, "all", null, new Filter(null, "web"), DAY, T0, SlaRules.DEFAULT))
+                .extracting(DrillDown.Row::conversationId).containsExactly(web);
+    }
+
+    @Test
     void hot_words_and_negative_sentiment_honour_the_team_and_channel_filters() {
         String billing = TestEvents.conversation("billing");
         String messenger = TestEvents.messengerConversation("m1");

@@ -44,6 +44,11 @@ public final class TestEvents {
         return ConversationId.messenger("page-1", user).toString();
     }
 
+    /** A conversation of the web widget (channel {@code web}), for the channel filter. */
+    public static String webConversation(String visitor) {
+        return ConversationId.web("site-1", visitor).toString();
+    }
+
     public Event bot(String conversation, Instant at, String articleId) {
         return of("/bot", conversation, at, new ConversationEvent.BotAnswered(articleId, null, 0.9, "en", "m" + at));
     }
