@@ -231,18 +231,19 @@ public class VisitorResource {
                     + maxBodyBytes + " are taken (parley.web.max-body-size)");
         }
         DurableLog.Deadline deadline = log.deadline();
+        String rawKey = Channel.WEB.wireName() + ":" + channelId;
         try {
-            log.appendRaw(Channel.WEB.wireName() + ":" + channelId, body, rawHeaders(headers), deadline);
             Optional<T> post = read(body, type);
             List<String> problems = post.map(p -> check.problems(visitor.get(), p))
                     .orElse(List.of("the body is not the JSON object this endpoint takes (docs/web-widget.md)"));
             if (!problems.isEmpty()) {
+                log.appendRaw(rawKey, body, rawHeaders(headers), deadline); // refused, but kept like every body
                 metrics.webhook(Channel.WEB, "invalid");
                 boolean tooLong = problems.stream().allMatch(p -> p.contains("characters; at most"));
                 return ApiErrors.response(tooLong ? 413 : 400, "The message cannot be taken", problems);
             }
             List<Event> appended = events.of(visitor.get(), post.get(), clock.instant());
-            log.appendEvents(appended, deadline);
+            log.appendRawAndEvents(rawKey, body, rawHeaders(headers), appended, deadline);
             metrics.webhook(Channel.WEB, "accepted");
             metrics.events(Channel.WEB, appended.size());
             return Response.accepted(new Accepted(((io.parley.events.conversation.ConversationEvent.MessageReceived)

@@ -23,9 +23,9 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * An authenticated webhook body's way into the log: raw body to {@code webhooks-raw} first (so nothing accepted is
- * ever lost, even what cannot be normalised), then its events to {@code conversation-events}; accepted only once
- * Kafka has acknowledged every record.
+ * An authenticated webhook body's way into the log: the raw body to {@code webhooks-raw} (so nothing accepted is ever
+ * lost, even what cannot be normalised) and its events to {@code conversation-events}, sent together and accepted only
+ * once Kafka has acknowledged every record (acks=all). A body that cannot be normalised is still kept raw.
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -70,8 +70,8 @@ public class WebhookIntake {
         try {
             json = WebhookNormalizer.parse(body);
         } catch (InvalidWebhookException e) {
-            return keepInvalid(channel, apiChannelId == null ? UNKNOWN_ACCOUNT : apiChannelId, body, headers, e,
-                    deadline);
+            return keepInvalid(channel, channel.wireName() + ":" + (apiChannelId == null ? UNKNOWN_ACCOUNT
+                    : apiChannelId), body, headers, e, "not-json", deadline);
         }
         Optional<String> refused = refusal.apply(json);
         if (refused.isPresent()) {
@@ -80,40 +80,41 @@ public class WebhookIntake {
             return new Result(Outcome.UNAUTHORIZED, refused.get());
         }
         String account = apiChannelId != null ? apiChannelId : accountOf(channel, json);
+        String rawKey = channel.wireName() + ":" + account;
         WebhookNormalizer normalizer = new WebhookNormalizer(tenants, Clock.systemUTC());
+        Normalization normalization;
         try {
-            log.appendRaw(channel.wireName() + ":" + account, body, rawHeaders(channel, headers), deadline);
-            Normalization normalization;
-            try {
-                normalization = apiChannelId != null
-                        ? normalizer.normalizeApi(apiChannelId, json)
-                        : normalizer.normalize(channel, json);
-            } catch (InvalidWebhookException e) {
-                metrics.webhook(channel, "invalid");
-                return new Result(Outcome.INVALID, e.getMessage());
-            } catch (RuntimeException e) {
-                // the normalisers isolate each part; this is the net for a body they could not even take apart
-                normalization = new Normalization(List.of(), List.of(new Unhandled(Unhandled.UNREADABLE,
-                        channel.wireName() + " body: " + e)));
-            }
-            log.appendEvents(normalization.events(), deadline);
-            metrics.webhook(channel, "accepted");
-            metrics.events(channel, normalization.events().size());
-            normalization.unhandled().forEach(unhandled -> report(channel, unhandled));
-            return new Result(Outcome.ACCEPTED, normalization.events().size() + " events");
+            normalization = apiChannelId != null
+                    ? normalizer.normalizeApi(apiChannelId, json)
+                    : normalizer.normalize(channel, json);
+        } catch (InvalidWebhookException e) {
+            return keepInvalid(channel, rawKey, body, headers, e, "invalid", deadline);
+        } catch (RuntimeException e) {
+            // the normalisers isolate each part; this is the net for a body they could not even take apart
+            normalization = new Normalization(List.of(), List.of(new Unhandled(Unhandled.UNREADABLE,
+                    channel.wireName() + " body: " + e)));
+        }
+        try {
+            // normalising is pure, so the raw body and its events go out together and are awaited once
+            log.appendRawAndEvents(rawKey, body, rawHeaders(channel, headers), normalization.events(), deadline);
         } catch (LogUnavailableException e) {
             return unavailable(channel, e);
         }
+        metrics.webhook(channel, "accepted");
+        metrics.events(channel, normalization.events().size());
+        normalization.unhandled().forEach(unhandled -> report(channel, unhandled));
+        return new Result(Outcome.ACCEPTED, normalization.events().size() + " events");
     }
 
-    private Result keepInvalid(Channel channel, String account, byte[] body, Map<String, String> headers,
-                               InvalidWebhookException invalid, DurableLog.Deadline deadline) {
+    /** A body that is refused (400) is still kept raw, like every authenticated body. */
+    private Result keepInvalid(Channel channel, String rawKey, byte[] body, Map<String, String> headers,
+                               InvalidWebhookException invalid, String outcome, DurableLog.Deadline deadline) {
         try {
-            log.appendRaw(channel.wireName() + ":" + account, body, rawHeaders(channel, headers), deadline);
+            log.appendRaw(rawKey, body, rawHeaders(channel, headers), deadline);
         } catch (LogUnavailableException e) {
             return unavailable(channel, e);
         }
-        metrics.webhook(channel, "not-json");
+        metrics.webhook(channel, outcome);
         return new Result(Outcome.INVALID, invalid.getMessage());
     }
 
