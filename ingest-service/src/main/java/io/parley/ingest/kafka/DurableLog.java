@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -63,37 +64,88 @@ public class DurableLog {
 
     /** Appends a raw body to {@code webhooks-raw}; returns once it is acknowledged. */
     public void appendRaw(String key, byte[] body, Map<String, String> headers, Deadline deadline) {
-        appendRawAndEvents(key, body, headers, List.of(), deadline);
+        await(sendRawAndEvents(key, body, headers, List.of(), deadline));
+    }
+
+    /** {@link #sendRawAndEvents}, returning once every record is acknowledged. */
+    public void appendRawAndEvents(String key, byte[] body, Map<String, String> headers, List<Event> events,
+                                   Deadline deadline) {
+        await(sendRawAndEvents(key, body, headers, events, deadline));
     }
 
     /**
-     * Appends a raw body to {@code webhooks-raw} and its events to the log (keyed by subject, in order), all sent before
-     * any is awaited, and returns once every one is acknowledged: one round trip to the broker instead of two, and a
-     * caller that answers after this returns has every record on all in-sync replicas. Should some be stored and
-     * others not, the caller's retry appends them again under the same event ids, which every reader ignores.
+     * Sends a raw body to {@code webhooks-raw} and its events to the log (keyed by subject, in order), all before any is
+     * awaited: one round trip to the broker instead of two. The answer completes once every record is acknowledged
+     * (acks=all), or exceptionally with a {@link LogUnavailableException} (see {@link #failureOf}) when Kafka refused
+     * one or the deadline passed; a caller that answers only on completion has every record on all in-sync replicas.
+     * Should some be stored and others not, the sender's retry appends them again under the same event ids, which
+     * every reader ignores. Nothing here waits for the broker, so a request thread is free while Kafka acknowledges.
      */
-    public void appendRawAndEvents(String key, byte[] body, Map<String, String> headers, List<Event> events,
-                                   Deadline deadline) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size() + 1);
-        acks.add(send(new ProducerRecord<>(Topics.WEBHOOKS_RAW, null, key, body, headersOf(headers))));
-        for (Event event : events) {
-            acks.add(send(eventRecord(event)));
-        }
-        await(acks, deadline);
+    public CompletableFuture<Void> sendRawAndEvents(String key, byte[] body, Map<String, String> headers,
+                                                    List<Event> events, Deadline deadline) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size() + 1);
+        records.add(new ProducerRecord<>(Topics.WEBHOOKS_RAW, null, key, body, headersOf(headers)));
+        events.forEach(event -> records.add(eventRecord(event)));
+        return sendAll(records, deadline);
     }
 
     /** Appends events to the log, keyed by subject, in order; returns once all are acknowledged. */
     public void appendEvents(List<Event> events, Deadline deadline) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (Event event : events) {
-            acks.add(send(eventRecord(event)));
-        }
-        await(acks, deadline);
+        await(sendAll(events.stream().map(this::eventRecord).toList(), deadline));
     }
 
     /** A record to another topic with extra headers (dead letters); acknowledged before returning. */
     public void appendRecord(String topic, String key, byte[] value, Map<String, String> headers) {
-        await(List.of(send(new ProducerRecord<>(topic, null, key, value, headersOf(headers)))), deadline());
+        await(sendAll(List.of(new ProducerRecord<>(topic, null, key, value, headersOf(headers))), deadline()));
+    }
+
+    /** Why a send's answer failed, as the {@link LogUnavailableException} every caller handles. */
+    public static LogUnavailableException failureOf(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof LogUnavailableException unavailable) {
+            return unavailable;
+        }
+        if (cause instanceof TimeoutException) {
+            return new LogUnavailableException("Kafka did not acknowledge a record in time; is the broker up?", cause);
+        }
+        return new LogUnavailableException("Kafka did not store a record: " + cause.getMessage(), cause);
+    }
+
+    private CompletableFuture<Void> sendAll(List<ProducerRecord<String, byte[]>> records, Deadline deadline) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        AtomicInteger pending = new AtomicInteger(records.size());
+        if (records.isEmpty()) {
+            acknowledged.complete(null);
+        }
+        for (ProducerRecord<String, byte[]> record : records) {
+            try {
+                producer.send(record, (metadata, failure) -> {
+                    if (failure != null) {
+                        acknowledged.completeExceptionally(failureOf(failure));
+                    } else if (pending.decrementAndGet() == 0) {
+                        acknowledged.complete(null);
+                    }
+                });
+            } catch (RuntimeException e) {
+                acknowledged.completeExceptionally(new LogUnavailableException("Kafka refused a record for "
+                        + record.topic() + ": " + e.getMessage(), e));
+                break;
+            }
+        }
+        // the producer's delivery timeout answers every record within about the same bound; this keeps it exact
+        return acknowledged.orTimeout(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static void await(CompletableFuture<Void> acknowledged) {
+        try {
+            acknowledged.get();
+        } catch (ExecutionException e) {
+            throw failureOf(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LogUnavailableException("interrupted while waiting for Kafka", e);
+        }
     }
 
     private static RecordHeaders headersOf(Map<String, String> headers) {
@@ -106,29 +158,6 @@ public class DurableLog {
         RecordHeaders headers = new RecordHeaders();
         byte[] value = eventSerializer.serialize(Topics.CONVERSATION_EVENTS, headers, event);
         return new ProducerRecord<>(Topics.CONVERSATION_EVENTS, null, event.subject(), value, headers);
-    }
-
-    private Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
-        try {
-            return producer.send(record);
-        } catch (RuntimeException e) {
-            throw new LogUnavailableException("Kafka refused a record for " + record.topic() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void await(List<Future<RecordMetadata>> acks, Deadline deadline) {
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new LogUnavailableException("Kafka did not store a record: " + e.getCause().getMessage(), e);
-            } catch (TimeoutException e) {
-                throw new LogUnavailableException("Kafka did not acknowledge a record in time; is the broker up?", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LogUnavailableException("interrupted while waiting for Kafka", e);
-            }
-        }
     }
 
     @PreDestroy

@@ -19,13 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * An authenticated webhook body's way into the log: the raw body to {@code webhooks-raw} (so nothing accepted is ever
  * lost, even what cannot be normalised) and its events to {@code conversation-events}, sent together and accepted only
- * once Kafka has acknowledged every record (acks=all). A body that cannot be normalised is still kept raw.
+ * once Kafka has acknowledged every record (acks=all). A body that cannot be normalised is still kept raw. The answer
+ * is a stage that completes on Kafka's acknowledgement: no request thread waits for the broker.
  */
 @ApplicationScoped
 public class WebhookIntake {
@@ -51,20 +54,22 @@ public class WebhookIntake {
      * A Meta body whose signature matched {@code signingSecret}: refused as a whole when it names a known account of
      * another app ({@link SignatureRule}), else kept raw and normalised with the tenants that secret may speak for.
      */
-    public Result receiveMeta(Channel channel, byte[] body, Map<String, String> headers, ChannelDirectory directory,
-                              String signingSecret) {
+    public CompletionStage<Result> receiveMeta(Channel channel, byte[] body, Map<String, String> headers,
+                                               ChannelDirectory directory, String signingSecret) {
         return receive(channel, null, body, headers,
                 json -> SignatureRule.refusal(directory, channel, signingSecret, json),
                 directory.signedWith(signingSecret));
     }
 
     /** An API-channel post whose bearer token matched the channel's. */
-    public Result receiveApi(String channelId, byte[] body, Map<String, String> headers, ChannelDirectory directory) {
+    public CompletionStage<Result> receiveApi(String channelId, byte[] body, Map<String, String> headers,
+                                              ChannelDirectory directory) {
         return receive(Channel.API, channelId, body, headers, json -> Optional.empty(), directory);
     }
 
-    private Result receive(Channel channel, String apiChannelId, byte[] body, Map<String, String> headers,
-                           Function<JsonNode, Optional<String>> refusal, TenantResolver tenants) {
+    private CompletionStage<Result> receive(Channel channel, String apiChannelId, byte[] body,
+                                            Map<String, String> headers, Function<JsonNode, Optional<String>> refusal,
+                                            TenantResolver tenants) {
         DurableLog.Deadline deadline = log.deadline();
         JsonNode json;
         try {
@@ -77,7 +82,7 @@ public class WebhookIntake {
         if (refused.isPresent()) {
             metrics.webhook(channel, "unauthorized");
             LOG.warnf("%s webhook refused: %s", channel.wireName(), refused.get());
-            return new Result(Outcome.UNAUTHORIZED, refused.get());
+            return CompletableFuture.completedFuture(new Result(Outcome.UNAUTHORIZED, refused.get()));
         }
         String account = apiChannelId != null ? apiChannelId : accountOf(channel, json);
         String rawKey = channel.wireName() + ":" + account;
@@ -94,28 +99,32 @@ public class WebhookIntake {
             normalization = new Normalization(List.of(), List.of(new Unhandled(Unhandled.UNREADABLE,
                     channel.wireName() + " body: " + e)));
         }
-        try {
-            // normalising is pure, so the raw body and its events go out together and are awaited once
-            log.appendRawAndEvents(rawKey, body, rawHeaders(channel, headers), normalization.events(), deadline);
-        } catch (LogUnavailableException e) {
-            return unavailable(channel, e);
-        }
-        metrics.webhook(channel, "accepted");
-        metrics.events(channel, normalization.events().size());
-        normalization.unhandled().forEach(unhandled -> report(channel, unhandled));
-        return new Result(Outcome.ACCEPTED, normalization.events().size() + " events");
+        // normalising is pure, so the raw body and its events go out together and are acknowledged together
+        Normalization normalized = normalization;
+        return log.sendRawAndEvents(rawKey, body, rawHeaders(channel, headers), normalized.events(), deadline)
+                .handle((acknowledged, failure) -> {
+                    if (failure != null) {
+                        return unavailable(channel, DurableLog.failureOf(failure));
+                    }
+                    metrics.webhook(channel, "accepted");
+                    metrics.events(channel, normalized.events().size());
+                    normalized.unhandled().forEach(unhandled -> report(channel, unhandled));
+                    return new Result(Outcome.ACCEPTED, normalized.events().size() + " events");
+                });
     }
 
     /** A body that is refused (400) is still kept raw, like every authenticated body. */
-    private Result keepInvalid(Channel channel, String rawKey, byte[] body, Map<String, String> headers,
-                               InvalidWebhookException invalid, String outcome, DurableLog.Deadline deadline) {
-        try {
-            log.appendRaw(rawKey, body, rawHeaders(channel, headers), deadline);
-        } catch (LogUnavailableException e) {
-            return unavailable(channel, e);
-        }
-        metrics.webhook(channel, outcome);
-        return new Result(Outcome.INVALID, invalid.getMessage());
+    private CompletionStage<Result> keepInvalid(Channel channel, String rawKey, byte[] body,
+                                                Map<String, String> headers, InvalidWebhookException invalid,
+                                                String outcome, DurableLog.Deadline deadline) {
+        return log.sendRawAndEvents(rawKey, body, rawHeaders(channel, headers), List.of(), deadline)
+                .handle((acknowledged, failure) -> {
+                    if (failure != null) {
+                        return unavailable(channel, DurableLog.failureOf(failure));
+                    }
+                    metrics.webhook(channel, outcome);
+                    return new Result(Outcome.INVALID, invalid.getMessage());
+                });
     }
 
     private Result unavailable(Channel channel, LogUnavailableException e) {

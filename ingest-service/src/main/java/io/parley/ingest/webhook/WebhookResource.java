@@ -8,6 +8,7 @@ import io.parley.ingest.channel.ChannelAccount;
 import io.parley.ingest.channel.ChannelDirectory;
 import io.parley.ingest.channel.LiveChannelRegistry;
 import io.parley.ingest.workspace.WorkspaceFollower;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,10 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Channel webhooks. Bodies arrive as bytes and are checked as bytes: the signature covers exactly what Meta sent.
- * Bodies over {@code parley.ingest.max-body-size} are refused with 413 by the HTTP layer before reaching here.
+ * Bodies over {@code parley.ingest.max-body-size} are refused with 413 by the HTTP layer before reaching here. A post
+ * is checked and normalised on a worker thread (a send may wait for Kafka's metadata, which no event loop may), which
+ * is then free again: the answer is written when Kafka acknowledges the records (the stage completes).
  */
 @Path("/webhooks")
 public class WebhookResource {
@@ -78,10 +83,12 @@ public class WebhookResource {
     @Path("/{channel}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
-    public Response receive(@PathParam("channel") String channelName, @Context HttpHeaders headers, byte[] body) {
+    @Blocking
+    public CompletionStage<Response> receive(@PathParam("channel") String channelName, @Context HttpHeaders headers,
+                                             byte[] body) {
         Channel channel = metaChannel(channelName);
         if (channel == null) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            return answer(Response.status(Response.Status.NOT_FOUND).build());
         }
         // one registry for the whole request, however the workspace changes meanwhile
         ChannelDirectory directory = registry.current();
@@ -89,14 +96,15 @@ public class WebhookResource {
                 headers.getHeaderString(WebhookSignature.HEADER));
         if (signingSecret.isEmpty()) {
             if (!workspace.caughtUp()) {
-                return stillLoading(channel);
+                return answer(stillLoading(channel));
             }
             metrics.webhook(channel, "unauthorized");
-            return Response.status(Response.Status.UNAUTHORIZED)
+            return answer(Response.status(Response.Status.UNAUTHORIZED)
                     .entity(WebhookSignature.HEADER + " is missing or is not the HMAC-SHA256 of the body under the "
-                            + "app secret of any " + channel.wireName() + " account").build();
+                            + "app secret of any " + channel.wireName() + " account").build());
         }
-        return toResponse(intake.receiveMeta(channel, body, headerMap(headers), directory, signingSecret.get()));
+        return intake.receiveMeta(channel, body, headerMap(headers), directory, signingSecret.get())
+                .thenApply(WebhookResource::toResponse);
     }
 
     /**
@@ -108,7 +116,9 @@ public class WebhookResource {
     @Path("/api/{channelId}")
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.TEXT_PLAIN, ApiErrors.PROBLEM_JSON})
-    public Response receiveApi(@PathParam("channelId") String channelId, @Context HttpHeaders headers, byte[] body) {
+    @Blocking
+    public CompletionStage<Response> receiveApi(@PathParam("channelId") String channelId, @Context HttpHeaders headers,
+                                                byte[] body) {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         String token = authorization != null && authorization.startsWith(BEARER)
                 ? authorization.substring(BEARER.length()) : null;
@@ -116,24 +126,24 @@ public class WebhookResource {
         Optional<ChannelAccount> account = directory.account(Channel.API, channelId);
         if (!ChannelDirectory.constantTimeEquals(account.map(ChannelAccount::bearerToken).orElse(null), token)) {
             if (account.isEmpty() && !workspace.caughtUp()) {
-                return stillLoading(Channel.API);
+                return answer(stillLoading(Channel.API));
             }
             metrics.webhook(Channel.API, "unauthorized");
-            return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity("Authorization: Bearer <token> must match the API channel's bearer-token").build();
+            return answer(Response.status(Response.Status.UNAUTHORIZED)
+                    .entity("Authorization: Bearer <token> must match the API channel's bearer-token").build());
         }
         if (!account.get().enabled()) {
             metrics.webhook(Channel.API, "disabled");
-            return ApiErrors.response(403, "Channel disabled", List.of("API channel " + channelId + " is disabled in "
-                    + "its workspace and takes no messages; nothing was kept. An admin can enable it again "
-                    + "under /api/v1/admin/channels."));
+            return answer(ApiErrors.response(403, "Channel disabled", List.of("API channel " + channelId + " is "
+                    + "disabled in its workspace and takes no messages; nothing was kept. An admin can enable it again "
+                    + "under /api/v1/admin/channels.")));
         }
         String tenant = account.get().tenant();
         Optional<Duration> wait = apiLimits.acquire(tenant);
         if (wait.isPresent()) {
-            return rateLimited(tenant, wait.get());
+            return answer(rateLimited(tenant, wait.get()));
         }
-        return toResponse(intake.receiveApi(channelId, body, headerMap(headers), directory));
+        return intake.receiveApi(channelId, body, headerMap(headers), directory).thenApply(WebhookResource::toResponse);
     }
 
     /** 429: the tenant's posts exceed its API-channel rate limit; nothing was kept, the caller retries later. */
@@ -151,6 +161,10 @@ public class WebhookResource {
         metrics.webhook(channel, "unavailable");
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                 .entity("ingest is still reading the workspace's channel accounts; retry shortly").build();
+    }
+
+    private static CompletionStage<Response> answer(Response response) {
+        return CompletableFuture.completedFuture(response);
     }
 
     private static Response toResponse(WebhookIntake.Result result) {
