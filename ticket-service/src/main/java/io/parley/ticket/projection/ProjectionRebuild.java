@@ -1,24 +1,30 @@
 package io.parley.ticket.projection;
 
+import io.parley.edge.consumer.Failure;
+import io.parley.edge.consumer.FailurePolicy;
 import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.kafka.LogReplay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Drops the projection and replays conversation-events from offset 0 up to the end offsets of the moment the rebuild
- * starts. The live consumer keeps running: both write through the same idempotent {@link Projector}, serialised per
- * conversation by its row lock, and the fold does not care in which order it sees events. Reactions are not appended
- * again during a replay: they are in the log already.
+ * starts, in batches of {@value #BATCH} events per transaction. The live consumer keeps running: both write through
+ * the same idempotent {@link Projector}, serialised per conversation by its row lock, and the fold does not care in
+ * which order it sees events. Reactions are not appended again during a replay: they are in the log already.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
+    /** Events per transaction: like one poll of the live consumer ({@code max.poll.records}). */
+    private static final int BATCH = 500;
     private static final String TRUNCATE = "truncate processed_events, conversations, messages, message_statuses,"
             + " notes, tickets, csat_responses, suggestions";
     static final String STATE_HASH = """
@@ -50,12 +56,15 @@ public class ProjectionRebuild {
     public Result rebuild() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(TRUNCATE).executeUpdate())));
+        Batches batches = new Batches();
         LogReplay.Replayed replayed = new LogReplay(bootstrapServers)
-                .toEnd(Topics.CONVERSATION_EVENTS, value -> true, this::project);
+                .toEnd(Topics.CONVERSATION_EVENTS, value -> true, batches::add);
+        batches.flush();
         String hash = stateHash();
-        LOG.infof("projection rebuilt from %d events (%d records skipped), state hash %s", replayed.events(),
-                replayed.skipped(), hash);
-        return new Result(replayed.events(), replayed.skipped(), hash);
+        long skipped = replayed.skipped() + batches.unprojectable;
+        LOG.infof("projection rebuilt from %d events (%d records skipped), state hash %s",
+                replayed.events() - batches.unprojectable, skipped, hash);
+        return new Result(replayed.events() - batches.unprojectable, skipped, hash);
     }
 
     /** A digest of every projected row: equal digests, equal projections. */
@@ -64,13 +73,45 @@ public class ProjectionRebuild {
                 .flatMap(session -> session.createNativeQuery(STATE_HASH, String.class).getSingleResult())));
     }
 
-    private void project(Event event) {
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> projector.project(event));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("replaying event " + event.id() + " into the projection failed", e);
+    /**
+     * The replayed events, {@value #BATCH} to a transaction. Should a batch fail, its events are projected one at a
+     * time, and one that fails alone for a reason of its own (not a dependency away) is skipped: the live consumer
+     * parked it in the dead-letter topic when it met it. A dependency away fails the rebuild; run it again.
+     */
+    private final class Batches {
+        private final List<Event> batch = new ArrayList<>(BATCH);
+        private long unprojectable;
+
+        void add(Event event) {
+            batch.add(event);
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> projector.project(List.copyOf(batch)));
+            } catch (Throwable batchFailure) {
+                batch.forEach(this::projectAlone);
+            }
+            batch.clear();
+        }
+
+        private void projectAlone(Event event) {
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> projector.project(event));
+            } catch (Throwable failure) {
+                if (FailurePolicy.classify(failure) == Failure.TRANSIENT) {
+                    throw new IllegalStateException("replaying event " + event.id() + " into the projection failed",
+                            failure);
+                }
+                unprojectable++;
+                LOG.warnf("skipped event %s, which cannot be projected: %s", event.id(), failure);
+            }
         }
     }
 }

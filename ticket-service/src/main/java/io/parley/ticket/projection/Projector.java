@@ -24,21 +24,29 @@ import io.parley.ticket.lifecycle.Reactions;
 import io.parley.ticket.lifecycle.TicketStatus;
 import io.parley.ticket.timer.TimerSchedule;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Projects one event of the log into the tables, in one transaction with its {@code processed_events} row: an event
- * id seen before changes nothing. Returns the events this service reacts with, for the caller to append once committed.
- * They are kept with the claim, so an event seen before returns them again: an append that did not happen after the
- * commit happens on redelivery, with the same ids.
+ * Projects events of the log into the tables, a batch in one transaction with their {@code processed_events} rows:
+ * an event id seen before changes nothing. The batch's conversations are taken in id order (so that two writers, the
+ * live consumer and a rebuild, lock them in the same order and never deadlock), each locked once and its events folded
+ * in their log order; its row and its timers are written once, from the state after its last event. Returns, per
+ * event id, the events this service reacts with, for the caller to append once committed. They are kept with the
+ * claim, so an event seen before returns them again: an append that did not happen after the commit happens on
+ * redelivery, with the same ids.
  */
 @ApplicationScoped
 public class Projector {
@@ -59,26 +67,82 @@ public class Projector {
     private static final String KEEP_REACTIONS = "update processed_events set reactions = :reactions where event_id = :id";
     private static final String KEPT_REACTIONS = "select reactions from processed_events where event_id = :id";
 
+    /** Projects one event in its own transaction. */
     public Uni<List<Event>> project(Event event) {
-        if (!(event.data() instanceof ConversationEvent)) {
-            return Uni.createFrom().item(List.of());
+        return project(List.of(event)).map(reactions -> reactions.getOrDefault(event.id(), List.of()));
+    }
+
+    /**
+     * Projects {@code events} in one transaction; answers each projected event's reactions by its id, in batch order
+     * within each conversation. Events of other streams are skipped.
+     */
+    public Uni<Map<String, List<Event>>> project(List<Event> events) {
+        Map<String, List<Event>> byConversation = new TreeMap<>();
+        for (Event event : events) {
+            if (event.data() instanceof ConversationEvent) {
+                byConversation.computeIfAbsent(event.subject(), subject -> new ArrayList<>()).add(event);
+            }
         }
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery(CLAIM_EVENT)
+        if (byConversation.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Map<String, List<Event>> reactionsById = new LinkedHashMap<>();
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> Multi.createFrom()
+                        .iterable(byConversation.values())
+                        .onItem().transformToUniAndConcatenate(conversation ->
+                                projectConversation(session, conversation, reactionsById))
+                        .collect().last()))
+                .replaceWith(reactionsById);
+    }
+
+    /** One conversation's events of the batch, in order, under its row lock. */
+    private Uni<Void> projectConversation(Mutiny.Session session, List<Event> events,
+                                          Map<String, List<Event>> reactionsById) {
+        Event first = events.get(0);
+        return session.createNativeQuery(ENSURE_CONVERSATION)
+                .setParameter("id", first.subject())
+                .setParameter("tenant", first.tenant())
+                .setParameter("channel", ConversationId.parse(first.subject()).channel().wireName())
+                .setParameter("time", first.time())
+                .executeUpdate()
+                .flatMap(ignored -> ConversationRow.<ConversationRow>findById(first.subject(),
+                        LockModeType.PESSIMISTIC_WRITE))
+                .flatMap(row -> {
+                    Folding folding = new Folding(row.state.isEmpty() ? ConversationState.initial(first.subject())
+                            : StateJson.read(row.state));
+                    return Multi.createFrom().iterable(events)
+                            .onItem().transformToUniAndConcatenate(event -> claim(session, event)
+                                    .flatMap(claimed -> claimed ? apply(folding, event)
+                                            .flatMap(reactions -> keep(session, event, reactions))
+                                            : keptReactions(session, event))
+                                    .invoke(reactions -> reactionsById.put(event.id(), reactions)))
+                            .collect().last()
+                            .flatMap(ignored -> {
+                                if (!folding.changed) {
+                                    return Uni.createFrom().voidItem();
+                                }
+                                ConversationColumns.fill(row, folding.state);
+                                return timers.replan(folding.state);
+                            });
+                });
+    }
+
+    /** The conversation's state as the batch folds it, and whether any event of the batch changed it. */
+    private static final class Folding {
+        ConversationState state;
+        boolean changed;
+
+        Folding(ConversationState state) {
+            this.state = state;
+        }
+    }
+
+    private static Uni<Boolean> claim(Mutiny.Session session, Event event) {
+        return session.createNativeQuery(CLAIM_EVENT)
                 .setParameter("id", event.id())
                 .setParameter("conversation", event.subject())
                 .executeUpdate()
-                .flatMap(claimed -> claimed == 0 ? keptReactions(session, event) : session
-                        .createNativeQuery(ENSURE_CONVERSATION)
-                        .setParameter("id", event.subject())
-                        .setParameter("tenant", event.tenant())
-                        .setParameter("channel", ConversationId.parse(event.subject()).channel().wireName())
-                        .setParameter("time", event.time())
-                        .executeUpdate()
-                        .flatMap(ignored -> ConversationRow.<ConversationRow>findById(event.subject(),
-                                LockModeType.PESSIMISTIC_WRITE))
-                        .flatMap(row -> apply(row, event))
-                        .flatMap(reactions -> keep(session, event, reactions)))));
+                .map(claimed -> claimed > 0);
     }
 
     private static Uni<List<Event>> keep(Mutiny.Session session, Event cause, List<Event> reactions) {
@@ -99,14 +163,14 @@ public class Projector {
                 .map(ReactionsJson::read);
     }
 
-    private Uni<List<Event>> apply(ConversationRow row, Event event) {
-        ConversationState before = row.state.isEmpty() ? ConversationState.initial(event.subject())
-                : StateJson.read(row.state);
+    /** Folds {@code event} into the conversation's state and writes the rows it adds or changes. */
+    private Uni<List<Event>> apply(Folding folding, Event event) {
+        ConversationState before = folding.state;
         ConversationState after = ConversationFold.evolve(before, event);
-        ConversationColumns.fill(row, after);
+        folding.state = after;
+        folding.changed = true;
         return projectRows(event, after)
                 .flatMap(ignored -> projectTicket(before, after, event))
-                .flatMap(ignored -> timers.replan(after))
                 .map(ignored -> reactions.react(before, after, event).stream()
                         .map(reaction -> reactionEvent(reaction, after, event))
                         .toList());

@@ -9,7 +9,6 @@ public final class Channels {
     public static final String LIVE_IN = "live-in";
     public static final String CONVERSATION_EVENTS_OUT = "conversation-events-out";
     public static final String AGENT_EVENTS_OUT = "agent-events-out";
-    public static final String DEAD_LETTERS_OUT = "dead-letters-out";
     /** agent-activity (who has which conversation open), read from the newest record by every instance. */
     public static final String AGENT_ACTIVITY_IN = "agent-activity-in";
     public static final String AGENT_ACTIVITY_OUT = "agent-activity-out";

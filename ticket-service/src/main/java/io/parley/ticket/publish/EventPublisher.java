@@ -31,12 +31,15 @@ public class EventPublisher {
         return onCallerContext(conversationEvents.sendMessage(keyed(event)));
     }
 
+    /**
+     * Sends every event at once, in list order (the idempotent producer keeps that order within a key), and completes
+     * when all are acknowledged, or fails with the first failure.
+     */
     public Uni<Void> appendAll(List<Event> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Event event : events) {
-            chain = chain.flatMap(ignored -> append(event));
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        return Uni.join().all(events.stream().map(this::append).toList()).andFailFast().replaceWithVoid();
     }
 
     public Uni<Void> appendAgentEvent(Event event) {

@@ -19,6 +19,7 @@ import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.Suggestion;
 import io.parley.events.conversation.ConversationEvent.TicketCreated;
+import io.parley.events.envelope.EventCodec;
 import io.parley.events.kafka.DeadLetterHeaders;
 import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
@@ -131,6 +132,25 @@ class ProjectionIT {
         assertThat(new String(parked.get(0).headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                 .contains("not JSON");
         awaitConversation(id, "status", "bot");
+    }
+
+    @Test
+    void parksAReadableEventThatCannotBeProjectedAndProjectsTheNextOne() {
+        String id = Events.whatsappConversation();
+        String deadLetterTopic = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "ticket");
+        SharedKafka.broker().createTopics(Map.of(deadLetterTopic, 1));
+        TopicMark dlq = Log.mark(deadLetterTopic);
+        // Valid JSON and a valid event, but PostgreSQL's text cannot hold a NUL character: every attempt fails alike.
+        Event poison = Events.customerMessage(id, TENANT, "nul \u0000 inside", clock.instant());
+        Log.append(poison, Events.customerMessage(id, TENANT, "after the poison", clock.instant().plusSeconds(1)));
+
+        List<ConsumerRecord<String, byte[]>> parked = Log.await(dlq, 1, TopicProbe.keyIs(id));
+        assertThat(parked.get(0).value()).isEqualTo(EventCodec.encode(poison));
+        assertThat(new String(parked.get(0).headers().lastHeader(DeadLetterHeaders.REASON).value(),
+                StandardCharsets.UTF_8)).contains("0x00");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> AgentApi.asAgent(TENANT, "alice")
+                .get("/api/v1/conversations/{id}/messages", id).then()
+                .body("text", equalTo(List.of("after the poison"))));
     }
 
     @Test
