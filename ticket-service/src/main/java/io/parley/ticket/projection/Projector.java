@@ -1,5 +1,6 @@
 package io.parley.ticket.projection;
 
+import io.parley.events.Channel;
 import io.parley.events.Event;
 import io.parley.events.conversation.ConversationEvent.BotSuggested;
 import io.parley.events.conversation.ConversationEvent.CallbackScheduled;
@@ -23,19 +24,27 @@ import io.parley.ticket.lifecycle.Reaction;
 import io.parley.ticket.lifecycle.Reactions;
 import io.parley.ticket.lifecycle.TicketStatus;
 import io.parley.ticket.timer.TimerSchedule;
+import io.parley.ticket.timer.TimerRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.hibernate.FlushMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -57,13 +66,17 @@ public class Projector {
     @Inject
     TimerSchedule timers;
 
-    private static final String CLAIM_EVENT =
-            "insert into processed_events (event_id, conversation_id) values (:id, :conversation) on conflict do nothing";
-    /** A bare row to lock, so that two writers (the live consumer and a rebuild) serialise on a new conversation. */
+    /** Bare rows to lock, so that two writers (the live consumer and a rebuild) serialise on a new conversation. */
     private static final String ENSURE_CONVERSATION = """
+            (:id%1$d, :tenant%1$d, :channel%1$d, 'bot', 'bot', 'normal', ',', :time%1$d, '')""";
+    private static final String ENSURE_CONVERSATIONS = """
             insert into conversations (id, tenant, channel, status, mode, priority, labels, last_activity_at, state)
-            values (:id, :tenant, :channel, 'bot', 'bot', 'normal', ',', :time, '')
-            on conflict do nothing""";
+            values %s on conflict do nothing""";
+    /** Answers the ids claimed now; the others were projected before. */
+    private static final String CLAIM_EVENTS = """
+            with claimed as (insert into processed_events (event_id, conversation_id) values %s
+              on conflict do nothing returning event_id)
+            select event_id from claimed""";
     private static final String KEEP_REACTIONS = "update processed_events set reactions = :reactions where event_id = :id";
     private static final String KEPT_REACTIONS = "select reactions from processed_events where event_id = :id";
 
@@ -75,55 +88,121 @@ public class Projector {
     /**
      * Projects {@code events} in one transaction; answers each projected event's reactions by its id, in batch order
      * within each conversation. Events of other streams are skipped.
+     * <p>
+     * A handful of statements per batch rather than per event: the conversations are ensured and locked in one
+     * statement each (in id order), the events claimed in one, the rows they touch loaded in one query per table,
+     * and the entity changes written at commit in JDBC-style batches (the session flushes at commit only; nothing in
+     * a batch reads back what it wrote except through the session itself).
      */
     public Uni<Map<String, List<Event>>> project(List<Event> events) {
         Map<String, List<Event>> byConversation = new TreeMap<>();
+        Map<String, Event> distinct = new LinkedHashMap<>();
         for (Event event : events) {
             if (event.data() instanceof ConversationEvent) {
                 byConversation.computeIfAbsent(event.subject(), subject -> new ArrayList<>()).add(event);
+                distinct.putIfAbsent(event.id(), event);
             }
         }
         if (byConversation.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         Map<String, List<Event>> reactionsById = new LinkedHashMap<>();
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> Multi.createFrom()
-                        .iterable(byConversation.values())
-                        .onItem().transformToUniAndConcatenate(conversation ->
-                                projectConversation(session, conversation, reactionsById))
-                        .collect().last()))
-                .replaceWith(reactionsById);
+        List<String> conversationIds = List.copyOf(byConversation.keySet());
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> {
+            session.setFlushMode(FlushMode.COMMIT);
+            return lockConversations(session, byConversation)
+                    .flatMap(rows -> claim(session, distinct.values())
+                            .flatMap(claimed -> loadMessages(conversationIds, distinct.values(), claimed)
+                                    .flatMap(ignored -> timers.load(conversationIds))
+                                    .flatMap(timerRows -> Multi.createFrom().iterable(byConversation.values())
+                                            .onItem().transformToUniAndConcatenate(conversation -> projectConversation(
+                                                    session, rows.get(conversation.get(0).subject()), conversation,
+                                                    claimed, timerRows, reactionsById))
+                                            .collect().last())));
+        })).replaceWith(reactionsById);
+    }
+
+    /** Ensures a row for every conversation and locks them all, in id order, so that two writers never deadlock. */
+    private static Uni<Map<String, ConversationRow>> lockConversations(Mutiny.Session session,
+                                                                       Map<String, List<Event>> byConversation) {
+        List<Event> firsts = byConversation.values().stream().map(conversation -> conversation.get(0)).toList();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < firsts.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append(ENSURE_CONVERSATION.formatted(i));
+        }
+        Mutiny.MutationQuery ensure = session.createNativeQuery(ENSURE_CONVERSATIONS.formatted(values));
+        for (int i = 0; i < firsts.size(); i++) {
+            Event first = firsts.get(i);
+            ensure.setParameter("id" + i, first.subject())
+                    .setParameter("tenant" + i, first.tenant())
+                    .setParameter("channel" + i, ConversationId.parse(first.subject()).channel().wireName())
+                    .setParameter("time" + i, first.time());
+        }
+        return ensure.executeUpdate()
+                .flatMap(ignored -> ConversationRow.<ConversationRow>find("id in ?1", Sort.by("id"),
+                        List.copyOf(byConversation.keySet())).withLock(LockModeType.PESSIMISTIC_WRITE).list())
+                .map(rows -> {
+                    Map<String, ConversationRow> byId = new HashMap<>();
+                    rows.forEach(row -> byId.put(row.id, row));
+                    return byId;
+                });
+    }
+
+    /** Claims every event of the batch; answers the ids claimed now (the others were projected before). */
+    private static Uni<Set<String>> claim(Mutiny.Session session, Collection<Event> events) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :conversation").append(i).append(')');
+        }
+        Mutiny.SelectionQuery<String> claim = session.createNativeQuery(CLAIM_EVENTS.formatted(values), String.class);
+        int i = 0;
+        for (Event event : events) {
+            claim.setParameter("id" + i, event.id()).setParameter("conversation" + i, event.subject());
+            i++;
+        }
+        return claim.getResultList().map(HashSet::new);
+    }
+
+    /** Loads the existing messages the claimed events change into the session, in one query. */
+    private static Uni<?> loadMessages(List<String> conversationIds, Collection<Event> events, Set<String> claimed) {
+        List<String> messageIds = events.stream()
+                .filter(event -> claimed.contains(event.id()))
+                .map(event -> messageIdOf((ConversationEvent) event.data(),
+                        ConversationId.parse(event.subject()).channel()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        if (messageIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return MessageRow.list("conversationId in ?1 and id in ?2", conversationIds, messageIds);
     }
 
     /** One conversation's events of the batch, in order, under its row lock. */
-    private Uni<Void> projectConversation(Mutiny.Session session, List<Event> events,
+    private Uni<Void> projectConversation(Mutiny.Session session, ConversationRow row, List<Event> events,
+                                          Set<String> claimed, Map<String, List<TimerRow>> timerRows,
                                           Map<String, List<Event>> reactionsById) {
-        Event first = events.get(0);
-        return session.createNativeQuery(ENSURE_CONVERSATION)
-                .setParameter("id", first.subject())
-                .setParameter("tenant", first.tenant())
-                .setParameter("channel", ConversationId.parse(first.subject()).channel().wireName())
-                .setParameter("time", first.time())
-                .executeUpdate()
-                .flatMap(ignored -> ConversationRow.<ConversationRow>findById(first.subject(),
-                        LockModeType.PESSIMISTIC_WRITE))
-                .flatMap(row -> {
-                    Folding folding = new Folding(row.state.isEmpty() ? ConversationState.initial(first.subject())
-                            : StateJson.read(row.state));
-                    return Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(event -> claim(session, event)
-                                    .flatMap(claimed -> claimed ? apply(folding, event)
-                                            .flatMap(reactions -> keep(session, event, reactions))
-                                            : keptReactions(session, event))
-                                    .invoke(reactions -> reactionsById.put(event.id(), reactions)))
-                            .collect().last()
-                            .flatMap(ignored -> {
-                                if (!folding.changed) {
-                                    return Uni.createFrom().voidItem();
-                                }
-                                ConversationColumns.fill(row, folding.state);
-                                return timers.replan(folding.state);
-                            });
+        Folding folding = new Folding(row.state.isEmpty() ? ConversationState.initial(row.id)
+                : StateJson.read(row.state));
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> {
+                    Uni<List<Event>> reactions;
+                    if (reactionsById.containsKey(event.id())) {
+                        reactions = Uni.createFrom().item(reactionsById.get(event.id())); // twice in the batch
+                    } else if (claimed.contains(event.id())) {
+                        reactions = apply(folding, event).flatMap(caused -> keep(session, event, caused));
+                    } else {
+                        reactions = keptReactions(session, event);
+                    }
+                    return reactions.invoke(caused -> reactionsById.put(event.id(), caused));
+                })
+                .collect().last()
+                .flatMap(ignored -> {
+                    if (!folding.changed) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    ConversationColumns.fill(row, folding.state);
+                    return timers.replan(folding.state, timerRows.getOrDefault(row.id, List.of()));
                 });
     }
 
@@ -135,14 +214,6 @@ public class Projector {
         Folding(ConversationState state) {
             this.state = state;
         }
-    }
-
-    private static Uni<Boolean> claim(Mutiny.Session session, Event event) {
-        return session.createNativeQuery(CLAIM_EVENT)
-                .setParameter("id", event.id())
-                .setParameter("conversation", event.subject())
-                .executeUpdate()
-                .map(claimed -> claimed > 0);
     }
 
     private static Uni<List<Event>> keep(Mutiny.Session session, Event cause, List<Event> reactions) {
@@ -184,8 +255,7 @@ public class Projector {
     private Uni<?> projectRows(Event event, ConversationState state) {
         ConversationEvent data = (ConversationEvent) event.data();
         if (data instanceof MessageReceived received) {
-            String id = EventIds.forChannelMessage(state.channel(), received.channelMessageId());
-            return upsertMessage(id, state, message -> {
+            return upsertMessage(messageIdOf(data, state.channel()), state, message -> {
                 message.direction = "inbound";
                 message.authorKind = "customer";
                 message.authorId = received.contact() == null ? null : received.contact().channelUserId();
@@ -196,7 +266,7 @@ public class Projector {
             });
         }
         if (data instanceof MessageOutbound outbound) {
-            return upsertMessage(outbound.messageId(), state, message -> {
+            return upsertMessage(messageIdOf(data, state.channel()), state, message -> {
                 message.direction = "outbound";
                 message.authorKind = outbound.author() == null ? null : wire(outbound.author().kind());
                 message.authorId = outbound.author() == null ? null : outbound.author().id();
@@ -209,7 +279,7 @@ public class Projector {
             });
         }
         if (data instanceof MessageDelivery delivery) {
-            return upsertMessage(delivery.messageId(), state, message -> {
+            return upsertMessage(messageIdOf(data, state.channel()), state, message -> {
                 message.deliveryOutcome = wire(delivery.outcome());
                 if (delivery.channelMessageId() != null) {
                     message.channelMessageId = delivery.channelMessageId();
@@ -228,8 +298,7 @@ public class Projector {
             return row.persist();
         }
         if (data instanceof MessageEdited edited) {
-            String id = EventIds.forChannelMessage(state.channel(), edited.channelMessageId());
-            return upsertMessage(id, state, message -> {
+            return upsertMessage(messageIdOf(data, state.channel()), state, message -> {
                 message.channelMessageId = edited.channelMessageId();
                 if (message.editedAt == null || event.time().isAfter(message.editedAt)) {
                     message.editedAt = event.time();
@@ -238,8 +307,7 @@ public class Projector {
             });
         }
         if (data instanceof MessageDeleted deleted) {
-            String id = EventIds.forChannelMessage(state.channel(), deleted.channelMessageId());
-            return upsertMessage(id, state, message -> {
+            return upsertMessage(messageIdOf(data, state.channel()), state, message -> {
                 message.channelMessageId = deleted.channelMessageId();
                 message.deleted = true;
             });
@@ -311,6 +379,26 @@ public class Projector {
             }
             return found != null ? Uni.createFrom().voidItem() : ticket.persist();
         });
+    }
+
+    /** The id of the message row an event writes, or null for events that write none. */
+    private static String messageIdOf(ConversationEvent data, Channel channel) {
+        if (data instanceof MessageReceived received) {
+            return EventIds.forChannelMessage(channel, received.channelMessageId());
+        }
+        if (data instanceof MessageOutbound outbound) {
+            return outbound.messageId();
+        }
+        if (data instanceof MessageDelivery delivery) {
+            return delivery.messageId();
+        }
+        if (data instanceof MessageEdited edited) {
+            return EventIds.forChannelMessage(channel, edited.channelMessageId());
+        }
+        if (data instanceof MessageDeleted deleted) {
+            return EventIds.forChannelMessage(channel, deleted.channelMessageId());
+        }
+        return null;
     }
 
     /** The message {@code id} of this conversation: the same id in another tenant or conversation is another row. */

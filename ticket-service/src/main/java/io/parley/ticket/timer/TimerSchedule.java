@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,27 +21,37 @@ public class TimerSchedule {
     @Inject
     TimerPlanner planner;
 
-    /** Runs inside the projection's transaction. */
-    public Uni<Void> replan(ConversationState state) {
-        Map<String, Instant> planned = planner.plan(state);
+    /** The timer rows of these conversations, by conversation, in id order; for {@link #replan}. */
+    public Uni<Map<String, List<TimerRow>>> load(Collection<String> conversationIds) {
         // in id order, like the timer worker, so that the two never deadlock
-        return TimerRow.<TimerRow>list("conversationId = ?1 order by id", state.conversationId()).flatMap(rows -> {
-            List<Uni<?>> changes = new ArrayList<>();
-            for (TimerRow row : rows) {
-                Instant due = planned.get(row.kind);
-                if (due == null && !TimerKind.isCallback(row.kind)) {
-                    changes.add(row.delete());
-                } else if (due != null) {
-                    row.dueAt = due;
-                }
-            }
-            planned.forEach((kind, due) -> {
-                if (rows.stream().noneMatch(row -> row.kind.equals(kind))) {
-                    changes.add(newTimer(state, kind, due, null).persist());
-                }
-            });
-            return sequentially(changes);
+        return TimerRow.<TimerRow>list("conversationId in ?1 order by id", conversationIds).map(rows -> {
+            Map<String, List<TimerRow>> byConversation = new HashMap<>();
+            rows.forEach(row -> byConversation.computeIfAbsent(row.conversationId, id -> new ArrayList<>()).add(row));
+            return byConversation;
         });
+    }
+
+    /**
+     * Makes the conversation's timer rows ({@code rows}, from {@link #load}) what the plan for {@code state} says.
+     * Runs inside the projection's transaction.
+     */
+    public Uni<Void> replan(ConversationState state, List<TimerRow> rows) {
+        Map<String, Instant> planned = planner.plan(state);
+        List<Uni<?>> changes = new ArrayList<>();
+        for (TimerRow row : rows) {
+            Instant due = planned.get(row.kind);
+            if (due == null && !TimerKind.isCallback(row.kind)) {
+                changes.add(row.delete());
+            } else if (due != null) {
+                row.dueAt = due;
+            }
+        }
+        planned.forEach((kind, due) -> {
+            if (rows.stream().noneMatch(row -> row.kind.equals(kind))) {
+                changes.add(newTimer(state, kind, due, null).persist());
+            }
+        });
+        return sequentially(changes);
     }
 
     /** A callback reminder, due when the callback is; the timer fires a note to the agent. */
