@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -17,6 +18,13 @@ public interface BotConfig {
 
     /** Below this calibrated confidence the bot does not answer; unset, the engine's tuned default. */
     OptionalDouble confidenceThreshold();
+
+    /**
+     * Sentence encoder per language code (and {@code other} for the rest): {@code bge-small-en}, {@code bge-small-zh}
+     * or a directory with {@code model.onnx}, {@code tokenizer.json} and optional {@code encoder.properties}, e.g. a
+     * multilingual model. Unset languages keep the defaults (zh: bge-small-zh, other: bge-small-en).
+     */
+    Map<String, String> encoders();
 
     /** Languages the bot detects; the rest are read as the closest of these. */
     @WithDefault("en,es,pt,fr,de,ru,zh")

@@ -30,7 +30,8 @@ class BotEvalCommand implements Callable<Integer> {
             description = "which lists of a JSON test file to read: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     DatasetSplit testSplit;
 
-    @Option(names = "--language", defaultValue = "en", description = "the data's language (default ${DEFAULT-VALUE})")
+    @Option(names = "--language", defaultValue = "en", description = {"the data's language or locale, e.g. ru or zh-CN:",
+        "picks the analyser and the sentence encoder as the service does (default ${DEFAULT-VALUE})"})
     String language;
 
     @Override

@@ -54,6 +54,41 @@ class BotEvalCommandTest {
     }
 
     @Test
+    void a_massive_locale_picks_its_language_and_keeps_the_metric_line() throws IOException {
+        Path train = Files.writeString(dir.resolve("zh-CN-train.csv"), """
+                text,category
+                明天早上七点叫醒我,alarm_set
+                设一个六点的闹钟,alarm_set
+                帮我定个闹钟,alarm_set
+                早上八点叫我起床,alarm_set
+                明天天气怎么样,weather_query
+                今天会下雨吗,weather_query
+                外面冷不冷,weather_query
+                这周末天气好吗,weather_query
+                放一首周杰伦的歌,play_music
+                我想听音乐,play_music
+                来点轻音乐,play_music
+                播放我的歌单,play_music
+                """);
+        Path test = Files.writeString(dir.resolve("zh-CN-test.csv"), """
+                text,category
+                七点半叫醒我,alarm_set
+                明天会下雪吗,weather_query
+                放点音乐,play_music
+                """);
+        StringWriter out = new StringWriter();
+        CommandLine command = ParleyCommand.commandLine();
+        command.setOut(new PrintWriter(out));
+
+        int exitCode = command.execute("bot-eval", "--train", train.toString(), "--test", test.toString(),
+                "--language", "zh-CN");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString().strip().lines().reduce((first, second) -> second).orElseThrow())
+                .matches("accuracy=\\d\\.\\d{4} in_scope_accuracy=\\d\\.\\d{4} p50_ms=\\d+\\.\\d p99_ms=\\d+\\.\\d n=3");
+    }
+
+    @Test
     void a_missing_file_is_a_clear_error() {
         StringWriter err = new StringWriter();
         CommandLine command = ParleyCommand.commandLine();

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -48,6 +49,11 @@ public final class Dialogue {
     public static final String KB_DIALOGUE = "kb";
     static final String FEEDBACK_STEP = "feedback";
     static final String MISSED_STEP = "missed";
+    /** Answers only in the default language were offered (slot {@value #ARTICLES}; {@value #MATCHED} for one match). */
+    static final String OFFERED_STEP = "offered";
+    static final String ARTICLES = "articles";
+    static final String MATCHED = "matched";
+    static final String OFFER_PREFIX = "kb-offer:";
     static final String MISSES = "misses";
     static final String ARTICLE = "article";
     static final String FLOW_LABEL_PREFIX = "flow:";
@@ -56,6 +62,8 @@ public final class Dialogue {
     static final String NO_OPTION = "feedback:no";
     private static final int MISSES_BEFORE_HANDOFF = 2;
     private static final int SUGGESTIONS = 3;
+    /** At most this many default-language answers are offered at once (a WhatsApp list has room for ten rows). */
+    private static final int OFFERED_ARTICLES = 5;
     private static final String AFTER_HOURS = "after-hours";
 
     private final FlowEngine flows;
@@ -90,7 +98,8 @@ public final class Dialogue {
                     : suggest(message, text, language, bot);
         }
         Optional<BotFlow> position = activePosition(state);
-        Content.Option choice = position.flatMap(p -> MenuChoice.of(menuShownAt(p, language), content)).orElse(null);
+        Content.Option choice =
+                position.flatMap(p -> MenuChoice.of(menuShownAt(p, language, bot), content)).orElse(null);
 
         if (CustomerSignals.asksForPerson(text) || choice != null && HANDOFF_OPTION.equals(choice.id())) {
             return turn.handoff("asked-for-human", "The customer asked for a person.");
@@ -115,7 +124,14 @@ public final class Dialogue {
                         "The bot answered with article '" + article + "' and the customer said it did not help.");
             }
         }
-        int misses = position.filter(p -> MISSED_STEP.equals(p.step()))
+        if (choice != null && choice.id().startsWith(OFFER_PREFIX)) {
+            Optional<Article> chosen = bot.knowledge().article(choice.id().substring(OFFER_PREFIX.length()));
+            if (chosen.isPresent()) {
+                // The customer asked for this answer in the default language: the note says which language it is in.
+                return turn.answer(chosen.get(), 1.0, true);
+            }
+        }
+        int misses = position.filter(p -> MISSED_STEP.equals(p.step()) || OFFERED_STEP.equals(p.step()))
                 .map(p -> Integer.parseInt(p.slots().getOrDefault(MISSES, "0"))).orElse(0);
         Optional<KnowledgeModel.Match> match = text == null || text.isBlank() ? Optional.empty()
                 : bot.knowledge().classify(text, language);
@@ -129,6 +145,11 @@ public final class Dialogue {
                 }
             }
             Optional<Article> article = bot.knowledge().article(prediction.label());
+            if (article.isPresent() && language.equals(match.get().modelLanguage())
+                    && !article.get().questions().containsKey(language) && !article.get().answers().containsKey(language)) {
+                // Matched across languages (the encoder reads both): never answer in another language unasked.
+                return turn.offer(List.of(article.get()), true, misses);
+            }
             if (article.isPresent()) {
                 return turn.answer(article.get(), prediction.confidence(), true);
             }
@@ -142,6 +163,12 @@ public final class Dialogue {
         if (closedHours(bot, workspace, state, now).isPresent()) {
             // Nobody could take up the offer of a person now: the question waits for them as a ticket instead.
             return turn.handoff("low-confidence", "The bot could not answer (" + guess + ").");
+        }
+        List<Article> elsewhere = text == null || text.isBlank() ? List.of()
+                : bot.knowledge().onlyInDefaultLanguage(text, language, OFFERED_ARTICLES);
+        if (!elsewhere.isEmpty()) {
+            // The customer's language may simply lack the article: offer the default language's answers, or a person.
+            return turn.offer(elsewhere, false, misses);
         }
         turn.reply.say(Say.menu(Phrases.get(Phrases.Key.NOT_SURE, language), notSureOptions(language)));
         turn.reply.emit(new BotFlow(KB_DIALOGUE, MISSED_STEP, Map.of(MISSES, Integer.toString(misses + 1))));
@@ -198,14 +225,37 @@ public final class Dialogue {
      * The bot's own menu the customer is answering at {@code position}, so that a typed number is read against the
      * options that were actually shown; a tenant flow's menus are read by {@link FlowEngine} instead.
      */
-    private static List<Content.Option> menuShownAt(BotFlow position, String language) {
+    private static List<Content.Option> menuShownAt(BotFlow position, String language, TenantBot bot) {
         if (!KB_DIALOGUE.equals(position.flowId())) {
             return List.of();
         }
         if (FEEDBACK_STEP.equals(position.step())) {
             return feedbackOptions(language);
         }
+        if (OFFERED_STEP.equals(position.step())) {
+            List<Article> offered = Stream.of(position.slots().getOrDefault(ARTICLES, "").split(","))
+                    .flatMap(id -> bot.knowledge().article(id).stream()).toList();
+            return offerOptions(offered, position.slots().containsKey(MATCHED), language, bot);
+        }
         return MISSED_STEP.equals(position.step()) ? notSureOptions(language) : List.of();
+    }
+
+    /**
+     * One match: "show the answer in English" and a person. Several: each article by its first default-language
+     * question, and a person.
+     */
+    private static List<Content.Option> offerOptions(List<Article> articles, boolean matched, String language,
+                                                     TenantBot bot) {
+        String defaultLanguage = bot.settings().defaultLanguage();
+        Stream<Content.Option> answers = articles.stream().map(article -> new Content.Option(OFFER_PREFIX + article.id(),
+                matched ? Phrases.get(Phrases.Key.SHOW_ANSWER, language, "language", languageName(defaultLanguage, language))
+                        : article.questions().get(defaultLanguage).get(0), null));
+        return Stream.concat(answers, notSureOptions(language).stream()).toList();
+    }
+
+    /** A language's name as the reader's language writes it ("English", "inglés", "английский", "英文"). */
+    static String languageName(String language, String reader) {
+        return Locale.forLanguageTag(language).getDisplayLanguage(Locale.forLanguageTag(reader));
     }
 
     private static List<Content.Option> feedbackOptions(String language) {
@@ -261,7 +311,7 @@ public final class Dialogue {
             }
             if (!translated) {
                 text.append("\n\n").append(Phrases.get(Phrases.Key.NO_TRANSLATION, language, "language",
-                        Locale.forLanguageTag(answerLanguage).getDisplayLanguage(Locale.forLanguageTag(language))));
+                        languageName(answerLanguage, language)));
             }
             List<Content.Option> buttons = rich == null ? List.of() : rich.buttons().stream()
                     .map(title -> new Content.Option("kb-button:" + title, title, null)).toList();
@@ -277,6 +327,24 @@ public final class Dialogue {
             if (askIfItHelped) {
                 reply.emit(new BotFlow(KB_DIALOGUE, FEEDBACK_STEP, Map.of(ARTICLE, article.id())));
             }
+            return reply.events();
+        }
+
+        /**
+         * Offers answers that exist only in the default language, saying so in the customer's language, with a person
+         * as the other way forward. Counts as a miss: a second one in a row hands off.
+         */
+        private List<EventData> offer(List<Article> articles, boolean matched, int misses) {
+            Map<String, String> names = Map.of("language", languageName(bot.settings().defaultLanguage(), language),
+                    "own", languageName(language, language));
+            reply.say(Say.menu(Phrases.get(matched ? Phrases.Key.OTHER_LANGUAGE_MATCH : Phrases.Key.OTHER_LANGUAGE_LIST,
+                    language, names), offerOptions(articles, matched, language, bot)));
+            Map<String, String> slots = new TreeMap<>(Map.of(MISSES, Integer.toString(misses + 1),
+                    ARTICLES, articles.stream().map(Article::id).collect(Collectors.joining(","))));
+            if (matched) {
+                slots.put(MATCHED, "true");
+            }
+            reply.emit(new BotFlow(KB_DIALOGUE, OFFERED_STEP, slots));
             return reply.events();
         }
 

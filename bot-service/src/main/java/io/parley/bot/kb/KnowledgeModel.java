@@ -4,6 +4,8 @@ import io.parley.bot.matching.IntentModel;
 import io.parley.bot.matching.LabeledUtterance;
 import io.parley.bot.matching.Prediction;
 import io.parley.bot.matching.ScoredLabel;
+import io.parley.bot.matching.SentenceEncoders;
+import io.parley.bot.matching.TrainingOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,12 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * A tenant's trained matcher: one {@link IntentModel} per language the knowledge base has questions in (so each uses
  * its language's analyser), over the articles, extra intents such as flow triggers, and built-in out-of-scope
- * examples that give the model a way to say "none of these". Immutable and thread-safe; classifying is CPU-bound.
+ * examples that give the model a way to say "none of these". Where a language's encoder also reads the default
+ * language (bge-small-zh reads English; a multilingual model reads all), that language's model also learns the
+ * default-language questions of the articles it has no questions for, so it matches across languages directly: a
+ * Chinese question finds the English-only article rather than the one Chinese article. Immutable and thread-safe;
+ * classifying is CPU-bound.
  */
 public final class KnowledgeModel {
 
@@ -41,12 +46,37 @@ public final class KnowledgeModel {
     public record Match(Prediction prediction, String modelLanguage) {
     }
 
-    /**
-     * Trains a model per language; {@code trainer} is {@code IntentModel.train} with the language's options in
-     * production, a lighter one in tests.
-     */
+    /** Trains one language's model: {@code IntentModel.train} with the language's options and encoder. */
+    @FunctionalInterface
+    public interface Trainer {
+
+        IntentModel train(List<LabeledUtterance> utterances, String language);
+
+        /** Whether the model of {@code language} understands questions written in {@code questionLanguage}. */
+        default boolean reads(String language, String questionLanguage) {
+            return language.equals(questionLanguage);
+        }
+
+        /** The engine with each language's encoder of {@code encoders}. */
+        static Trainer withEncoders(SentenceEncoders encoders) {
+            return new Trainer() {
+                @Override
+                public IntentModel train(List<LabeledUtterance> utterances, String language) {
+                    return IntentModel.train(utterances, TrainingOptions.defaults().withLanguage(language),
+                            encoders.forLanguage(language));
+                }
+
+                @Override
+                public boolean reads(String language, String questionLanguage) {
+                    return encoders.forLanguage(language).understands(questionLanguage);
+                }
+            };
+        }
+    }
+
+    /** Trains a model per language. */
     public static KnowledgeModel train(List<Article> articles, List<Intent> intents, String defaultLanguage,
-                                       BiFunction<List<LabeledUtterance>, String, IntentModel> trainer) {
+                                       Trainer trainer) {
         return empty(defaultLanguage).updatedWith(articles, intents, defaultLanguage, trainer);
     }
 
@@ -56,7 +86,7 @@ public final class KnowledgeModel {
      * leave every question as it was.
      */
     public KnowledgeModel updatedWith(List<Article> newArticles, List<Intent> intents, String newDefaultLanguage,
-                                      BiFunction<List<LabeledUtterance>, String, IntentModel> trainer) {
+                                      Trainer trainer) {
         Map<String, List<LabeledUtterance>> byLanguage = new LinkedHashMap<>();
         for (Article article : newArticles) {
             article.questions().forEach((language, questions) -> questions.forEach(q ->
@@ -66,6 +96,13 @@ public final class KnowledgeModel {
             intent.utterances().forEach((language, texts) -> texts.forEach(text ->
                     byLanguage.computeIfAbsent(language, l -> new ArrayList<>()).add(new LabeledUtterance(text, intent.label()))));
         }
+        byLanguage.forEach((language, utterances) -> {
+            if (!language.equals(newDefaultLanguage) && trainer.reads(language, newDefaultLanguage)) {
+                newArticles.stream().filter(article -> !article.questions().containsKey(language))
+                        .forEach(article -> article.questions().getOrDefault(newDefaultLanguage, List.of())
+                                .forEach(q -> utterances.add(new LabeledUtterance(q, article.id()))));
+            }
+        });
         Map<String, IntentModel> models = new LinkedHashMap<>();
         byLanguage.forEach((language, utterances) -> {
             if (utterances.equals(utterancesByLanguage.get(language))) {
@@ -75,7 +112,7 @@ public final class KnowledgeModel {
             List<LabeledUtterance> all = new ArrayList<>(utterances);
             OutOfScopeExamples.forLanguage(language)
                     .forEach(text -> all.add(new LabeledUtterance(text, Prediction.OUT_OF_SCOPE)));
-            models.put(language, trainer.apply(all, language));
+            models.put(language, trainer.train(all, language));
         });
         Map<String, Article> byId = new LinkedHashMap<>();
         newArticles.forEach(article -> byId.put(article.id(), article));
@@ -109,6 +146,31 @@ public final class KnowledgeModel {
                         .limit(limit)
                         .toList())
                 .orElse(List.of());
+    }
+
+    /**
+     * Articles a customer writing in {@code language} cannot find: questions in the default language and none in
+     * theirs. The ones the default language's model ranks highest for {@code text} come first (its lexical matchers
+     * still catch names, numbers and loanwords), then the rest in knowledge-base order.
+     */
+    public List<Article> onlyInDefaultLanguage(String text, String language, int limit) {
+        if (language.equals(defaultLanguage) || !modelsByLanguage.containsKey(defaultLanguage)) {
+            return List.of();
+        }
+        List<Article> missing = articles.values().stream()
+                .filter(article -> !article.questions().containsKey(language)
+                        && article.questions().containsKey(defaultLanguage))
+                .toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        List<String> ranked = modelsByLanguage.get(defaultLanguage).classify(text).alternatives().stream()
+                .map(ScoredLabel::label).toList();
+        return missing.stream()
+                .sorted(Comparator.comparingInt(article -> ranked.contains(article.id())
+                        ? ranked.indexOf(article.id()) : ranked.size()))
+                .limit(limit)
+                .toList();
     }
 
     public Optional<Article> article(String id) {

@@ -10,6 +10,12 @@ public interface SentenceEncoder {
 
     int dimension();
 
+    /**
+     * Whether the model was trained on text in this language (ISO 639-1): its vectors then place a question near its
+     * paraphrases, and near its translations into any other language it understands (cross-language matching).
+     */
+    boolean understands(String language);
+
     /** Encodes many texts; implementations may use several threads. */
     default List<float[]> encodeAll(List<String> texts) {
         return texts.stream().map(this::encode).toList();

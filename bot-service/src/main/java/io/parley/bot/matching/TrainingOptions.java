@@ -4,7 +4,7 @@ package io.parley.bot.matching;
  * How {@link IntentModel#train} builds a model. {@link #defaults()} holds the values tuned by cross-validation on
  * BANKING77 and CLINC150 validation data (see the bot-service README, "Evaluation").
  *
- * @param language             ISO 639-1 code of the utterances; picks the Lucene analyser
+ * @param language             ISO 639-1 code (or locale tag) of the utterances; picks the Lucene analyser
  * @param epochs               passes of the logistic-regression optimiser over the training set
  * @param learningRate         AdaGrad base step
  * @param l2                   L2 penalty on the regression weights
@@ -34,6 +34,7 @@ public record TrainingOptions(
         long seed) {
 
     public TrainingOptions {
+        language = Languages.base(language);
         if (epochs < 1 || learningRate <= 0 || l2 < 0 || charGramMin < 1 || charGramMax < charGramMin
                 || minDocumentFrequency < 1 || bm25Hits < 1 || calibrationFraction < 0 || calibrationFraction >= 1) {
             throw new IllegalArgumentException("invalid training options: " + this);

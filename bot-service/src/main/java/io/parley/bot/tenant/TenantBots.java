@@ -8,7 +8,7 @@ import io.parley.bot.flow.FlowDefinition;
 import io.parley.bot.kb.Article;
 import io.parley.bot.kb.KnowledgeModel;
 import io.parley.bot.matching.IntentModel;
-import io.parley.bot.matching.TrainingOptions;
+import io.parley.bot.matching.SentenceEncoders;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +48,12 @@ public class TenantBots {
     });
     private final TenantDocuments documents;
     private final BotConfig config;
+    private final SentenceEncoders encoders;
 
     public TenantBots(TenantDocuments documents, BotConfig config) {
         this.documents = documents;
         this.config = config;
+        this.encoders = SentenceEncoders.withOverrides(config.encoders());
     }
 
     /**
@@ -123,7 +125,7 @@ public class TenantBots {
         KnowledgeModel previous = current(tenant).map(TenantBot::knowledge)
                 .orElseGet(() -> KnowledgeModel.empty(settings.defaultLanguage()));
         KnowledgeModel knowledge = previous.updatedWith(articles, flowIntents, settings.defaultLanguage(),
-                (utterances, language) -> IntentModel.train(utterances, TrainingOptions.defaults().withLanguage(language)));
+                KnowledgeModel.Trainer.withEncoders(encoders));
         LOG.infof("bot of tenant %s built: %d articles in %s, %d flows", tenant, articles.size(),
                 knowledge.languages(), flows.size());
         return new TenantBot(tenant, settings, knowledge, flows, generation, Instant.now());

@@ -3,7 +3,6 @@ package io.parley.bot.kb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.bot.matching.IntentModel;
-import io.parley.bot.matching.LabeledUtterance;
 import io.parley.bot.matching.Prediction;
 import io.parley.bot.matching.TrainingOptions;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +87,7 @@ class KnowledgeModelTest {
     @Test
     void a_rebuild_retrains_only_the_languages_whose_questions_changed() throws IOException {
         List<String> trainedLanguages = new ArrayList<>();
-        BiFunction<List<LabeledUtterance>, String, IntentModel> countingTrainer = (utterances, language) -> {
+        KnowledgeModel.Trainer countingTrainer = (utterances, language) -> {
             trainedLanguages.add(language);
             return IntentModel.train(utterances, TrainingOptions.defaults().withLanguage(language));
         };

@@ -2,10 +2,10 @@ package io.parley.bot.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +34,9 @@ class IntentModelTest {
         assertThat(prediction.alternatives().get(0)).isEqualTo(new ScoredLabel("refund", prediction.confidence()));
         assertThat(prediction.alternatives()).extracting(ScoredLabel::confidence)
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        // The rest of the probability is "none of these".
         assertThat(prediction.alternatives().stream().mapToDouble(ScoredLabel::confidence).sum())
-                .isCloseTo(1.0, within(1e-9));
+                .isGreaterThan(0.5).isLessThanOrEqualTo(1.0 + 1e-9);
     }
 
     @Test
@@ -74,6 +75,30 @@ class IntentModelTest {
                     .as("weight %d stays within three deviations of the prior", j)
                     .isLessThan(3 * IntentModel.SMALL_DATA_PRIOR.deviation()[j]);
         }
+    }
+
+    @Test
+    void aOneIntentModelDoesNotAnswerEverythingWithItsIntent() {
+        List<LabeledUtterance> oneIntent = utterances().stream()
+                .filter(u -> u.label().equals("refund") || u.label().equals(Prediction.OUT_OF_SCOPE)).toList();
+        IntentModel model = IntentModel.train(oneIntent, TrainingOptions.defaults(), new HashingEncoder());
+
+        assertThat(model.classify("how can i get a refund of the money").label()).isEqualTo("refund");
+        Prediction unrelated = model.classify("bake a chocolate cake for sunday lunch");
+        assertThat(unrelated.confident(IntentModel.DEFAULT_CONFIDENCE_THRESHOLD)).as(unrelated.toString()).isFalse();
+    }
+
+    @Test
+    void unseenArticleRoundsLeaveOutEveryArticleOnceButNeverTheOutOfScopeExamples() {
+        List<String> labels = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", Prediction.OUT_OF_SCOPE);
+
+        List<Set<Integer>> rounds = IntentModel.unseenArticleRounds(labels, TrainingOptions.defaults());
+
+        assertThat(rounds).hasSize(5).allSatisfy(round -> assertThat(round).hasSize(2));
+        assertThat(rounds.stream().flatMap(Set::stream).sorted().toList())
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(IntentModel.unseenArticleRounds(List.of("only", Prediction.OUT_OF_SCOPE), TrainingOptions.defaults()))
+                .containsExactly(Set.of(0));
     }
 
     @Test
