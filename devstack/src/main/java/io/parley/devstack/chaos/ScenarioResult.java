@@ -38,6 +38,9 @@ record ScenarioResult(String scenario, long sent, long acked, long inLog, long a
         Set<String> forged = copies.forgedIds();
         Set<String> inLog = logged.eventIds().keySet().stream().filter(id -> !forged.contains(id))
                 .collect(Collectors.toSet());
+        if (summary.acknowledged() == 0) {
+            problems.add("no customer message was acknowledged: the platform did not take the traffic");
+        }
         List<String> unlogged = result.outcomes().stream().filter(Simulation.Outcome::acknowledged)
                 .map(Simulation.Outcome::messageId).filter(id -> !inLog.contains(id)).toList();
         if (!unlogged.isEmpty()) {

@@ -60,6 +60,21 @@ class ScenarioResultTest {
         assertThat(result.failed()).isTrue();
     }
 
+    @Test
+    void a_run_where_nothing_was_acknowledged_fails_although_nothing_acknowledged_was_lost() {
+        Simulation.Outcome refused = new Simulation.Outcome("m1", "u-m1", 1_000_000, false, true, -1);
+        Summary summary = new Summary(1, 0, Map.of(503, 1), 0, 0, 0, 0, 0, 0, 0, NONE, NONE, NONE, NONE);
+        EndToEndBenchmark.Step step = new EndToEndBenchmark.Step(5, new Simulation.Result(summary, 1, 0,
+                Instant.EPOCH, List.of(), "run", List.of(refused)), Optional.empty());
+
+        ScenarioResult result = ScenarioResult.reconcile(Scenario.DUPLICATES, step, Copies.none(), logged(),
+                Set.of(), OptionalLong.empty(), List.of());
+
+        assertThat(result.lost()).isZero();
+        assertThat(result.failed()).isTrue();
+        assertThat(result.line()).endsWith("recovery_s=- drain_s=never");
+    }
+
     private static Simulation.Outcome outcome(String id, long dueMicros, long answeredMicros) {
         return new Simulation.Outcome(id, "u-" + id, dueMicros, true, true, answeredMicros);
     }
