@@ -17,12 +17,14 @@ import io.parley.testkit.postgres.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every query of the Grafana dashboards in deploy/grafana names a metric analytics really exposes: the real
- * {@code /q/metrics} is scraped after a conversation has been folded, so the labelled families exist. All dashboard
+ * {@code /q/metrics} is scraped after a conversation has been folded and a poison record parked, so the labelled
+ * families exist. All dashboard
  * metrics come from analytics (it reads every consumer group's lag with an AdminClient); other services' metrics are
  * not used by these dashboards.
  */
@@ -55,7 +58,8 @@ class GrafanaDashboardsIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exposed())
                 .contains("parley_first_response_seconds_bucket", "parley_resolution_seconds_bucket",
                         "parley_conversations_live",
-                        "parley_kafka_consumergroup_lag", "parley_analytics_projection_lag_records"));
+                        "parley_kafka_consumergroup_lag", "parley_analytics_projection_lag_records",
+                        "parley_dead_letters_total"));
         Set<String> exposed = exposed();
 
         List<String> queried = queriedMetrics();
@@ -69,7 +73,11 @@ class GrafanaDashboardsIT {
         String conversation = TestEvents.conversation(UUID.randomUUID().toString());
         String waiting = TestEvents.conversation(UUID.randomUUID().toString());
         Instant start = Instant.now().minusSeconds(600);
+        SharedKafka.broker().createTopics(Map.of(Topics.deadLetter(Topics.CONVERSATION_EVENTS, "analytics"), 1));
         try (TopicProbe probe = new TopicProbe(SharedKafka.bootstrapServers())) {
+            // a record that is not an event: the tally parks it, so the dead-letter counter's family exists
+            probe.append(Topics.CONVERSATION_EVENTS, "poison-" + UUID.randomUUID(),
+                    "{not json".getBytes(StandardCharsets.UTF_8));
             for (Event event : List.of(events.customer(conversation, start, "hello"),
                     events.queued(conversation, start.plusSeconds(1), "support"),
                     events.agentReply(conversation, start.plusSeconds(30), "agent-1"),

@@ -81,7 +81,8 @@ public class BusinessMetrics {
         FunctionCounter.builder("parley.analytics.events.folded", runtime.follower(), f -> f.folded())
                 .description("Events that changed the figures").register(registry);
         FunctionCounter.builder("parley.analytics.unreadable", runtime.follower(), f -> f.unreadable())
-                .description("Records the projection could not read (parked in the DLQ by the tally consumer)")
+                .description("Records the projection could not read (parked by the tally on conversation-events,"
+                        + " by the projection itself on the other logs)")
                 .register(registry);
         FunctionCounter.builder("parley.analytics.checkpoint.failures", runtime.follower(), f -> f.checkpointFailures())
                 .description("Checkpoints that could not be saved (PostgreSQL unreachable)").register(registry);

@@ -6,6 +6,7 @@ import io.parley.analytics.figures.SlaRules;
 import io.parley.analytics.figures.TenantProjection;
 import io.parley.analytics.live.LivePushes;
 import io.parley.analytics.metrics.BusinessMetrics;
+import io.parley.edge.consumer.RecordProcessor;
 import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.sla.BusinessCalendar;
@@ -38,7 +39,7 @@ public class AnalyticsRuntime {
     private final SlaRules slaRules;
 
     public AnalyticsRuntime(AnalyticsSettings settings, DataSource dataSource, BusinessMetrics metrics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            RecordProcessor records, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.pushes = new LivePushes(settings.livePushInterval());
         Config config = ConfigProvider.getConfig();
         Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
@@ -55,7 +56,7 @@ public class AnalyticsRuntime {
                     public void changed(Set<String> tenants) {
                         tenants.forEach(pushes::changed);
                     }
-                }, settings.checkpointInterval(), RetryPolicy.DEFAULT).start();
+                }, settings.checkpointInterval(), records).start();
         metrics.watch(this);
     }
 

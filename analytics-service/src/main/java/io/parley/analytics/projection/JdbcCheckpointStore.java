@@ -96,7 +96,8 @@ public final class JdbcCheckpointStore implements Checkpoint.Store {
         }
     }
 
-    static byte[] bytes(List<Event> events) {
+    /** A tenant's kept events as stored: gzipped CloudEvents lines. */
+    public static byte[] bytes(List<Event> events) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
             for (Event event : events) {

@@ -2,7 +2,12 @@ package io.parley.analytics.projection;
 
 import io.parley.analytics.figures.Projection;
 import io.parley.analytics.figures.TenantProjection;
+import io.parley.edge.consumer.FailurePolicy;
+import io.parley.edge.consumer.RecordProcessor;
+import io.parley.edge.consumer.RecordProcessor.Outcome;
+import io.parley.edge.consumer.UnprocessableRecordException;
 import io.parley.events.Event;
+import io.parley.events.Topics;
 import io.parley.events.envelope.EventCodec;
 import io.parley.events.envelope.MalformedEventException;
 import java.time.Duration;
@@ -31,8 +36,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Folds the three logs into the {@link Projection} as they are written. Every instance reads every partition (no
  * consumer group): a tenant's conversations are spread over all partitions of {@code conversation-events}, and each
  * instance serves any tenant's figures. Positions live in the checkpoint with the figures they produced, not in Kafka.
- * PostgreSQL being down never stops the fold: figures stay live in memory and the checkpoint is retried with backoff;
- * at start the follower waits for PostgreSQL to load the last checkpoint, then resumes from its positions.
+ * <p>
+ * Failures follow the shared policy ({@link RecordProcessor}), where they can happen:
+ * <ul>
+ * <li>PostgreSQL away: the fold needs no database, so figures stay live in memory; the checkpoint is retried with the
+ * policy's backoff until it is saved, and at start the last checkpoint is waited for the same way. Readiness is DOWN
+ * meanwhile ({@link #waitingFor()}). Positions only advance with a saved checkpoint, so nothing is lost.</li>
+ * <li>A record the figures cannot fold (the fold throws: a pure function of the record and memory, so no retry would
+ * help) is parked at once in {@code <topic>.dlq.analytics}, counted, and the next record is folded. A record that is
+ * not an event is parked the same way, except on {@code conversation-events}, where the tally's consumer group
+ * parks it once; here it is counted as unreadable and skipped.</li>
+ * <li>The broker away, or the consumer failing: the loop retries with backoff (readiness DOWN) and never ends until
+ * the service stops.</li>
+ * </ul>
+ * With no consumer group, each instance parks such a record, and a restart meets the records after the checkpoint's
+ * positions again: a dead-letter topic may hold a record more than once (its origin headers tell them apart).
  */
 public final class ProjectionFollower implements AutoCloseable {
 
@@ -55,11 +73,12 @@ public final class ProjectionFollower implements AutoCloseable {
     private final Checkpoint.Store store;
     private final Listener listener;
     private final Duration checkpointInterval;
-    private final RetryPolicy retry;
+    private final RecordProcessor records;
     private final Thread thread;
     private final AtomicLong unreadable = new AtomicLong();
     private final AtomicLong folded = new AtomicLong();
     private final AtomicLong checkpointFailures = new AtomicLong();
+    private volatile String waitingFor;
     private final Map<String, Long> lag = new ConcurrentHashMap<>();
     private final Set<String> dirty = new HashSet<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -68,7 +87,7 @@ public final class ProjectionFollower implements AutoCloseable {
     private Map<TopicPartition, Long> backlogEnd = Map.of();
 
     public ProjectionFollower(String bootstrapServers, List<String> topics, Projection projection,
-            Checkpoint.Store store, Listener listener, Duration checkpointInterval, RetryPolicy retry) {
+            Checkpoint.Store store, Listener listener, Duration checkpointInterval, RecordProcessor records) {
         this.config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -80,7 +99,7 @@ public final class ProjectionFollower implements AutoCloseable {
         this.store = store;
         this.listener = listener;
         this.checkpointInterval = checkpointInterval;
-        this.retry = retry;
+        this.records = records;
         this.thread = new Thread(this::run, "analytics-projection");
         this.thread.setDaemon(true);
     }
@@ -106,6 +125,14 @@ public final class ProjectionFollower implements AutoCloseable {
         return checkpointFailures.get();
     }
 
+    /**
+     * What the follower is waiting for, if anything: PostgreSQL (to load or save a checkpoint) or the broker; null
+     * while it folds and checkpoints normally. Readiness is DOWN while this is set.
+     */
+    public String waitingFor() {
+        return waitingFor;
+    }
+
     /** Records not yet folded, per topic, as of the last check (every few seconds). */
     public Map<String, Long> lag() {
         return Map.copyOf(lag);
@@ -122,11 +149,6 @@ public final class ProjectionFollower implements AutoCloseable {
             follow(checkpoint.positions());
         } catch (WakeupException e) {
             // closing
-        } catch (RuntimeException e) {
-            if (running) {
-                LOG.log(Level.SEVERE, "the analytics projection stopped: " + e.getMessage()
-                        + "; restart the service (it resumes from its last checkpoint)", e);
-            }
         } finally {
             if (consumer != null) {
                 consumer.close();
@@ -135,23 +157,32 @@ public final class ProjectionFollower implements AutoCloseable {
     }
 
     private Checkpoint loadCheckpoint() {
-        for (int failures = 0; running; failures++) {
+        for (int failures = 1; running; failures++) {
             try {
-                return store.load();
+                Checkpoint checkpoint = store.load();
+                waitingFor = null;
+                return checkpoint;
             } catch (Exception e) {
-                Duration wait = retry.delayAfter(failures + 1);
-                if (failures == 0) {
+                waitingFor = "PostgreSQL, to load the last checkpoint: " + e;
+                if (failures == 1) {
                     LOG.warning("cannot load the analytics checkpoint (" + e.getMessage() + "); is PostgreSQL up?"
-                            + " Retrying every " + retry.max().toSeconds() + " s at most until it answers");
+                            + " Retrying until it answers");
                 }
-                pause(wait);
+                pause(FailurePolicy.backoff(failures));
             }
         }
         return Checkpoint.EMPTY;
     }
 
+    /** Folds the checkpoint's events; one the fold throws on was parked when it was read, and is skipped again. */
     private void restore(Checkpoint checkpoint) {
-        checkpoint.tenants().values().forEach(events -> events.forEach(projection::apply));
+        checkpoint.tenants().values().forEach(events -> events.forEach(event -> {
+            try {
+                apply(event);
+            } catch (UnprocessableRecordException e) {
+                LOG.warning(e.getMessage() + "; skipped while restoring the checkpoint");
+            }
+        }));
     }
 
     private void follow(Map<String, Long> positions) {
@@ -159,53 +190,97 @@ public final class ProjectionFollower implements AutoCloseable {
         long nextTopicCheck = 0;
         long nextCheckpoint = System.nanoTime() + checkpointInterval.toNanos();
         int checkpointFailuresInARow = 0;
+        int loopFailuresInARow = 0;
         while (running) {
-            if (System.nanoTime() >= nextTopicCheck) {
-                assignNewPartitions(assigned, positions);
-                updateLag(assigned);
-                nextTopicCheck = System.nanoTime() + TOPIC_CHECK.toNanos();
-            }
-            Set<String> changed = new HashSet<>();
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                fold(record).ifPresent(tenant -> changed.add(tenant.tenant()));
-            }
-            if (!changed.isEmpty()) {
-                dirty.addAll(changed);
-                listener.changed(changed);
-            }
-            if (!caughtUp && !assigned.isEmpty() && backlogFolded(assigned)) {
-                caughtUp = true;
-            }
-            if (System.nanoTime() >= nextCheckpoint) {
-                if (saveCheckpoint(assigned)) {
-                    checkpointFailuresInARow = 0;
-                    nextCheckpoint = System.nanoTime() + checkpointInterval.toNanos();
-                } else {
-                    checkpointFailuresInARow++;
-                    nextCheckpoint = System.nanoTime() + retry.delayAfter(checkpointFailuresInARow).toNanos();
+            try {
+                if (System.nanoTime() >= nextTopicCheck) {
+                    assignNewPartitions(assigned, positions);
+                    updateLag(assigned);
+                    nextTopicCheck = System.nanoTime() + TOPIC_CHECK.toNanos();
                 }
+                Set<String> changed = new HashSet<>();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (records.process(record, r -> fold(r, changed)) == Outcome.INTERRUPTED) {
+                        return; // closing while the broker was away for a park
+                    }
+                }
+                if (!changed.isEmpty()) {
+                    dirty.addAll(changed);
+                    listener.changed(changed);
+                }
+                if (!caughtUp && !assigned.isEmpty() && backlogFolded(assigned)) {
+                    caughtUp = true;
+                }
+                if (loopFailuresInARow > 0) {
+                    loopFailuresInARow = 0;
+                    waitingFor = null;
+                }
+                if (System.nanoTime() >= nextCheckpoint) {
+                    if (saveCheckpoint(assigned)) {
+                        checkpointFailuresInARow = 0;
+                        nextCheckpoint = System.nanoTime() + checkpointInterval.toNanos();
+                    } else {
+                        checkpointFailuresInARow++;
+                        nextCheckpoint = System.nanoTime()
+                                + FailurePolicy.backoff(checkpointFailuresInARow).toNanos();
+                    }
+                }
+            } catch (WakeupException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // the broker away (metadata, offsets or fetch timing out) or the consumer failing: never stop for it
+                loopFailuresInARow++;
+                waitingFor = "the broker: " + e;
+                if (loopFailuresInARow == 1) {
+                    LOG.log(Level.WARNING, "the analytics projection cannot read the logs; retrying until it can", e);
+                }
+                pause(FailurePolicy.backoff(loopFailuresInARow));
             }
         }
     }
 
-    private Optional<TenantProjection> fold(ConsumerRecord<String, byte[]> record) {
+    /**
+     * Decodes and folds one record; the {@link RecordProcessor} parks it if this throws. An event this projection
+     * cannot fold is {@link UnprocessableRecordException}: the fold is pure, so a retry would fail alike.
+     */
+    private void fold(ConsumerRecord<String, byte[]> record, Set<String> changed) {
         Optional<Event> event;
         try {
             event = record.value() == null ? Optional.empty() : EventCodec.decode(record.value());
         } catch (MalformedEventException e) {
-            // the consumer group's SmallRye channel parks it in the dead-letter topic; here it is only skipped
             unreadable.incrementAndGet();
-            return Optional.empty();
+            if (record.topic().equals(Topics.CONVERSATION_EVENTS)) {
+                return; // the tally's consumer group parks it, once
+            }
+            throw e;
         }
         if (event.isEmpty()) {
-            return Optional.empty();
+            return;
         }
-        Optional<TenantProjection> changed = projection.apply(event.get());
-        changed.ifPresent(tenant -> {
+        apply(event.get()).ifPresent(tenant -> {
             folded.incrementAndGet();
+            changed.add(tenant.tenant());
             listener.folded(event.get(), tenant, caughtUp);
         });
-        return changed;
+    }
+
+    /** Folds an event into the figures; the fold throwing (an error of the process's own aside) is the event's fault. */
+    private Optional<TenantProjection> apply(Event event) {
+        try {
+            return projection.apply(event);
+        } catch (RuntimeException e) {
+            throw unfoldable(event, e);
+        } catch (Error e) {
+            if (!FailurePolicy.isRecordsOwn(e)) {
+                throw e;
+            }
+            throw unfoldable(event, e);
+        }
+    }
+
+    private static UnprocessableRecordException unfoldable(Event event, Throwable failure) {
+        return new UnprocessableRecordException("the figures cannot fold " + event.type() + " " + event.id() + ": "
+                + failure, failure);
     }
 
     private boolean saveCheckpoint(Set<TopicPartition> assigned) {
@@ -220,12 +295,18 @@ public final class ProjectionFollower implements AutoCloseable {
         try {
             store.save(tenants, positions);
             dirty.removeAll(tenants.keySet());
+            if (waitingFor != null) {
+                waitingFor = null;
+                LOG.info("the analytics checkpoint is saved again");
+            }
             return true;
         } catch (Exception e) {
-            if (checkpointFailures.getAndIncrement() == 0 || checkpointFailures.get() % 100 == 0) {
+            if (waitingFor == null) {
                 LOG.warning("cannot save the analytics checkpoint (" + e.getMessage() + "); figures stay live in"
-                        + " memory and the checkpoint is retried; check PostgreSQL");
+                        + " memory and the checkpoint is retried until it is saved; check PostgreSQL");
             }
+            checkpointFailures.incrementAndGet();
+            waitingFor = "PostgreSQL, to save the checkpoint: " + e;
             return false;
         }
     }

@@ -30,15 +30,21 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Proof of the stack: an event appended to the real broker is read through the SmallRye channel and written with
- * Hibernate Reactive to the real PostgreSQL, once however often it is delivered; poison records land in the DLQ.
+ * JDBC to the real PostgreSQL, once however often it is delivered; poison records land in the DLQ.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -86,8 +92,67 @@ class EventTallyIT {
                 .contains("not JSON");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAgentOf(tenant)
                 .get("/api/v1/metrics/event-counts").then().body("[0].count", equalTo(1)));
-        given().get("/q/metrics").then().statusCode(200)
-                .body(matchesPattern("(?s).*\\nparley_analytics_parked_total(\\{[^}]*})? [1-9].*"));
+        given().get("/q/metrics").then().statusCode(200).body(matchesPattern("(?s).*\\nparley_dead_letters_total\\{"
+                + "reason=\"malformed\",service=\"analytics\",topic=\"conversation-events\"} [1-9].*"));
+    }
+
+    @Test
+    void an_event_the_database_refuses_every_time_is_parked_with_its_reason_and_the_rest_of_its_batch_is_counted() {
+        String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "analytics");
+        SharedKafka.broker().createTopics(Map.of(deadLetters, 1));
+        TopicMark mark = probe.mark(deadLetters);
+        // a readable event whose conversation id is longer than the tally's column (512): refused every time
+        String tenant = "tenant-" + UUID.randomUUID();
+        Event refused = customerMessage(tenant, "1".repeat(600), "wamid." + UUID.randomUUID());
+        Event before = customerMessage(tenant, "wamid." + UUID.randomUUID());
+        Event after = customerMessage(tenant, "wamid." + UUID.randomUUID());
+
+        appendAsServicesDo(before);
+        appendAsServicesDo(refused);
+        appendAsServicesDo(after);
+
+        ConsumerRecord<String, byte[]> parked = probe.await(mark, 1,
+                TopicProbe.valueContains(refused.id()), Duration.ofSeconds(60)).get(0);
+        assertThat(parked.value()).isEqualTo(EventCodec.encode(refused));
+        assertThat(header(parked, DeadLetterHeaders.REASON)).contains("value too long");
+        assertThat(header(parked, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo("org.postgresql.util.PSQLException");
+        assertThat(header(parked, DeadLetterHeaders.TOPIC)).isEqualTo(Topics.CONVERSATION_EVENTS);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAgentOf(tenant)
+                .get("/api/v1/metrics/event-counts").then().body("[0].count", equalTo(2)));
+        given().get("/q/metrics").then().statusCode(200).body(matchesPattern("(?s).*\\nparley_dead_letters_total\\{"
+                + "reason=\"unprocessable\",service=\"analytics\",topic=\"conversation-events\"} [1-9].*"));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A backlog appended at once is counted completely and once. Prints how fast (not asserted: a figure for
+     * docs/performance.md); {@code -Dparley.tally.backlog=N} sets its size.
+     */
+    @Test
+    void a_backlog_is_counted_completely_and_once() {
+        int events = Integer.getInteger("parley.tally.backlog", 2_000);
+        String tenant = "backlog-" + UUID.randomUUID();
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 10), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < events; i++) {
+                // ten messages per conversation, as customers write
+                Event event = customerMessage(tenant, "customer-" + i / 10, "wamid." + tenant + "." + i);
+                producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, event.subject(),
+                        EventCodec.encode(event)));
+            }
+        }
+
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                asAgentOf(tenant).get("/api/v1/metrics/event-counts").then().statusCode(200)
+                        .body("[0].count", equalTo(events)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "tally backlog: events=%d seconds=%.1f per_s=%.0f%n", events, seconds,
+                events / seconds);
     }
 
     @Test
@@ -116,7 +181,11 @@ class EventTallyIT {
     }
 
     private static Event customerMessage(String tenant, String channelMessageId) {
-        ConversationId conversation = ConversationId.whatsapp("106540352242922", "16505551234");
+        return customerMessage(tenant, "16505551234", channelMessageId);
+    }
+
+    private static Event customerMessage(String tenant, String customer, String channelMessageId) {
+        ConversationId conversation = ConversationId.whatsapp("106540352242922", customer);
         return new Event(EventIds.forChannelMessage(Channel.WHATSAPP, channelMessageId), "/ingest/whatsapp",
                 conversation.toString(), Instant.parse("2026-11-22T10:00:00Z"), tenant, null,
                 new MessageReceived(Channel.WHATSAPP, conversation.account(), channelMessageId,
