@@ -23,7 +23,9 @@ import javax.sql.DataSource;
 
 /**
  * Checkpoints in PostgreSQL: one row per tenant (its kept events as gzipped CloudEvents lines) and one row per log
- * partition, written in one transaction.
+ * partition, written in one transaction. Rows are written one statement each, not as a JDBC batch: a checkpoint has a
+ * few dozen rows, and pgjdbc's batch handler asserts (under {@code -ea}) when the connection is lost mid-batch,
+ * turning an outage into an {@code AssertionError} instead of the connection error the retry waits out.
  */
 public final class JdbcCheckpointStore implements Checkpoint.Store {
 
@@ -72,9 +74,8 @@ public final class JdbcCheckpointStore implements Checkpoint.Store {
                         upsert.setString(1, tenant.getKey());
                         upsert.setBytes(2, bytes(tenant.getValue()));
                         upsert.setTimestamp(3, now);
-                        upsert.addBatch();
+                        upsert.executeUpdate();
                     }
-                    upsert.executeBatch();
                 }
                 try (PreparedStatement upsert = connection.prepareStatement("insert into analytics_log_position"
                         + " (topic, partition_number, next_offset) values (?, ?, ?) on conflict (topic, partition_number)"
@@ -84,13 +85,16 @@ public final class JdbcCheckpointStore implements Checkpoint.Store {
                         upsert.setString(1, position.getKey().substring(0, colon));
                         upsert.setInt(2, Integer.parseInt(position.getKey().substring(colon + 1)));
                         upsert.setLong(3, position.getValue());
-                        upsert.addBatch();
+                        upsert.executeUpdate();
                     }
-                    upsert.executeBatch();
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // the connection is gone (PostgreSQL away): the first failure says why
+                }
                 throw e;
             }
         }
