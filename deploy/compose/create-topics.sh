@@ -24,6 +24,8 @@ create conversation-events.dlq.bot 1 $FOREVER
 create conversation-events.dlq.routing 1 $FOREVER
 create conversation-events.dlq.ticket 1 $FOREVER
 create conversation-events.dlq.analytics 1 $FOREVER
+create agent-events.dlq.analytics 1 $FOREVER
+create workspace-events.dlq.analytics 1 $FOREVER
 create agent-events.dlq.routing 1 $FOREVER
 create workspace-events.dlq.routing 1 $FOREVER
 create routing-work.dlq.routing 1 $FOREVER
