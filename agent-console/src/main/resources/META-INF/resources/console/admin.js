@@ -1,4 +1,4 @@
-// The admin pages: plain forms over the public admin APIs (workspace, bot, routing, canned responses, SLA). One form
+// The admin pages: plain forms over the public admin APIs (workspace, SLA policies, bot, routing, canned responses). One form
 // builder reads a section's field list, so every section saves, creates and deletes the same way.
 import { el } from '../ui/parley.js';
 
@@ -27,11 +27,17 @@ export const SECTIONS = {
     fields: [{ name: 'calendar', fixed: true, key: true }, { name: 'timeZone' }, { name: 'weekly', type: 'json' },
       { name: 'holidays', type: 'list' }] },
   kb: { path: '/api/v1/kb/articles', key: a => a.id, columns: ['id', 'tags'], wholeJson: true, importer: true },
-  flows: { path: '/api/v1/flows', key: f => f.id, columns: ['id'], wholeJson: true, putOnly: true },
+  flows: { path: '/api/v1/flows', key: f => f.id, columns: ['id'], wholeJson: true, putOnly: true, deletable: () => true },
   canned: { path: '/api/v1/canned-responses', key: c => c.id, columns: ['shortcut', 'title'],
     fields: [{ name: 'shortcut' }, { name: 'title' }, { name: 'body', type: 'textarea' }] },
   rules: { document: tenant => '/api/v1/routing/' + encodeURIComponent(tenant) + '/rules' },
-  sla: { report: true },
+  // One policy per priority: the workspace's own replaces the configured one; deleting it brings that back.
+  sla: { path: '/api/v1/admin/sla', key: p => p.priority, putOnly: true, deletable: p => p.source === 'workspace',
+    columns: ['priority', 'firstReply', 'nextReply', 'resolution', 'businessHours', 'goalPercent', 'source'],
+    note: 'slaNote', attainment: true,
+    fields: [{ name: 'priority', type: 'select', options: ['urgent', 'high', 'normal', 'low'], fixed: true, key: true },
+      { name: 'firstReply' }, { name: 'nextReply' }, { name: 'resolution' },
+      { name: 'businessHours', type: 'checkbox', default: false }, { name: 'goalPercent', type: 'number' }] },
 };
 
 /** Renders one admin section into `root`. */
@@ -61,7 +67,6 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
     }
   };
 
-  if (spec.report) return slaReport();
   if (spec.document) return documentEditor(spec.document(tenant));
   return itemsEditor();
 
@@ -81,7 +86,8 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
           el('td', {}, el('button', { type: 'button', onclick: () => fill(form, item) }, t('edit'))))))),
       el('button', { type: 'button', id: 'admin-new', onclick: () => fill(form, null) }, t('newItem')),
       form,
-      spec.importer ? importer() : null].filter(Boolean));
+      spec.importer ? importer() : null,
+      spec.attainment ? await attainment() : null].filter(Boolean));
     fill(form, null);
   }
 
@@ -92,9 +98,10 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
     form.replaceChildren(...[
       el('h3', {}, existing ? t('edit') + ' ' + spec.key(item) : t('create')),
       spec.secretsNote ? el('p', { class: 'muted' }, t('secretsWriteOnly')) : null,
+      spec.note ? el('p', { class: 'muted' }, t(spec.note)) : null,
       ...fields.map(field => input(field, source[field.name], existing)),
       el('button', { type: 'submit' }, t('save')),
-      existing && !spec.putOnly || existing && name === 'flows' ? el('button', { type: 'button', class: 'danger',
+      existing && (spec.deletable ? spec.deletable(item) : !spec.putOnly) ? el('button', { type: 'button', class: 'danger',
         onclick: () => remove(item) }, t('delete')) : null].filter(Boolean));
     form.onsubmit = event => { event.preventDefault(); save(form, item); };
   }
@@ -104,14 +111,16 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
     const label = el('label', { for: id }, field.name);
     let control;
     if (field.type === 'select') {
-      control = el('select', { id }, field.options.map(o => el('option', { value: o, selected: o === (value ?? '') }, o || '—')));
+      control = el('select', { id, disabled: field.fixed && existing ? true : null },
+        field.options.map(o => el('option', { value: o, selected: o === (value ?? '') }, o || '—')));
     } else if (field.type === 'checkbox') {
-      control = el('input', { id, type: 'checkbox', checked: value === undefined ? true : Boolean(value) });
+      control = el('input', { id, type: 'checkbox', checked: value === undefined ? field.default ?? true : Boolean(value) });
     } else if (field.type === 'json' || field.type === 'textarea') {
       control = el('textarea', { id, rows: field.type === 'json' && spec.wholeJson ? 16 : 4, spellcheck: 'false' });
       control.value = field.type === 'json' ? (value === undefined ? '' : JSON.stringify(value, null, 2)) : (value || '');
     } else {
-      control = el('input', { id, type: field.type === 'secret' ? 'password' : field.type === 'email' ? 'email' : 'text',
+      control = el('input', { id, type: field.type === 'secret' ? 'password' : field.type === 'email' ? 'email'
+        : field.type === 'number' ? 'number' : 'text',
         autocomplete: field.type === 'secret' ? 'new-password' : 'off',
         value: field.type === 'secret' ? '' : field.type === 'list' ? (value || []).join(', ') : (value ?? ''),
         readonly: field.fixed && existing ? true : null });
@@ -131,6 +140,7 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
       }
       else if (field.type === 'json') { if (control.value.trim()) body[field.name] = JSON.parse(control.value); }
       else if (field.type === 'secret' || field.type === 'select') { if (control.value) body[field.name] = control.value; }
+      else if (field.type === 'number') { if (control.value !== '') body[field.name] = Number(control.value); }
       else if (control.value !== '') body[field.name] = control.value;
     }
     return body;
@@ -193,20 +203,14 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
     } }, area, el('button', { type: 'submit' }, t('save'))));
   }
 
-  async function slaReport() {
-    const [workspace, attainment] = await Promise.all([api.get('/api/v1/admin/workspace').catch(() => null),
-      api.get('/api/v1/sla/attainment').catch(() => null)]);
-    const policies = workspace && workspace.slaPolicies ? Object.values(workspace.slaPolicies).flat() : [];
-    body.replaceChildren(
-      el('table', { class: 'grid', id: 'sla-policies' },
-        el('thead', {}, el('tr', {}, ['priority', 'firstReply', 'nextReply', 'resolution', 'businessHours', 'goalPercent']
-          .map(c => el('th', { scope: 'col' }, c)))),
-        el('tbody', {}, policies.filter(p => p && p.priority).map(p => el('tr', {},
-          ['priority', 'firstReply', 'nextReply', 'resolution', 'businessHours', 'goalPercent'].map(c => el('td', {}, display(p[c]))))))),
+  /** How many conversations met each policy's targets (the ticket service's measure). */
+  async function attainment() {
+    const report = await api.get('/api/v1/sla/attainment').catch(() => null);
+    return el('section', {},
       el('h3', {}, t('attainment')),
       el('table', { class: 'grid', id: 'sla-attainment' },
         el('thead', {}, el('tr', {}, [t('policy'), t('metric'), t('measured'), t('met'), '%', t('target')].map(c => el('th', { scope: 'col' }, c)))),
-        el('tbody', {}, ((attainment && attainment.figures) || []).map(f => el('tr', {},
+        el('tbody', {}, ((report && report.figures) || []).map(f => el('tr', {},
           el('td', {}, f.policy), el('td', {}, f.metric), el('td', {}, f.measured), el('td', {}, f.met),
           el('td', {}, display(f.percentMet)), el('td', {}, f.target ? f.target.percent + '% ≤ ' + f.target.within : ''))))));
   }

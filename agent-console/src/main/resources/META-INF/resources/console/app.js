@@ -511,7 +511,8 @@ function start() {
 
   function describe(m) {
     const content = m.content || {};
-    return '[' + (m.kind || content.kind) + '] ' + (content.caption || content.filename || content.url || content.name || '');
+    const template = content.template && content.template.name;
+    return '[' + (m.kind || content.kind) + '] ' + (template || content.caption || content.filename || content.url || content.name || '');
   }
 
   function authorOf(m) {

@@ -51,6 +51,8 @@ public final class EventTypes {
         register("parley.workspace.hours-set.v1", WorkspaceEvent.HoursSet.class);
         register("parley.workspace.hours-cleared.v1", WorkspaceEvent.HoursCleared.class);
         register("parley.workspace.channel-saved.v1", WorkspaceEvent.ChannelSaved.class);
+        register("parley.workspace.sla-policy-set.v1", WorkspaceEvent.SlaPolicySet.class);
+        register("parley.workspace.sla-policy-cleared.v1", WorkspaceEvent.SlaPolicyCleared.class);
         register("parley.routing.team-configured.v1", RoutingEvent.TeamConfigured.class);
         register("parley.routing.rules-replaced.v1", RoutingEvent.RulesReplaced.class);
         register("parley.routing.contact-profiled.v1", RoutingEvent.ContactProfiled.class);

@@ -121,6 +121,8 @@ final class EventSamples {
                         Map.of(), Map.of("appSecret", "q2b0mSx4Xq1g8nJd1m0aJ6fG0pH5k3VvQy7W2A==",
                                 "accessToken", "V7n1p3r5t7v9x1z3b5d7f9h1j3l5n7p9r1t3v5x7z9=="),
                         Map.of("appSecret", TIME, "accessToken", TIME), "admin-1")),
+                workspace(new WorkspaceEvent.SlaPolicySet("high", "PT1M", "PT3M", "PT4H", true, 95, "admin-1")),
+                workspace(new WorkspaceEvent.SlaPolicyCleared("low", "admin-1")),
                 routing(new RoutingEvent.TeamConfigured("vip", "round-robin", "keep")),
                 routing(new RoutingEvent.RulesReplaced(json("[{\"id\": \"refunds\", \"when\": {\"keywords\": [\"refund\"],"
                         + " \"languages\": [\"en\", \"pt\"]}, \"team\": \"billing\", \"priority\": \"high\","

@@ -88,7 +88,7 @@ public record LiveFigures(
         boolean breached = episode != null && !episode.breaches().isEmpty();
         // the reply clock the ticket service runs, by the same function over the same policies and calendars
         boolean atRisk = !breached && status == ConversationStatus.OPEN && SlaPolicies.replyDue(state,
-                rules.policies(), rules.calendar(tenant)).map(due -> !due.dueAt().isBefore(now)
+                rules.policies(tenant), rules.calendar(tenant)).map(due -> !due.dueAt().isBefore(now)
                 && !due.dueAt().isAfter(now.plus(rules.atRiskWithin()))).orElse(false);
         return new LiveState(Optional.of(name), unattended, atRisk, breached);
     }

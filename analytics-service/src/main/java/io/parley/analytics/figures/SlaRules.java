@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The SLA rules the figures measure by: the ticket service's own policies ({@link SlaPolicies}, read from the same
- * {@code parley.tickets.sla.*} keys) and calendars (the workspace's, then {@code parley.tickets.business-hours.*}),
+ * The SLA rules the figures measure by: the ticket service's own policies ({@link SlaPolicies}: the tenant's
+ * workspace's, over the same {@code parley.tickets.sla.*} keys) and calendars (the workspace's, then {@code parley.tickets.business-hours.*}),
  * so "at risk" and business-hours times agree with the clocks that breach. {@code atRiskWithin}: how close to its
  * deadline a reply counts as at risk.
  */
@@ -26,18 +26,23 @@ public record SlaRules(Map<Priority, SlaTargets> policies, Map<String, BusinessH
         return new BusinessCalendar(configuredHours, id -> tenant.workspace());
     }
 
-    /** Time between two instants as a policy's clock counts it for a team: business time or wall clock. */
-    Duration elapsed(TenantProjection tenant, String team, String policy, Instant from, Instant to) {
-        return calendar(tenant).elapsed(tenant.tenant(), team, from, to, targets(policy).businessHours());
+    /** The tenant's policies by priority: those its workspace sets over the configured ones. */
+    Map<Priority, SlaTargets> policies(TenantProjection tenant) {
+        return SlaPolicies.of(policies, tenant.workspace());
     }
 
-    SlaTargets targets(String policy) {
+    /** Time between two instants as a policy's clock counts it for a team: business time or wall clock. */
+    Duration elapsed(TenantProjection tenant, String team, String policy, Instant from, Instant to) {
+        return calendar(tenant).elapsed(tenant.tenant(), team, from, to, targets(tenant, policy).businessHours());
+    }
+
+    private SlaTargets targets(TenantProjection tenant, String policy) {
         Priority priority;
         try {
             priority = Priority.valueOf(policy.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             priority = Priority.NORMAL;
         }
-        return SlaPolicies.targetsFor(policies, priority);
+        return SlaPolicies.targetsFor(policies(tenant), priority);
     }
 }

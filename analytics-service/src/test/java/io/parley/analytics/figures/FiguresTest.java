@@ -405,6 +405,20 @@ class FiguresTest {
     }
 
     @Test
+    void at_risk_and_business_time_follow_the_policy_the_tenants_workspace_sets_over_the_configured_one() {
+        String normal = TestEvents.conversation("ws-n");
+        List<Event> log = List.of(events.slaPolicy("normal", "PT1H", T0.minusSeconds(60)),
+                events.customer(normal, T0, "help"), events.handoff(normal, T0, "asked-for-human"),
+                events.queued(normal, T0, "support"));
+        Instant now = T0.plusSeconds(60);
+
+        // configured: normal first reply within 5 minutes (at risk); the workspace's own: within an hour (not yet)
+        assertThat(LiveFigures.compute(fold(log.subList(1, log.size())), Filter.ALL, now, SlaRules.DEFAULT).sla()
+                .atRisk()).isEqualTo(1);
+        assertThat(LiveFigures.compute(fold(log), Filter.ALL, now, SlaRules.DEFAULT).sla().atRisk()).isEqualTo(0);
+    }
+
+    @Test
     void every_chart_bar_cell_and_list_entry_drills_down_to_its_conversations() {
         String agentless = TestEvents.conversation("q1");
         List<Event> log = new ArrayList<>(handledConversation());

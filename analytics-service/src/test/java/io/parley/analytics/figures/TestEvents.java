@@ -130,6 +130,12 @@ public final class TestEvents {
                 null, new WorkspaceEvent.HoursSet("default", BusinessHours.parse(zone, weekly, Set.of()), "admin"));
     }
 
+    /** An admin sets the tenant's own policy of a priority in the workspace. */
+    public Event slaPolicy(String priority, String firstReply, Instant at) {
+        return new Event(EventIds.nameBased(tenant + "sla" + priority + at).toString(), "/ticket/admin", tenant, at,
+                tenant, null, new WorkspaceEvent.SlaPolicySet(priority, firstReply, "PT1H", "PT24H", false, 90, "admin"));
+    }
+
     private Event of(String source, String conversation, Instant at, EventData data) {
         String id = EventIds.nameBased(tenant + conversation + source + at + data.getClass().getSimpleName()).toString();
         return new Event(id, source, conversation, at, tenant, null, data);

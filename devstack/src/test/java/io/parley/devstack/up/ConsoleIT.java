@@ -3,6 +3,7 @@ package io.parley.devstack.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parley.events.ids.ConversationId;
 import io.parley.testkit.auth.DevTokens;
 import io.parley.testkit.browser.HeadlessChromium;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +111,17 @@ class ConsoleIT {
             String reason = demo.getJson("/api/v1/conversations/" + CONVERSATION).path("handoff").path("reason").asText();
             assertThat(reason).isNotEmpty();
             page(ada).until(driver -> driver.findElement(By.id("handoff")).getText().contains(reason));
+
+            // The bot's suggested answers to her last message: one click puts one in the reply box.
+            await().atMost(PLATFORM).until(() -> demo.getJson("/api/v1/conversations/" + CONVERSATION + "/suggestions")
+                    .path("suggestions").size() > 0);
+            String suggested = demo.getJson("/api/v1/conversations/" + CONVERSATION + "/suggestions")
+                    .path("suggestions").get(0).path("text").asText();
+            page(ada).until(driver -> {
+                driver.findElement(By.cssSelector("#suggestions button.suggestion")).click();
+                return driver.findElement(By.id("reply")).getAttribute("value").equals(suggested);
+            });
+            ada.driver().findElement(By.id("reply")).clear();
 
             // ... and replies with a canned response, its placeholder filled by the server.
             WebElement reply = ada.driver().findElement(By.id("reply"));
@@ -214,6 +227,14 @@ class ConsoleIT {
             page(ada).until(driver -> listed(driver, CONVERSATION)
                     && item(driver, CONVERSATION).getText().contains("Resolved"));
 
+            // The customer is asked to rate the help and answers: her score shows on the conversation.
+            await().atMost(PLATFORM).untilAsserted(() -> assertThat(demo.widgetReceived()).contains("How would you rate"));
+            assertThat(demo.customerSays("console-4", CUSTOMER, "5 thank you").statusCode()).isEqualTo(200);
+            await().atMost(PLATFORM).until(() -> demo.getJson("/api/v1/conversations/" + CONVERSATION)
+                    .path("csatScore").asInt() == 5);
+            ada.open(demo.gatewayUrl() + "/console/#/c/" + CONVERSATION);
+            page(ada).until(driver -> driver.findElement(By.id("csat")).getText().contains("5"));
+
             // Another tenant's agent, whose console was open all along, sees none of it, not even by its id.
             showList(zoe, "all");
             assertThat(zoe.driver().findElement(By.id("conversation-list")).getText()).doesNotContain(CUSTOMER, "Ana");
@@ -221,6 +242,45 @@ class ConsoleIT {
             zoe.open(demo.gatewayUrl() + "/console/#/c/" + CONVERSATION);
             page(zoe).until(driver -> driver.findElement(By.id("conversation-error")).isDisplayed());
             assertThat(zoe.driver().getPageSource()).doesNotContain("Is anyone still there?", "Bob handles refunds");
+        }
+    }
+
+    @Test
+    void a_refused_send_shows_failed_with_the_channels_error_and_a_closed_whatsapp_window_offers_the_template_route()
+            throws Exception {
+        String lapsed = "15550009001";
+        String unreachable = "15550009002";
+        String lapsedConversation = ConversationId.whatsapp(DemoAccounts.WHATSAPP.accountId(), lapsed).toString();
+        String unreachableConversation = ConversationId.whatsapp(DemoAccounts.WHATSAPP.accountId(), unreachable)
+                .toString();
+        demo.platform.graph().refuseSendsTo(unreachable);
+        assertThat(demo.whatsAppCustomerSays("wamid.console-lapsed", lapsed, "Is my parcel on its way?",
+                Instant.now().minus(Duration.ofHours(25))).statusCode()).isEqualTo(200);
+        assertThat(demo.whatsAppCustomerSays("wamid.console-unreachable", unreachable, "Is my parcel on its way?",
+                Instant.now()).statusCode()).isEqualTo(200);
+        try (HeadlessChromium ada = HeadlessChromium.start()) {
+            signIn(ada, demo.demo.adminToken());
+
+            // The customer last wrote 25 hours ago: the box says WhatsApp refuses free text and offers a template,
+            // which is sent and delivered.
+            ada.open(demo.gatewayUrl() + "/console/#/c/" + lapsedConversation);
+            page(ada).until(driver -> driver.findElement(By.id("window-closed")).isDisplayed()
+                    && driver.findElement(By.id("template")).isDisplayed());
+            ada.driver().findElement(By.id("template-name")).sendKeys("order_update");
+            ada.driver().findElement(By.cssSelector("#template button")).click();
+            page(ada).until(driver -> delivered(driver, "order_update"));
+            ada.screenshot(SCREENSHOTS.resolve("console-window-closed.png"));
+
+            // The number cannot receive messages: the reply shows failed, with the channel's error.
+            ada.open(demo.gatewayUrl() + "/console/#/c/" + unreachableConversation);
+            page(ada).until(driver -> driver.findElement(By.id("conversation-title")).isDisplayed()
+                    && driver.findElements(By.id("window-closed")).stream().noneMatch(WebElement::isDisplayed));
+            ada.driver().findElement(By.id("reply")).sendKeys("Your parcel left our warehouse today.");
+            ada.driver().findElement(By.id("send")).click();
+            page(ada).until(driver -> driver.findElements(By.cssSelector("#timeline li.message.out.agent")).stream()
+                    .anyMatch(message -> message.getText().contains("left our warehouse")
+                            && !message.findElements(By.cssSelector("[data-delivery='failed']")).isEmpty()
+                            && message.findElement(By.className("delivery-error")).getText().contains("131026")));
         }
     }
 
@@ -304,10 +364,21 @@ class ConsoleIT {
             ada.driver().findElement(By.cssSelector("#admin-body button[type='submit']")).click();
             page(ada).until(driver -> "Saved.".equals(driver.findElement(By.id("admin-status")).getText()));
 
-            // SLA policies and their attainment.
+            // SLA policies: the high priority's own policy for this workspace, then back to the configured one.
             adminPage(ada, "sla");
-            page(ada).until(driver -> driver.findElement(By.id("sla-policies")).isDisplayed()
-                    && driver.findElement(By.id("sla-attainment")).isDisplayed());
+            page(ada).until(driver -> driver.findElement(By.id("sla-attainment")).isDisplayed());
+            edit(ada, "high");
+            retype(ada, "field-firstReply", "PT90S");
+            save(ada);
+            page(ada).until(driver -> driver.findElement(By.cssSelector("#admin-items tr[data-key='high']")).getText()
+                    .contains("PT1M30S"));
+            assertThat(demo.getJson("/api/v1/admin/sla/high").path("source").asText()).isEqualTo("workspace");
+            ada.screenshot(SCREENSHOTS.resolve("console-sla.png"));
+            edit(ada, "high");
+            ada.driver().findElement(By.cssSelector("#admin-form button.danger")).click();
+            page(ada).until(driver -> driver.findElement(By.cssSelector("#admin-items tr[data-key='high']")).getText()
+                    .contains("configured"));
+            assertThat(demo.getJson("/api/v1/admin/sla/high").path("source").asText()).isEqualTo("configured");
         }
     }
 

@@ -11,11 +11,14 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -25,6 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * analytics), "No", the queue, the agent online and assigned, her reply at the widget.
  */
 class LocalPlatformIT {
+
+    /** The README's screenshots of the dashboard. */
+    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
     private static RunningDemo demo;
 
@@ -104,24 +110,35 @@ class LocalPlatformIT {
             page.withMessage(browser::consoleLog).until(driver -> "live".equals(
                     driver.findElement(By.id("status")).getAttribute("class").replace("status", "").trim()));
 
+            // The channel filter offers every channel, the web widget's too.
+            assertThat(new Select(browser.driver().findElement(By.id("channel"))).getOptions())
+                    .extracting(option -> option.getAttribute("value"))
+                    .contains("whatsapp", "messenger", "instagram", "api", "web");
+
+            // Nobody is online, so the customer who asks for a person waits in the team's queue.
+            setPresence(demo.demo.adminToken(), "offline");
+            setPresence(demo.demo.agentToken(DemoTenant.SECOND_AGENT), "offline");
             assertThat(customerSays("dash-1", "u-dash", "I want to talk to a person").statusCode()).isEqualTo(200);
             String conversation = "api:" + DemoTenant.WIDGET_CHANNEL + ":u-dash";
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                JsonNode row = getJson("/api/v1/conversations/" + conversation);
-                return row.hasNonNull("assignee") || row.hasNonNull("queuePosition");
-            });
-            // The handoff is in the log: within 2 s the page's queued + assigned tiles equal the live figures.
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                    getJson("/api/v1/conversations/" + conversation).hasNonNull("queuePosition"));
+            // The handoff is in the log: within 2 s the page's queued + assigned tiles and the team's row of the queue
+            // table equal the live figures.
             JsonNode live = getJson("/api/v1/metrics/live");
             int expected = live.get("conversations").get("queued").asInt() + live.get("conversations").get("assigned").asInt();
+            String waiting = waitingIn(live, DemoTenant.TEAM);
+            assertThat(waiting).isNotEqualTo("0");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(2)).withMessage(browser::consoleLog)
-                    .until(driver -> tileValue(driver, "queued") + tileValue(driver, "assigned") == expected);
-            assertThat(browser.driver().findElement(By.id("queues")).getText()).contains(DemoTenant.TEAM);
-            browser.screenshot(RunningDemo.WORK_DIR.resolve("dashboard.png"));
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(driver -> tileValue(driver, "queued") + tileValue(driver, "assigned") == expected
+                            && waiting.equals(driver.findElement(By.cssSelector(
+                                    "#queues tr[data-team='" + DemoTenant.TEAM + "'] td.waiting")).getText()));
+            browser.screenshot(SCREENSHOTS.resolve("dashboard.png"));
 
             browser.driver().findElement(By.cssSelector("[data-figure='" + (live.get("conversations").get("assigned")
                     .asInt() > 0 ? "assigned" : "queued") + "']")).click();
             page.until(driver -> driver.findElement(By.id("drill-table")).getText().contains(conversation));
-            browser.screenshot(RunningDemo.WORK_DIR.resolve("dashboard-drill-down.png"));
+            browser.screenshot(SCREENSHOTS.resolve("dashboard-drill-down.png"));
         }
     }
 
@@ -158,6 +175,16 @@ class LocalPlatformIT {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"presence\":\"" + presence + "\"}")));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    }
+
+    /** The number of conversations waiting in a team's queue, as the live figures say and the table shows it. */
+    private static String waitingIn(JsonNode live, String team) {
+        for (JsonNode queue : live.path("queues")) {
+            if (team.equals(queue.path("team").asText())) {
+                return queue.path("waiting").asText();
+            }
+        }
+        return "0";
     }
 
     private static int tileValue(WebDriver driver, String figure) {

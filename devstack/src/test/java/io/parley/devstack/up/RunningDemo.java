@@ -11,7 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import io.parley.devstack.simulate.WebhookBodies;
+import io.parley.events.Channel;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -89,6 +92,16 @@ final class RunningDemo {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("messageId", messageId,
                         "user", Map.of("id", user, "name", "Ana"), "text", text)))));
+    }
+
+    /** A WhatsApp customer of the demo number writes at {@code at}: a signed webhook through the gateway. */
+    HttpResponse<String> whatsAppCustomerSays(String messageId, String user, String text, Instant at)
+            throws Exception {
+        WebhookBodies.Webhook webhook = WebhookBodies.text(Channel.WHATSAPP, user, "Wanda", messageId, text, at);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl() + webhook.path()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()));
+        webhook.headers().forEach(request::header);
+        return send(request);
     }
 
     /** What the widget received so far (every reply body, oldest first), as JSON text. */

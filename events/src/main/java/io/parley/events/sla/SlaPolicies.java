@@ -4,6 +4,7 @@ import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.state.ConversationState;
+import io.parley.events.workspace.Workspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -15,8 +16,9 @@ import java.util.function.Function;
 /**
  * The SLA policies (one per priority) and the reply clocks they run, written once for every service: the ticket
  * service plans its breach timers with {@link #replyDue}, analytics counts "at risk" with the same function over the
- * same targets. Targets come from the shared configuration keys {@code parley.tickets.sla.<priority>.*} ({@link
- * #read}) over {@link #DEFAULTS}, so the two services cannot disagree.
+ * same targets. A tenant's policies are those its workspace sets ({@code parley.workspace.sla-policy-set.v1}, from the
+ * workspace-administration API) over the shared configuration keys {@code parley.tickets.sla.<priority>.*} ({@link
+ * #read}) over {@link #DEFAULTS} ({@link #of}), so the two services cannot disagree.
  */
 public final class SlaPolicies {
 
@@ -37,6 +39,22 @@ public final class SlaPolicies {
     }
 
     private SlaPolicies() {
+    }
+
+    /** A tenant's policies: those its workspace sets, by priority, over the configured ones. */
+    public static Map<Priority, SlaTargets> of(Map<Priority, SlaTargets> configured, Workspace workspace) {
+        if (workspace.slaPolicies().isEmpty()) {
+            return configured;
+        }
+        Map<Priority, SlaTargets> policies = new EnumMap<>(Priority.class);
+        policies.putAll(configured);
+        for (Priority priority : Priority.values()) {
+            SlaTargets own = workspace.slaPolicies().get(Priorities.wireName(priority));
+            if (own != null) {
+                policies.put(priority, own);
+            }
+        }
+        return policies;
     }
 
     /** The targets of a priority; a priority without its own policy is served as normal. */

@@ -3,9 +3,12 @@ package io.parley.events.workspace;
 import io.parley.events.Event;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.events.hours.BusinessHours;
+import io.parley.events.sla.SlaTargets;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import io.parley.events.workspace.WorkspaceEvent.HoursCleared;
 import io.parley.events.workspace.WorkspaceEvent.HoursSet;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicyCleared;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicySet;
 import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import java.util.HashMap;
@@ -14,12 +17,12 @@ import java.util.Optional;
 
 /**
  * One tenant's workspace as folded from {@code workspace-events} and the profiles of {@code agent-events}: teams,
- * business-hours calendars, channel accounts and agents, each by id. Every event carries an entity's whole settings,
+ * business-hours calendars, channel accounts, agents and SLA policies (by priority wire name), each by id. Every event carries an entity's whole settings,
  * so applying one twice, or an older one again right after itself, leaves the same state: the fold needs no set of
  * applied ids. Immutable; {@link #evolve} returns the next state.
  */
 public record Workspace(String tenant, Map<String, TeamSaved> teams, Map<String, BusinessHours> hours,
-        Map<String, ChannelSaved> channels, Map<String, ProfileUpdated> agents) {
+        Map<String, ChannelSaved> channels, Map<String, ProfileUpdated> agents, Map<String, SlaTargets> slaPolicies) {
 
     /** The calendar every team without its own works by. */
     public static final String DEFAULT_CALENDAR = "default";
@@ -29,10 +32,11 @@ public record Workspace(String tenant, Map<String, TeamSaved> teams, Map<String,
         hours = Map.copyOf(hours);
         channels = Map.copyOf(channels);
         agents = Map.copyOf(agents);
+        slaPolicies = Map.copyOf(slaPolicies);
     }
 
     public static Workspace empty(String tenant) {
-        return new Workspace(tenant, Map.of(), Map.of(), Map.of(), Map.of());
+        return new Workspace(tenant, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** The next state after an event of this tenant; events of other streams leave it as it is. */
@@ -43,13 +47,25 @@ public record Workspace(String tenant, Map<String, TeamSaved> teams, Map<String,
         } else if (data instanceof TeamDeleted deleted) {
             return withTeams(remove(teams, deleted.teamId()));
         } else if (data instanceof HoursSet set) {
-            return new Workspace(tenant, teams, put(hours, set.calendar(), set.hours()), channels, agents);
+            return new Workspace(tenant, teams, put(hours, set.calendar(), set.hours()), channels, agents, slaPolicies);
         } else if (data instanceof HoursCleared cleared) {
-            return new Workspace(tenant, teams, remove(hours, cleared.calendar()), channels, agents);
+            return new Workspace(tenant, teams, remove(hours, cleared.calendar()), channels, agents, slaPolicies);
         } else if (data instanceof ChannelSaved channel) {
-            return new Workspace(tenant, teams, hours, put(channels, channel.key(), channel), agents);
+            return new Workspace(tenant, teams, hours, put(channels, channel.key(), channel), agents, slaPolicies);
         } else if (data instanceof ProfileUpdated profile) {
-            return new Workspace(tenant, teams, hours, channels, put(agents, profile.agentId(), profile));
+            return new Workspace(tenant, teams, hours, channels, put(agents, profile.agentId(), profile), slaPolicies);
+        } else if (data instanceof SlaPolicySet policy) {
+            SlaTargets targets;
+            try {
+                targets = policy.targets();
+            } catch (RuntimeException invalid) {
+                // the API validates every policy it writes; a forged or broken one in the log must not stop the
+                // services that follow it, so it changes nothing
+                return this;
+            }
+            return new Workspace(tenant, teams, hours, channels, agents, put(slaPolicies, policy.priority(), targets));
+        } else if (data instanceof SlaPolicyCleared cleared) {
+            return new Workspace(tenant, teams, hours, channels, agents, remove(slaPolicies, cleared.priority()));
         }
         return this;
     }
@@ -72,7 +88,7 @@ public record Workspace(String tenant, Map<String, TeamSaved> teams, Map<String,
     }
 
     private Workspace withTeams(Map<String, TeamSaved> changed) {
-        return new Workspace(tenant, changed, hours, channels, agents);
+        return new Workspace(tenant, changed, hours, channels, agents, slaPolicies);
     }
 
     private static <V> Map<String, V> put(Map<String, V> map, String key, V value) {

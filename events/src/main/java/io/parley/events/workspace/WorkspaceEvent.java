@@ -3,12 +3,14 @@ package io.parley.events.workspace;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.events.EventData;
 import io.parley.events.hours.BusinessHours;
+import io.parley.events.sla.SlaTargets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * The events of the {@code workspace-events} stream, keyed by tenant and written by the workspace-administration API:
- * a tenant's teams, channel accounts and business hours. Every event names who made the change ({@code changedBy}),
+ * a tenant's teams, channel accounts, business hours and SLA policies. Every event names who made the change ({@code changedBy}),
  * so the stream is also the audit trail. Agents' profiles are on {@code agent-events}.
  */
 public sealed interface WorkspaceEvent extends EventData {
@@ -58,5 +60,29 @@ public sealed interface WorkspaceEvent extends EventData {
         public String key() {
             return channel + ":" + accountId;
         }
+    }
+
+    /**
+     * A priority's SLA policy for the tenant (last one wins): {@code priority} is its wire name (urgent, high, normal,
+     * low) and the targets replace the configured policy of that priority ({@code parley.tickets.sla.*}) for this
+     * tenant only. Durations are ISO-8601 ({@code PT5M}).
+     */
+    record SlaPolicySet(String priority, String firstReply, String nextReply, String resolution, boolean businessHours,
+            int goalPercent, String changedBy) implements WorkspaceEvent {
+
+        public static SlaPolicySet of(String priority, SlaTargets targets, String changedBy) {
+            return new SlaPolicySet(priority, targets.firstReply().toString(), targets.nextReply().toString(),
+                    targets.resolution().toString(), targets.businessHours(), targets.goalPercent(), changedBy);
+        }
+
+        /** The targets; throws when the event does not hold a valid policy (the API never writes one). */
+        public SlaTargets targets() {
+            return new SlaTargets(Duration.parse(firstReply), Duration.parse(nextReply), Duration.parse(resolution),
+                    businessHours, goalPercent);
+        }
+    }
+
+    /** A priority's tenant policy removed: the configured policy applies again. */
+    record SlaPolicyCleared(String priority, String changedBy) implements WorkspaceEvent {
     }
 }

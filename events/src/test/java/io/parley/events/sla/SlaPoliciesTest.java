@@ -3,9 +3,14 @@ package io.parley.events.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.events.conversation.ConversationEvent.Priority;
+import io.parley.events.Event;
 import io.parley.events.hours.BusinessHours;
+import io.parley.events.workspace.Workspace;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicySet;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +29,21 @@ class SlaPoliciesTest {
                 Duration.ofMinutes(10), Duration.ofHours(24), true, 90));
         assertThat(policies.get(Priority.URGENT).resolution()).isEqualTo(Duration.ofHours(2));
         assertThat(policies.get(Priority.LOW)).isEqualTo(SlaPolicies.DEFAULTS.get(Priority.LOW));
+    }
+
+    @Test
+    void a_tenants_workspace_policies_replace_the_configured_ones_of_their_priority_for_that_tenant_only() {
+        SlaTargets configuredHigh = new SlaTargets(Duration.ofMinutes(3), Duration.ofMinutes(6), Duration.ofHours(6),
+                false, 90);
+        Map<Priority, SlaTargets> configured = new EnumMap<>(SlaPolicies.DEFAULTS);
+        configured.put(Priority.HIGH, configuredHigh);
+        Workspace acme = Workspace.empty("acme").evolve(new Event("e-1", "/ticket/admin", "acme", Instant.EPOCH,
+                "acme", null, new SlaPolicySet("high", "PT1M", "PT2M", "PT1H", true, 95, "root")));
+
+        assertThat(SlaPolicies.of(configured, acme).get(Priority.HIGH))
+                .isEqualTo(new SlaTargets(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(1), true, 95));
+        assertThat(SlaPolicies.of(configured, acme).get(Priority.NORMAL)).isEqualTo(configured.get(Priority.NORMAL));
+        assertThat(SlaPolicies.of(configured, Workspace.empty("globex")).get(Priority.HIGH)).isEqualTo(configuredHigh);
     }
 
     @Test

@@ -6,11 +6,15 @@ import io.parley.events.Event;
 import io.parley.events.EventData;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.events.hours.BusinessHours;
+import io.parley.events.sla.SlaTargets;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import io.parley.events.workspace.WorkspaceEvent.HoursCleared;
 import io.parley.events.workspace.WorkspaceEvent.HoursSet;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicyCleared;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicySet;
 import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,20 @@ class WorkspaceTest {
         Workspace twice = Workspace.empty("acme").evolve(saved).evolve(saved).evolve(deleted).evolve(deleted);
         assertThat(twice).isEqualTo(once);
         assertThat(once.teams()).containsOnlyKeys("support");
+    }
+
+    @Test
+    void sla_policies_are_set_per_priority_cleared_and_a_broken_one_changes_nothing() {
+        Workspace workspace = fold("acme",
+                new SlaPolicySet("high", "PT1M", "PT3M", "PT4H", true, 95, "root"),
+                new SlaPolicySet("low", "PT1H", "PT2H", "P3D", false, 80, "root"),
+                new SlaPolicyCleared("low", "root"),
+                new SlaPolicySet("normal", "five minutes", "PT3M", "PT4H", false, 90, "forger"),
+                new SlaPolicySet("urgent", "PT1M", "PT3M", "PT4H", false, 0, "forger"));
+
+        assertThat(workspace.slaPolicies()).containsOnlyKeys("high");
+        assertThat(workspace.slaPolicies().get("high")).isEqualTo(new SlaTargets(Duration.ofMinutes(1),
+                Duration.ofMinutes(3), Duration.ofHours(4), true, 95));
     }
 
     @Test

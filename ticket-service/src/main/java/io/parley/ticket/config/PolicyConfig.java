@@ -34,7 +34,10 @@ public interface PolicyConfig {
 
     Optional<Set<String>> ticketReasons();
 
-    /** {@code parley.tickets.sla.<priority>.first-reply} etc.; priorities without an entry keep the defaults. */
+    /**
+     * {@code parley.tickets.sla.<priority>.first-reply} etc.; priorities without an entry keep the defaults. A
+     * tenant's workspace may set its own policy of a priority (PUT /api/v1/admin/sla/{priority}), which wins.
+     */
     Map<String, Sla> sla();
 
     interface Sla {
@@ -76,7 +79,10 @@ public interface PolicyConfig {
         }
     }
 
-    /** The policy, with SLA calendars from each tenant's workspace and this configuration for tenants without. */
+    /**
+     * The policy, with SLA policies and calendars from each tenant's workspace and this configuration for tenants
+     * without.
+     */
     default TicketPolicy toPolicy(Function<String, Workspace> workspaces) {
         TicketPolicy defaults = TicketPolicy.defaults();
         Map<Priority, SlaTargets> targets = new java.util.EnumMap<>(defaults.sla());
@@ -87,6 +93,6 @@ public interface PolicyConfig {
         businessHours().forEach((key, value) -> hours.put(key, value.toBusinessHours()));
         return new TicketPolicy(reopenWindow(), unassignedTicketAfter(), idleReminderAfter(), idleCloseAfter(),
                 ticketReasons().orElse(defaults.ticketReasons()), Map.copyOf(targets),
-                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(hours, workspaces));
+                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(hours, workspaces), workspaces);
     }
 }

@@ -52,7 +52,7 @@ public final class SlaAttainment {
             if (start.isBefore(from) || !start.isBefore(to)) {
                 return;
             }
-            SlaTargets targets = policy.slaFor(priority);
+            SlaTargets targets = policy.slaFor(tenant, priority);
             Duration target = targets.target(metric);
             Duration elapsed = policy.businessCalendar().elapsed(tenant, team, start, end == null ? now : end,
                     targets.businessHours());
@@ -70,7 +70,7 @@ public final class SlaAttainment {
                 ticket.createdAt(), ticket.solvedAt()));
         List<Figure> figures = new ArrayList<>();
         counts.forEach((priority, metrics) -> metrics.forEach((metric, count) -> {
-            SlaTargets targets = policy.slaFor(priority);
+            SlaTargets targets = policy.slaFor(tenant, priority);
             figures.add(new Figure(Priorities.wireName(priority), metric, count[0], count[1],
                     Math.round(1000.0 * count[1] / count[0]) / 10.0, targets.target(metric), targets.goalPercent(),
                     targets.businessHours()));

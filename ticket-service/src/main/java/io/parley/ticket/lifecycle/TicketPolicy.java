@@ -4,19 +4,24 @@ import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.sla.BusinessCalendar;
 import io.parley.events.sla.SlaPolicies;
 import io.parley.events.sla.SlaTargets;
+import io.parley.events.workspace.Workspace;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The tenant-independent rules of tickets and timers.
+ * The rules of tickets and timers. SLA policies and calendars are per tenant: its workspace's, over the configured
+ * ones.
  *
  * @param reopenWindow          a customer reply to a solved ticket within this window reopens it; later, a new ticket
  * @param unassignedTicketAfter a conversation handed off but taken by nobody for this long becomes a ticket
  * @param idleReminderAfter     waiting on a silent customer this long sends them a reminder
  * @param idleCloseAfter        ... and this long closes the conversation
  * @param ticketReasons         hand-off reasons that mean nobody can take the conversation now (immediate ticket)
+ * @param sla                   the configured SLA policies, for tenants whose workspace sets none of a priority
  * @param businessCalendar      when each tenant is open, for SLA policies counted in business hours
+ * @param workspaces            each tenant's workspace, whose SLA policies come first
  */
 public record TicketPolicy(
         Duration reopenWindow,
@@ -27,10 +32,16 @@ public record TicketPolicy(
         Map<Priority, SlaTargets> sla,
         String idleReminderText,
         String csatQuestion,
-        BusinessCalendar businessCalendar) {
+        BusinessCalendar businessCalendar,
+        Function<String, Workspace> workspaces) {
 
-    public SlaTargets slaFor(Priority priority) {
-        return SlaPolicies.targetsFor(sla, priority);
+    /** The tenant's policies by priority: its workspace's over the configured ones. */
+    public Map<Priority, SlaTargets> slaPolicies(String tenant) {
+        return SlaPolicies.of(sla, workspaces.apply(tenant));
+    }
+
+    public SlaTargets slaFor(String tenant, Priority priority) {
+        return SlaPolicies.targetsFor(slaPolicies(tenant), priority);
     }
 
     /** Sensible defaults: messaging-style SLAs (90% within minutes, wall clock), a day of idle before a reminder. */
@@ -44,6 +55,7 @@ public record TicketPolicy(
                 SlaPolicies.DEFAULTS,
                 "Are you still there? Reply to keep this conversation open.",
                 "How would you rate our help today? Reply with a number from 1 (bad) to 5 (great).",
-                BusinessCalendar.ALWAYS_OPEN);
+                BusinessCalendar.ALWAYS_OPEN,
+                Workspace::empty);
     }
 }

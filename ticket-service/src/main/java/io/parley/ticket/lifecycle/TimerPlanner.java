@@ -1,5 +1,6 @@
 package io.parley.ticket.lifecycle;
 
+import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.SlaMetric;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.sla.Priorities;
@@ -13,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which timers a conversation needs now, and when each is due, from its folded state alone. Re-planning after every
- * event keeps the timer table a function of the log, so a rebuilt projection plans the same timers.
+ * Which timers a conversation needs now, and when each is due, from its folded state and its tenant's SLA policies.
+ * Re-planning after every event keeps the timer table a function of the log, so a rebuilt projection plans the same
+ * timers; a policy changed in the workspace applies to a conversation's clocks from its next event on.
  */
 public final class TimerPlanner {
 
@@ -31,11 +33,12 @@ public final class TimerPlanner {
         }
         ConversationStatus status = state.status();
         String policyName = Priorities.wireName(Priorities.of(state));
-        SlaTargets targets = policy.slaFor(Priorities.of(state));
+        Map<Priority, SlaTargets> policies = policy.slaPolicies(state.tenant());
+        SlaTargets targets = SlaPolicies.targetsFor(policies, Priorities.of(state));
         boolean working = status == ConversationStatus.OPEN || status == ConversationStatus.PENDING;
         Instant awaiting = state.awaitingAgentReplySince();
 
-        SlaPolicies.replyDue(state, policy.sla(), policy.businessCalendar()).ifPresent(due -> timers.put(
+        SlaPolicies.replyDue(state, policies, policy.businessCalendar()).ifPresent(due -> timers.put(
                 due.metric() == SlaMetric.FIRST_REPLY ? TimerKind.SLA_FIRST_REPLY : TimerKind.SLA_NEXT_REPLY,
                 due.dueAt()));
         if (state.ticket() != null && status != ConversationStatus.SOLVED && status != ConversationStatus.CLOSED

@@ -49,4 +49,12 @@ public final class Forms {
             }
         }
     }
+
+    /**
+     * An SLA policy of one priority for the workspace: ISO-8601 durations ({@code PT5M}); {@code businessHours}
+     * (clocks run in business hours only) defaults to false and {@code goalPercent} to 90.
+     */
+    public record SlaForm(String firstReply, String nextReply, String resolution, Boolean businessHours,
+            Integer goalPercent) {
+    }
 }

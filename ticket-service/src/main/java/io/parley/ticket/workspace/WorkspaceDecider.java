@@ -3,18 +3,26 @@ package io.parley.ticket.workspace;
 import io.parley.events.Channel;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.events.hours.BusinessHours;
+import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.sla.BusinessCalendar;
+import io.parley.events.sla.Priorities;
+import io.parley.events.sla.SlaTargets;
 import io.parley.events.web.WebChannelSettings;
 import io.parley.events.workspace.Workspace;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
 import io.parley.events.workspace.WorkspaceEvent.HoursCleared;
 import io.parley.events.workspace.WorkspaceEvent.HoursSet;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicyCleared;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicySet;
 import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.ticket.workspace.Forms.AgentForm;
 import io.parley.ticket.workspace.Forms.ChannelForm;
+import io.parley.ticket.workspace.Forms.SlaForm;
 import io.parley.ticket.workspace.Forms.TeamForm;
 import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +48,9 @@ public final class WorkspaceDecider {
     static final Set<String> OFFLINE_POLICIES = Set.of("requeue", "keep");
     static final Set<String> SLA_POLICIES = Set.of(BusinessCalendar.BUSINESS_HOURS_POLICY,
             BusinessCalendar.WALL_CLOCK_POLICY);
+    /** The SLA policies' names: the priorities' wire names. */
+    static final List<String> PRIORITIES = java.util.Arrays.stream(Priority.values()).map(Priorities::wireName)
+            .toList();
     /** What a new agent can hold when the form says nothing: a few conversations on any channel. */
     static final Map<String, Integer> DEFAULT_CAPACITY = Map.of("*", 5);
     static final int MAX_CAPACITY = 100;
@@ -356,7 +367,60 @@ public final class WorkspaceDecider {
         return Decision.accept(new HoursCleared(calendar, actor));
     }
 
+    // ---- SLA policies
+
+    public Decision setSlaPolicy(Workspace workspace, String priority, SlaForm form, String actor) {
+        List<String> problems = new ArrayList<>();
+        if (!PRIORITIES.contains(priority)) {
+            problems.add("priority '" + priority + "' must be one of " + PRIORITIES);
+        }
+        if (form == null) {
+            return Decision.invalid(List.of("send {\"firstReply\": \"PT5M\", \"nextReply\": \"PT10M\", "
+                    + "\"resolution\": \"PT24H\", \"businessHours\": false, \"goalPercent\": 90}"));
+        }
+        Duration firstReply = target("firstReply", form.firstReply(), problems);
+        Duration nextReply = target("nextReply", form.nextReply(), problems);
+        Duration resolution = target("resolution", form.resolution(), problems);
+        int goal = form.goalPercent() == null ? 90 : form.goalPercent();
+        if (goal < 1 || goal > 100) {
+            problems.add("goalPercent " + goal + " must be 1 to 100, e.g. 90");
+        }
+        if (!problems.isEmpty()) {
+            return Decision.invalid(problems);
+        }
+        return Decision.accept(SlaPolicySet.of(priority, new SlaTargets(firstReply, nextReply, resolution,
+                Boolean.TRUE.equals(form.businessHours()), goal), actor));
+    }
+
+    public Decision clearSlaPolicy(Workspace workspace, String priority, String actor) {
+        if (!workspace.slaPolicies().containsKey(priority)) {
+            return Decision.notFound(noSlaPolicy(priority));
+        }
+        return Decision.accept(new SlaPolicyCleared(priority, actor));
+    }
+
+    private static Duration target(String name, String value, List<String> problems) {
+        if (blank(value)) {
+            problems.add(name + " is required, an ISO-8601 duration such as PT5M or PT24H");
+            return null;
+        }
+        try {
+            Duration target = Duration.parse(value.trim());
+            if (target.isNegative() || target.isZero()) {
+                problems.add(name + " '" + value + "' must be longer than zero");
+            }
+            return target;
+        } catch (DateTimeParseException e) {
+            problems.add(name + " '" + value + "' is not an ISO-8601 duration such as PT5M or PT24H");
+            return null;
+        }
+    }
+
     // ---- helpers
+
+    public static String noSlaPolicy(String priority) {
+        return "your workspace sets no SLA policy of priority '" + priority + "' (the configured one applies)";
+    }
 
     public static String noAgent(String agentId) {
         return "no agent '" + agentId + "' in your workspace";

@@ -1,6 +1,10 @@
 package io.parley.ticket.workspace;
 
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
+import io.parley.events.conversation.ConversationEvent.Priority;
+import io.parley.events.sla.Priorities;
+import io.parley.events.sla.SlaPolicies;
+import io.parley.events.sla.SlaTargets;
 import io.parley.events.hours.BusinessHours;
 import io.parley.events.workspace.Workspace;
 import io.parley.events.web.WebChannelSettings;
@@ -25,6 +29,23 @@ public final class WorkspaceViews {
                     agent.role() == null ? "agent" : agent.role(), agent.teams(), agent.skills(), agent.languages(),
                     new TreeMap<>(agent.capacity()), agent.isActive());
         }
+    }
+
+    /** A priority's SLA policy; {@code source} is {@code workspace} when the workspace sets it, else configured. */
+    public record SlaPolicyView(String priority, String firstReply, String nextReply, String resolution,
+            boolean businessHours, int goalPercent, String source) {
+    }
+
+    /** Every priority's policy for the workspace, the workspace's own over the configured ones. */
+    public static List<SlaPolicyView> slaPolicies(Map<Priority, SlaTargets> configured, Workspace workspace) {
+        Map<Priority, SlaTargets> policies = SlaPolicies.of(configured, workspace);
+        return java.util.Arrays.stream(Priority.values()).map(priority -> {
+            String name = Priorities.wireName(priority);
+            SlaTargets targets = SlaPolicies.targetsFor(policies, priority);
+            return new SlaPolicyView(name, targets.firstReply().toString(), targets.nextReply().toString(),
+                    targets.resolution().toString(), targets.businessHours(), targets.goalPercent(),
+                    workspace.slaPolicies().containsKey(name) ? "workspace" : "configured");
+        }).toList();
     }
 
     public record TeamView(String id, String name, String strategy, String offlinePolicy, String hoursCalendar,

@@ -15,6 +15,7 @@ import io.parley.events.sla.SlaTargets;
 import io.parley.events.state.ConversationFold;
 import io.parley.events.state.ConversationState;
 import io.parley.events.workspace.Workspace;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicySet;
 import io.parley.ticket.support.Events;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,27 @@ class TimerPlannerTest {
         assertThat(fired).extracting(Reaction::data).containsExactly(new SlaBreached("normal", SlaMetric.FIRST_REPLY, due));
         append(fired.get(0).toEvent(conversation, "acme", null, due));
         assertThat(planner.plan(state())).doesNotContainKey(TimerKind.SLA_FIRST_REPLY);
+    }
+
+    @Test
+    void aTenantsOwnPolicyFromItsWorkspaceSetsItsClocksAndOnlyItsOwn() {
+        Workspace acme = Workspace.empty("acme").evolve(new Event("sla-1", "/ticket/admin", "acme", T0, "acme",
+                null, new SlaPolicySet("normal", "PT1M", "PT2M", "PT1H", false, 95, "root")));
+        TicketPolicy defaults = TicketPolicy.defaults();
+        TicketPolicy perTenant = new TicketPolicy(defaults.reopenWindow(), defaults.unassignedTicketAfter(),
+                defaults.idleReminderAfter(), defaults.idleCloseAfter(), defaults.ticketReasons(), defaults.sla(),
+                defaults.idleReminderText(), defaults.csatQuestion(), defaults.businessCalendar(),
+                tenant -> "acme".equals(tenant) ? acme : Workspace.empty(tenant));
+        append(Events.customerMessage(conversation, "acme", "hello", T0));
+        append(Events.of(conversation, "acme", T0, new HandoffRequested("asked-for-human", null, "en", null)));
+
+        assertThat(new TimerPlanner(perTenant).plan(state())).containsEntry(TimerKind.SLA_FIRST_REPLY,
+                T0.plus(Duration.ofMinutes(1)));
+        log.clear();
+        append(Events.customerMessage(conversation, "globex", "hello", T0));
+        append(Events.of(conversation, "globex", T0, new HandoffRequested("asked-for-human", null, "en", null)));
+        assertThat(new TimerPlanner(perTenant).plan(state())).containsEntry(TimerKind.SLA_FIRST_REPLY,
+                T0.plus(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -85,7 +107,8 @@ class TimerPlannerTest {
                 defaults.idleReminderAfter(), defaults.idleCloseAfter(), defaults.ticketReasons(),
                 Map.of(Priority.NORMAL, new SlaTargets(Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(8),
                         true, 80)),
-                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(Map.of("acme", hours), Workspace::empty));
+                defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(Map.of("acme", hours), Workspace::empty),
+                Workspace::empty);
         // Tuesday 17:30 in Brisbane (UTC+10)
         Instant halfPastFive = Instant.parse("2026-11-24T07:30:00Z");
         append(Events.customerMessage(conversation, "acme", "hello", halfPastFive));

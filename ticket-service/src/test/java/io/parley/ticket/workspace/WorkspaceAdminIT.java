@@ -153,11 +153,39 @@ class WorkspaceAdminIT {
 
         AgentApi.asAdmin("hours-co", "root").get("/api/v1/admin/workspace").then().statusCode(200)
                 .body("hours.calendar", contains("default")).body("teams.hoursCalendar", contains("default"))
-                .body("slaPolicies.normal.firstReply", equalTo("PT5M"));
+                .body("slaPolicies.find { it.priority == 'normal' }.firstReply", equalTo("PT5M"));
         AgentApi.asAdmin("hours-co", "root").get("/api/v1/admin/audit").then().statusCode(200)
                 .body("type", contains("parley.workspace.team-saved.v1", "parley.workspace.hours-set.v1"))
                 .body("changedBy", contains("root", "root"));
         AgentApi.asAdmin("hours-co", "root").delete("/api/v1/admin/hours/default").then().statusCode(409);
+    }
+
+    @Test
+    void sla_policies_are_set_in_the_workspace_per_tenant_and_cleared_back_to_the_configured_ones() {
+        AgentApi.asAdmin("sla-co", "root").body(Map.of("firstReply", "PT1M", "nextReply", "PT3M", "resolution", "PT4H",
+                "businessHours", true, "goalPercent", 95)).put("/api/v1/admin/sla/high").then().statusCode(200)
+                .body("firstReply", equalTo("PT1M")).body("goalPercent", equalTo(95))
+                .body("source", equalTo("workspace"));
+        AgentApi.asAdmin("sla-co", "root").body(Map.of("firstReply", "soon", "resolution", "PT4H"))
+                .put("/api/v1/admin/sla/high").then().statusCode(400).contentType("application/problem+json")
+                .body("problems", hasSize(2));
+        AgentApi.asAdmin("sla-co", "root").body(Map.of()).put("/api/v1/admin/sla/gold").then().statusCode(400);
+        AgentApi.asAgent("sla-co", "bea").body(Map.of()).put("/api/v1/admin/sla/high").then().statusCode(403);
+
+        await().untilAsserted(() -> AgentApi.asAdmin("sla-co", "root").get("/api/v1/admin/sla").then().statusCode(200)
+                .body("priority", contains("low", "normal", "high", "urgent"))
+                .body("source", contains("configured", "configured", "workspace", "configured")));
+        AgentApi.asAdmin("sla-co", "root").get("/api/v1/admin/workspace").then().statusCode(200)
+                .body("slaPolicies.find { it.priority == 'high' }.resolution", equalTo("PT4H"));
+        AgentApi.asAdmin("other-sla-co", "root").get("/api/v1/admin/sla/high").then().statusCode(200)
+                .body("source", equalTo("configured")).body("firstReply", equalTo("PT2M"));
+
+        AgentApi.asAdmin("sla-co", "root").delete("/api/v1/admin/sla/high").then().statusCode(204);
+        AgentApi.asAdmin("sla-co", "root").get("/api/v1/admin/sla/high").then().statusCode(200)
+                .body("source", equalTo("configured"));
+        AgentApi.asAdmin("sla-co", "root").delete("/api/v1/admin/sla/high").then().statusCode(404);
+        AgentApi.asAdmin("sla-co", "root").get("/api/v1/admin/audit").then().statusCode(200)
+                .body("type", contains("parley.workspace.sla-policy-cleared.v1", "parley.workspace.sla-policy-set.v1"));
     }
 
     @Test

@@ -8,11 +8,14 @@ import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.events.hours.BusinessHours;
 import io.parley.events.workspace.Workspace;
 import io.parley.events.workspace.WorkspaceEvent.ChannelSaved;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicyCleared;
+import io.parley.events.workspace.WorkspaceEvent.SlaPolicySet;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
 import io.parley.ticket.workspace.Decision.Accepted;
 import io.parley.ticket.workspace.Decision.Reason;
 import io.parley.ticket.workspace.Decision.Rejected;
 import io.parley.ticket.workspace.Forms.AgentForm;
+import io.parley.ticket.workspace.Forms.SlaForm;
 import io.parley.ticket.workspace.Forms.ChannelForm;
 import io.parley.ticket.workspace.Forms.TeamForm;
 import java.time.DayOfWeek;
@@ -187,6 +190,29 @@ class WorkspaceDeciderTest {
                 new ChannelForm("api", "app", null, null, null, null, null, null, "token", null,
                         List.of("https://shop.example"), null), "root", NOW)).problems()).singleElement().asString()
                 .contains("allowedOrigins only applies to web channels");
+    }
+
+    @Test
+    void an_sla_policy_is_set_per_priority_with_every_problem_at_once_and_cleared_only_when_set() {
+        SlaPolicySet high = (SlaPolicySet) accepted(decider.setSlaPolicy(Workspace.empty("acme"), "high",
+                new SlaForm("PT1M", "PT3M", "PT4H", true, null), "root"));
+        assertThat(high).isEqualTo(new SlaPolicySet("high", "PT1M", "PT3M", "PT4H", true, 90, "root"));
+
+        Rejected bad = rejected(decider.setSlaPolicy(Workspace.empty("acme"), "gold",
+                new SlaForm("5 minutes", "PT0S", null, false, 120), "root"));
+        assertThat(bad.reason()).isEqualTo(Reason.INVALID);
+        assertThat(bad.problems()).hasSize(5).anySatisfy(problem -> assertThat(problem).contains("gold"))
+                .anySatisfy(problem -> assertThat(problem).contains("5 minutes"))
+                .anySatisfy(problem -> assertThat(problem).contains("nextReply 'PT0S'"))
+                .anySatisfy(problem -> assertThat(problem).contains("resolution is required"))
+                .anySatisfy(problem -> assertThat(problem).contains("goalPercent 120"));
+
+        Workspace acme = fold(decider.setSlaPolicy(Workspace.empty("acme"), "high",
+                new SlaForm("PT1M", "PT3M", "PT4H", true, 95), "root"));
+        assertThat(accepted(decider.clearSlaPolicy(acme, "high", "root")))
+                .isEqualTo(new SlaPolicyCleared("high", "root"));
+        assertThat(rejected(decider.clearSlaPolicy(acme, "low", "root")).reason())
+                .isEqualTo(Reason.NOT_FOUND);
     }
 
     private static AgentForm agent(String id, String email) {

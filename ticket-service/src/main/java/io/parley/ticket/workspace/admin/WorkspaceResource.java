@@ -3,13 +3,12 @@ package io.parley.ticket.workspace.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parley.edge.auth.Caller;
-import io.parley.events.conversation.ConversationEvent.Priority;
-import io.parley.events.sla.SlaTargets;
 import io.parley.events.workspace.Workspace;
 import io.parley.ticket.lifecycle.TicketPolicy;
 import io.parley.ticket.workspace.WorkspaceViews.AgentView;
 import io.parley.ticket.workspace.WorkspaceViews.CalendarView;
 import io.parley.ticket.workspace.WorkspaceViews.ChannelView;
+import io.parley.ticket.workspace.WorkspaceViews.SlaPolicyView;
 import io.parley.ticket.workspace.WorkspaceViews.TeamView;
 import io.parley.ticket.workspace.WorkspaceViews;
 import io.smallrye.common.annotation.Blocking;
@@ -25,17 +24,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A tenant's settings in one view. Channels, teams, agents and hours come from the workspace log; SLA policies from
- * this service's configuration; the bot's settings and the routing rules from their services' own admin APIs, asked
+ * A tenant's settings in one view. Channels, teams, agents, hours and SLA policies come from the workspace log (SLA
+ * policies the workspace does not set from this service's configuration); the bot's settings and the routing rules from their services' own admin APIs, asked
  * with the caller's token (an admin read, not the message path). A part its service cannot give now is shown as
  * {@code {"unavailable": why}} rather than failing the whole view.
  */
@@ -67,12 +63,8 @@ public class WorkspaceResource {
         this.routingUrl = routingUrl;
     }
 
-    public record SlaPolicyView(String priority, String firstReply, String nextReply, String resolution,
-            boolean businessHours, int goalPercent) {
-    }
-
     public record WorkspaceView(String tenant, List<ChannelView> channels, List<TeamView> teams,
-            List<AgentView> agents, List<CalendarView> hours, Map<String, Object> slaPolicies, JsonNode botSettings,
+            List<AgentView> agents, List<CalendarView> hours, List<SlaPolicyView> slaPolicies, JsonNode botSettings,
             JsonNode routingRules) {
     }
 
@@ -82,16 +74,9 @@ public class WorkspaceResource {
             + "routing rules")
     public WorkspaceView workspace(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Workspace workspace = admin.workspace();
-        Map<String, Object> sla = new TreeMap<>();
-        for (Priority priority : Priority.values()) {
-            SlaTargets targets = policy.slaFor(priority);
-            sla.put(priority.name().toLowerCase(Locale.ROOT), new SlaPolicyView(priority.name().toLowerCase(Locale.ROOT),
-                    targets.firstReply().toString(), targets.nextReply().toString(), targets.resolution().toString(),
-                    targets.businessHours(), targets.goalPercent()));
-        }
-        sla.put("teamPolicies", "a team's slaPolicy 'business-hours' or 'wall-clock' overrides businessHours above");
         return new WorkspaceView(workspace.tenant(), WorkspaceViews.channels(workspace), WorkspaceViews.teams(workspace),
-                WorkspaceViews.agents(workspace), WorkspaceViews.calendars(workspace), sla,
+                WorkspaceViews.agents(workspace), WorkspaceViews.calendars(workspace),
+                WorkspaceViews.slaPolicies(policy.sla(), workspace),
                 ask(botUrl, "parley.workspace.bot-url", "/api/v1/kb/settings", authorization),
                 ask(routingUrl, "parley.workspace.routing-url", "/api/v1/routing/" + caller.tenant() + "/rules",
                         authorization));
