@@ -54,6 +54,21 @@ public class DeadLetterPublisher implements AutoCloseable {
                 bytes(record.value()), headers)).get();
     }
 
+    /**
+     * Publishes what is known of {@code record} without its key, value and own headers, for a record the topic refused
+     * whole (too large, say): where it is ({@link DeadLetterHeaders}) and why it failed, so it can be read at its offset.
+     */
+    public void parkStandIn(ConsumerRecord<?, ?> record, Throwable failure)
+            throws InterruptedException, ExecutionException {
+        RecordHeaders headers = new RecordHeaders();
+        DeadLetterHeaders.addTo(headers, record, reasonOf(failure));
+        headers.add(DeadLetterHeaders.EXCEPTION_CLASS, failure.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.STAND_IN, "key, value and headers left at the record's offset"
+                .getBytes(StandardCharsets.UTF_8));
+        producer().send(new ProducerRecord<byte[], byte[]>(Topics.deadLetter(record.topic(), service), null, null, null,
+                headers)).get();
+    }
+
     @Override
     @PreDestroy
     public synchronized void close() {

@@ -5,7 +5,9 @@ public enum ParkReason {
     /** Not a readable event: no attempt will ever read it. */
     MALFORMED("malformed"),
     /** Readable, but processing it failed non-transiently {@link FailurePolicy#PERMANENT_ATTEMPTS} times. */
-    UNPROCESSABLE("unprocessable");
+    UNPROCESSABLE("unprocessable"),
+    /** Failed like the above, and the dead-letter topic refused it even as a stand-in: left at its own offset. */
+    UNPARKABLE("unparkable");
 
     private final String tag;
 

@@ -14,7 +14,10 @@ import org.jboss.logging.Logger;
  * ({@link UnprocessableRecordException}) is parked at once, one that failed non-transiently
  * {@link FailurePolicy#PERMANENT_ATTEMPTS} times is parked
  * ({@link DeadLetterPublisher}), counted and logged in one line, and the consumer goes on with the next record.
- * The caller commits the record's offset once this returns {@link Outcome#PROCESSED} or {@link Outcome#PARKED}.
+ * A record the dead-letter topic refuses for good (too large, not authorised) is parked as a stand-in without its key
+ * and value; if even that is refused it is left at its offset, named in an error line and counted
+ * ({@link Outcome#UNPARKABLE}), so that no record stops its partition for good.
+ * The caller commits the record's offset once this returns anything but {@link Outcome#INTERRUPTED}.
  * A {@link StackOverflowError} or {@link AssertionError} from the work is the record's failure like an exception; any
  * other {@link Error} (out of memory, a missing class) is the process's and is rethrown
  * ({@link FailurePolicy#isRecordsOwn}).
@@ -28,8 +31,10 @@ public class RecordProcessor {
     public enum Outcome {
         /** The work succeeded. */
         PROCESSED,
-        /** The record is in the dead-letter topic. */
+        /** The record is in the dead-letter topic (whole, or as a stand-in naming its coordinates). */
         PARKED,
+        /** The dead-letter topic refused even the stand-in: the record stays only at its offset, logged and counted. */
+        UNPARKABLE,
         /** The thread was interrupted (shutdown) while waiting to retry: the record is neither done nor parked. */
         INTERRUPTED
     }
@@ -40,10 +45,13 @@ public class RecordProcessor {
         void process(R record) throws Exception;
     }
 
-    /** Where parked records go: the {@link DeadLetterPublisher}, which throws if Kafka did not take the record. */
+    /**
+     * Where parked records go: the {@link DeadLetterPublisher}, which throws if Kafka did not take the record; {@code
+     * whole} false parks a stand-in with the record's coordinates and the failure but without its key and value.
+     */
     @FunctionalInterface
     interface Parking {
-        void park(ConsumerRecord<?, ?> record, Throwable failure) throws Exception;
+        void park(ConsumerRecord<?, ?> record, Throwable failure, boolean whole) throws Exception;
     }
 
     /** How the processor waits between attempts. */
@@ -61,7 +69,13 @@ public class RecordProcessor {
     @Inject
     public RecordProcessor(DeadLetterPublisher deadLetters, ConsumerMetrics metrics,
                            @Readiness ConsumerReadiness readiness) {
-        this(deadLetters.service(), deadLetters::park, metrics, readiness, duration -> Thread.sleep(duration.toMillis()));
+        this(deadLetters.service(), (record, failure, whole) -> {
+            if (whole) {
+                deadLetters.park(record, failure);
+            } else {
+                deadLetters.parkStandIn(record, failure);
+            }
+        }, metrics, readiness, duration -> Thread.sleep(duration.toMillis()));
     }
 
     RecordProcessor(String service, Parking parking, ConsumerMetrics metrics, ConsumerReadiness readiness,
@@ -120,18 +134,37 @@ public class RecordProcessor {
         }
     }
 
-    /** Parks the record; if Kafka does not take it, that is the broker being away: retried like any transient failure. */
+    /**
+     * Parks the record. Kafka away is retried like any transient failure; a refusal that no retry changes (the record too
+     * large for the topic, no right to write it, a key of another type) parks a stand-in instead, and if even that is
+     * refused the record is left at its offset ({@link Outcome#UNPARKABLE}).
+     */
     private Outcome park(ConsumerRecord<?, ?> record, Throwable failure, ParkReason reason, int retries)
             throws InterruptedException {
+        boolean whole = true;
         while (true) {
             try {
-                parking.park(record, failure);
+                parking.park(record, failure, whole);
                 break;
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                retries++;
-                awaitDependency(record, e, retries);
+                if (FailurePolicy.classify(e) == Failure.TRANSIENT) {
+                    retries++;
+                    awaitDependency(record, e, retries);
+                } else if (whole) {
+                    LOG.warnf("%s cannot be parked whole (%s): parking a stand-in with its coordinates instead",
+                            RecordCoordinates.of(record), e);
+                    whole = false;
+                } else {
+                    settle(record, retries);
+                    metrics.parked(service, record.topic(), ParkReason.UNPARKABLE);
+                    LOG.errorf("%s failed (%s: %s) and its dead-letter topic refuses even a stand-in (%s): it is left"
+                                    + " at its offset, read it from there; check the dead-letter topic's size limit and"
+                                    + " this service's right to write it", RecordCoordinates.of(record),
+                            failure.getClass().getName(), failure.getMessage(), e);
+                    return Outcome.UNPARKABLE;
+                }
             }
         }
         settle(record, retries);

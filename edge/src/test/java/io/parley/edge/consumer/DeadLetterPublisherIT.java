@@ -62,6 +62,30 @@ class DeadLetterPublisherIT {
                 "reason", "unprocessable").count()).isEqualTo(1);
     }
 
+    @Test
+    void a_record_kafka_cannot_take_whole_is_parked_as_a_stand_in_naming_where_it_is() {
+        String bootstrap = SharedKafka.bootstrapServers();
+        String topic = "stand-in-" + UUID.randomUUID();
+        // A key of a type the publisher cannot give back byte-for-byte: no retry changes that.
+        ConsumerRecord<Integer, byte[]> record = new ConsumerRecord<>(topic, 0, 5, 7, new byte[] {1});
+
+        try (DeadLetterPublisher publisher = new DeadLetterPublisher("edge-it-service", bootstrap)) {
+            RecordProcessor processor = new RecordProcessor(publisher, new ConsumerMetrics(new SimpleMeterRegistry()),
+                    new ConsumerReadiness());
+            assertThat(processor.process(record, unprocessable -> {
+                throw new UnprocessableRecordException("no conversation in it", null);
+            })).isEqualTo(Outcome.PARKED);
+        }
+
+        ConsumerRecord<byte[], byte[]> parked = readOne(bootstrap, Topics.deadLetter(topic, "edge-it"));
+        assertThat(parked.key()).isNull();
+        assertThat(parked.value()).isNull();
+        assertThat(header(parked, DeadLetterHeaders.TOPIC)).isEqualTo(topic);
+        assertThat(header(parked, DeadLetterHeaders.OFFSET)).isEqualTo("5");
+        assertThat(header(parked, DeadLetterHeaders.REASON)).isEqualTo("no conversation in it");
+        assertThat(headerNames(parked)).contains(DeadLetterHeaders.STAND_IN);
+    }
+
     private static ConsumerRecord<byte[], byte[]> readOne(String bootstrap, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),

@@ -24,7 +24,7 @@ class RecordProcessorTest {
     private final List<Throwable> parked = new ArrayList<>();
     private final List<Duration> pauses = new ArrayList<>();
     private final List<Boolean> readyDuringPauses = new ArrayList<>();
-    private final RecordProcessor processor = new RecordProcessor("ticket", (record, failure) -> parked.add(failure),
+    private final RecordProcessor processor = new RecordProcessor("ticket", (record, failure, whole) -> parked.add(failure),
             new ConsumerMetrics(registry), readiness, duration -> {
                 pauses.add(duration);
                 readyDuringPauses.add(readiness.isUp());
@@ -126,7 +126,7 @@ class RecordProcessorTest {
     @Test
     void parking_waits_for_the_broker_when_it_is_away() {
         AtomicInteger parkAttempts = new AtomicInteger();
-        RecordProcessor brokerAway = new RecordProcessor("ticket", (record, failure) -> {
+        RecordProcessor brokerAway = new RecordProcessor("ticket", (record, failure, whole) -> {
             if (parkAttempts.incrementAndGet() <= 2) {
                 throw new org.apache.kafka.common.errors.TimeoutException("broker away");
             }
@@ -144,8 +144,46 @@ class RecordProcessorTest {
     }
 
     @Test
+    void a_record_the_dead_letter_topic_refuses_whole_is_parked_as_a_stand_in() {
+        List<Boolean> wholeAttempts = new ArrayList<>();
+        RecordProcessor tooLarge = new RecordProcessor("ticket", (record, failure, whole) -> {
+            wholeAttempts.add(whole);
+            if (whole) {
+                throw new org.apache.kafka.common.errors.RecordTooLargeException("1048700 bytes");
+            }
+        }, new ConsumerMetrics(registry), readiness, pauses::add);
+
+        Outcome outcome = tooLarge.process(RECORD, record -> {
+            throw new MalformedEventException("not JSON");
+        });
+
+        assertThat(outcome).isEqualTo(Outcome.PARKED);
+        assertThat(wholeAttempts).containsExactly(true, false);
+        assertThat(pauses).isEmpty();
+        assertThat(deadLetters("malformed")).isEqualTo(1);
+    }
+
+    @Test
+    void a_record_the_dead_letter_topic_refuses_even_as_a_stand_in_is_left_counted_and_the_consumer_goes_on() {
+        AtomicInteger parkAttempts = new AtomicInteger();
+        RecordProcessor forbidden = new RecordProcessor("ticket", (record, failure, whole) -> {
+            parkAttempts.incrementAndGet();
+            throw new org.apache.kafka.common.errors.TopicAuthorizationException("not allowed to write the DLQ");
+        }, new ConsumerMetrics(registry), readiness, pauses::add);
+
+        Outcome outcome = forbidden.process(RECORD, record -> {
+            throw new MalformedEventException("not JSON");
+        });
+
+        assertThat(outcome).isEqualTo(Outcome.UNPARKABLE);
+        assertThat(parkAttempts).hasValue(2);
+        assertThat(readiness.isUp()).isTrue();
+        assertThat(deadLetters("unparkable")).isEqualTo(1);
+    }
+
+    @Test
     void an_interrupted_wait_gives_the_record_back_undone() {
-        RecordProcessor stopping = new RecordProcessor("ticket", (record, failure) -> parked.add(failure),
+        RecordProcessor stopping = new RecordProcessor("ticket", (record, failure, whole) -> parked.add(failure),
                 new ConsumerMetrics(registry), readiness, duration -> {
                     throw new InterruptedException("shutdown");
                 });

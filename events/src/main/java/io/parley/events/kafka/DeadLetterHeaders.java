@@ -19,6 +19,8 @@ public final class DeadLetterHeaders {
     public static final String OFFSET = "dead-letter-offset";
     /** The class of the exception that made the consumer park the record. */
     public static final String EXCEPTION_CLASS = "dead-letter-exception-class-name";
+    /** Present on a stand-in: the record itself could not be parked, only where it is and why it failed. */
+    public static final String STAND_IN = "parley-dead-letter-stand-in";
 
     private DeadLetterHeaders() {
     }
