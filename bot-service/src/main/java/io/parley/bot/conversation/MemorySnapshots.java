@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where an idle conversation's memory goes when the bot evicts it, and comes back from when the conversation returns
@@ -21,7 +22,7 @@ public class MemorySnapshots {
     /** Saves these conversations' memory in one transaction, replacing what was saved of them before. */
     public void save(Map<String, ConversationMemory> memories) {
         Instant now = Instant.now();
-        await(Panache.withTransaction(() -> {
+        await(() -> Panache.withTransaction(() -> {
             // One after another: a reactive session runs one operation at a time.
             Uni<Void> saved = Uni.createFrom().voidItem();
             for (Map.Entry<String, ConversationMemory> entry : memories.entrySet()) {
@@ -37,14 +38,18 @@ public class MemorySnapshots {
 
     /** The memory saved when the conversation was evicted; empty if it never was. */
     public Optional<ConversationMemory> load(String conversationId) {
-        ConversationSnapshot snapshot = await(Panache.withSession(() ->
+        ConversationSnapshot snapshot = await(() -> Panache.withSession(() ->
                 ConversationSnapshot.<ConversationSnapshot>findById(conversationId)), "read conversation " + conversationId);
         return Optional.ofNullable(snapshot).map(found -> read(found.memory));
     }
 
-    private static <T> T await(Uni<T> work, String what) {
+    /**
+     * Runs the work on a Vert.x context of its own and waits. The Uni is built inside that context: Panache looks the
+     * context up when {@code withSession} is called, not when the Uni is subscribed, and the consumer's threads have none.
+     */
+    private static <T> T await(Supplier<Uni<T>> work, String what) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> work);
+            return VertxContextSupport.subscribeAndAwait(work);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot " + what + " (conversation_snapshot): " + e.getMessage(), e);
         }

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -101,6 +102,19 @@ class ConversationIT {
         assertThat(handoff.language()).isEqualTo("es");
         assertThat(handoff.summary()).contains("Sheena", "whatsapp", "Spanish", "¿Cómo restablezco mi contraseña?",
                 "reset-password");
+    }
+
+    @Test
+    void customers_writing_at_once_are_answered_in_parallel_threads_each_one() {
+        knowledgeBase(tenant);
+        // Many conversations in one poll run on the consumer's parallel threads, which have no Vert.x context: each
+        // conversation new to the bot is looked up in its saved memories from there.
+        List<CustomerLog> customers = IntStream.range(0, 12).mapToObj(i -> CustomerLog.whatsapp(probe, tenant)).toList();
+        List<TopicMark> asked = customers.stream().map(customer -> customer.writes("How much does shipping cost?"))
+                .toList();
+        for (int i = 0; i < customers.size(); i++) {
+            assertThat(customers.get(i).awaitOne(asked.get(i), BotAnswered.class).articleId()).isEqualTo("shipping-cost");
+        }
     }
 
     @Test
