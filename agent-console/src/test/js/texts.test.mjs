@@ -24,3 +24,22 @@ test('every text the console asks for by name exists in English', async () => {
   }
   assert.deepEqual(missing, []);
 });
+
+test('every admin table column and form field is labelled in words, not by its API field name', async () => {
+  const { SECTIONS } = await import('../../main/resources/META-INF/resources/console/sections.js');
+  const missing = [];
+  for (const [name, spec] of Object.entries(SECTIONS)) {
+    const fields = spec.wholeJson ? [{ name: 'document' }] : spec.fields || [];
+    for (const column of [...(spec.columns || []), ...fields.map(field => field.name)]) {
+      if (!('field.' + column in TEXTS.en)) missing.push(name + ': ' + column);
+    }
+  }
+  assert.deepEqual(missing, []);
+  const sla = SECTIONS.sla;
+  assert.deepEqual(sla.columns.map(column => TEXTS.en['field.' + column]),
+    ['Priority', 'First reply within', 'Next reply within', 'Resolution within', 'Business hours only', 'Goal (%)', 'Source']);
+  for (const value of ['urgent', 'high', 'normal', 'low']) assert.ok('priority.' + value in TEXTS.en, value);
+  for (const value of ['workspace', 'configured']) assert.ok('source.' + value in TEXTS.en, value);
+  // The attainment table's metrics, as ticket-service names them (SlaMetric).
+  for (const value of ['first-reply', 'next-reply', 'resolution']) assert.ok('metric.' + value in TEXTS.en, value);
+});

@@ -1,44 +1,9 @@
 // The admin pages: plain forms over the public admin APIs (workspace, SLA policies, bot, routing, canned responses). One form
 // builder reads a section's field list, so every section saves, creates and deletes the same way.
 import { el } from '../ui/parley.js';
+import { SECTIONS } from './sections.js';
 
 const list = value => (value || '').split(',').map(v => v.trim()).filter(Boolean);
-
-/** Each section: where its items live, how an item is named, and its fields (text, select, list, json, secret…). */
-export const SECTIONS = {
-  agents: { path: '/api/v1/admin/agents', key: a => a.id, columns: ['id', 'displayName', 'role', 'teams', 'active'],
-    fields: [{ name: 'id', fixed: true }, { name: 'displayName' }, { name: 'email', type: 'email' },
-      { name: 'role', type: 'select', options: ['agent', 'admin'] }, { name: 'teams', type: 'list' },
-      { name: 'skills', type: 'list' }, { name: 'languages', type: 'list' }, { name: 'capacity', type: 'json' },
-      { name: 'active', type: 'checkbox' }] },
-  teams: { path: '/api/v1/admin/teams', key: team => team.id, columns: ['id', 'name', 'strategy', 'members'],
-    fields: [{ name: 'id', fixed: true }, { name: 'name' }, { name: 'strategy', type: 'select', options: ['balanced', 'round-robin'] },
-      { name: 'offlinePolicy', type: 'select', options: ['requeue', 'keep'] }, { name: 'hoursCalendar' },
-      { name: 'slaPolicy', type: 'select', options: ['', 'business-hours', 'wall-clock'] }] },
-  channels: { path: '/api/v1/admin/channels', key: c => c.channel + '/' + c.accountId,
-    columns: ['channel', 'accountId', 'name', 'enabled'], secretsNote: true,
-    fields: [{ name: 'channel', type: 'select', options: ['whatsapp', 'messenger', 'instagram', 'api', 'web'], fixed: true },
-      { name: 'accountId', fixed: true }, { name: 'name' }, { name: 'enabled', type: 'checkbox' }, { name: 'callbackUrl' },
-      // Web channels only: left out when empty, as other channels refuse it.
-      { name: 'allowedOrigins', type: 'list', omitEmpty: true },
-      ...['appSecret', 'accessToken', 'verifyToken', 'bearerToken', 'callbackSecret', 'identitySecret']
-        .map(name => ({ name, type: 'secret' }))] },
-  hours: { path: '/api/v1/admin/hours', key: h => h.calendar, itemBody: h => h.hours, columns: ['calendar'], putOnly: true,
-    fields: [{ name: 'calendar', fixed: true, key: true }, { name: 'timeZone' }, { name: 'weekly', type: 'json' },
-      { name: 'holidays', type: 'list' }] },
-  kb: { path: '/api/v1/kb/articles', key: a => a.id, columns: ['id', 'tags'], wholeJson: true, importer: true },
-  flows: { path: '/api/v1/flows', key: f => f.id, columns: ['id'], wholeJson: true, putOnly: true, deletable: () => true },
-  canned: { path: '/api/v1/canned-responses', key: c => c.id, columns: ['shortcut', 'title'],
-    fields: [{ name: 'shortcut' }, { name: 'title' }, { name: 'body', type: 'textarea' }] },
-  rules: { document: tenant => '/api/v1/routing/' + encodeURIComponent(tenant) + '/rules' },
-  // One policy per priority: the workspace's own replaces the configured one; deleting it brings that back.
-  sla: { path: '/api/v1/admin/sla', key: p => p.priority, putOnly: true, deletable: p => p.source === 'workspace',
-    columns: ['priority', 'firstReply', 'nextReply', 'resolution', 'businessHours', 'goalPercent', 'source'],
-    note: 'slaNote', attainment: true,
-    fields: [{ name: 'priority', type: 'select', options: ['urgent', 'high', 'normal', 'low'], fixed: true, key: true },
-      { name: 'firstReply' }, { name: 'nextReply' }, { name: 'resolution' },
-      { name: 'businessHours', type: 'checkbox', default: false }, { name: 'goalPercent', type: 'number' }] },
-};
 
 /** Renders one admin section into `root`. */
 export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
@@ -80,15 +45,27 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
     const form = el('form', { id: 'admin-form', class: 'admin-form' });
     body.replaceChildren(...[
       el('table', { class: 'grid', id: 'admin-items' },
-        el('thead', {}, el('tr', {}, spec.columns.map(c => el('th', { scope: 'col' }, c)), el('th', {}, ''))),
+        el('thead', {}, el('tr', {}, spec.columns.map(c => el('th', { scope: 'col' }, t('field.' + c))),
+          el('th', { scope: 'col' }, t('actions')))),
         el('tbody', {}, items.map(item => el('tr', { 'data-key': spec.key(item) },
-          spec.columns.map(c => el('td', {}, display(item[c]))),
+          spec.columns.map(c => el('td', { 'data-value': display(item[c]) }, cell(c, item[c]))),
           el('td', {}, el('button', { type: 'button', onclick: () => fill(form, item) }, t('edit'))))))),
       el('button', { type: 'button', id: 'admin-new', onclick: () => fill(form, null) }, t('newItem')),
       form,
       spec.importer ? importer() : null,
       spec.attainment ? await attainment() : null].filter(Boolean));
     fill(form, null);
+  }
+
+  /** A table cell in the reader's language: yes/no for flags, a text per value for the section's `translated` columns. */
+  function cell(column, value) {
+    if (typeof value === 'boolean') return t(value ? 'yes' : 'no');
+    return value === null || value === undefined ? '' : option(column, value);
+  }
+
+  /** A value as the reader reads it: its text for the section's `translated` columns, else as the API has it. */
+  function option(column, value) {
+    return (spec.translated || []).includes(column) ? t(column + '.' + value) : display(value);
   }
 
   function fill(form, item) {
@@ -108,11 +85,11 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
 
   function input(field, value, existing) {
     const id = 'field-' + field.name;
-    const label = el('label', { for: id }, field.name);
+    const label = el('label', { for: id }, t('field.' + field.name));
     let control;
     if (field.type === 'select') {
       control = el('select', { id, disabled: field.fixed && existing ? true : null },
-        field.options.map(o => el('option', { value: o, selected: o === (value ?? '') }, o || '—')));
+        field.options.map(o => el('option', { value: o, selected: o === (value ?? '') }, o ? option(field.name, o) : '—')));
     } else if (field.type === 'checkbox') {
       control = el('input', { id, type: 'checkbox', checked: value === undefined ? field.default ?? true : Boolean(value) });
     } else if (field.type === 'json' || field.type === 'textarea') {
@@ -211,7 +188,7 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
       el('table', { class: 'grid', id: 'sla-attainment' },
         el('thead', {}, el('tr', {}, [t('policy'), t('metric'), t('measured'), t('met'), '%', t('target')].map(c => el('th', { scope: 'col' }, c)))),
         el('tbody', {}, ((report && report.figures) || []).map(f => el('tr', {},
-          el('td', {}, f.policy), el('td', {}, f.metric), el('td', {}, f.measured), el('td', {}, f.met),
+          el('td', {}, f.policy), el('td', { 'data-value': f.metric }, t('metric.' + f.metric)), el('td', {}, f.measured), el('td', {}, f.met),
           el('td', {}, display(f.percentMet)), el('td', {}, f.target ? f.target.percent + '% ≤ ' + f.target.within : ''))))));
   }
 }

@@ -565,8 +565,11 @@ function start() {
         el('label', { for: 'template-name' }, t('templateName')), el('input', { id: 'template-name' }),
         el('label', { for: 'template-language' }, t('templateLanguage')),
         el('input', { id: 'template-language', value: c.language || 'en' }),
-        el('button', { type: 'button', onclick: () => act('template', () => api.post(path(c.id, 'messages'), {
-          messageId: newMessageId(), template: { name: $('template-name').value.trim(), language: $('template-language').value.trim(), parameters: [] } })) },
+        el('button', { type: 'button', onclick: async () => {
+          const sent = await act('template', () => api.post(path(c.id, 'messages'), { messageId: newMessageId(),
+            template: { name: $('template-name').value.trim(), language: $('template-language').value.trim(), parameters: [] } }));
+          if (sent) $('template-name').value = ''; // sent once: a second click must be a decision, not a leftover
+        } },
         t('sendTemplate'))));
   }
 

@@ -236,6 +236,11 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://" + Gateway.HOST + ":" + settings.gatewayPort();
     }
 
+    /** The fake Graph API the Meta channels send to: tests script its next answers (a refused send). */
+    public FakeGraphApi graph() {
+        return graph;
+    }
+
     /** Every request the fake Graph API received, with arrival times ({@code Arrivals}). */
     public String graphArrivalsUrl() {
         return graph.arrivalsUrl();

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,10 +51,14 @@ public final class FakeGraphApi implements AutoCloseable {
     private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private final Arrivals arrivals = new Arrivals();
     private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
+    private final Set<String> undeliverable = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sequence = new AtomicInteger();
 
     private record Reply(int status, Function<RecordedRequest, String> body) {
     }
+
+    private static final Reply UNDELIVERABLE = new Reply(400, request -> graphError(131026, "Message undeliverable",
+            "Unable to deliver message: the recipient cannot receive it.", "FakeTraceUndeliverable"));
 
     private FakeGraphApi(HttpServer server) {
         this.server = server;
@@ -92,11 +98,22 @@ public final class FakeGraphApi implements AutoCloseable {
         }
     }
 
-    /** Forgets the recorded requests and the replies still scripted. */
+    /** Forgets the recorded requests, the replies still scripted and the undeliverable recipients. */
     public void reset() {
         requests.clear();
         arrivals.clear();
         script.clear();
+        undeliverable.clear();
+    }
+
+    /**
+     * Every later send to this recipient (WhatsApp number or Messenger/Instagram id) fails as Meta refuses an
+     * unreachable one: HTTP 400, Graph code 131026. Unlike the script, other traffic cannot take the refusal, so a
+     * test on a shared platform may use it.
+     */
+    public FakeGraphApi refuseSendsTo(String recipient) {
+        undeliverable.add(recipient);
+        return this;
     }
 
     /** The next request succeeds as a send, with this message id. */
@@ -140,10 +157,15 @@ public final class FakeGraphApi implements AutoCloseable {
     }
 
     private FakeGraphApi nextGraphError(int httpStatus, int code, String title, String details) {
-        return next(new Reply(httpStatus, request -> "{\"error\":{\"message\":" + json("(#" + code + ") " + title)
+        return next(new Reply(httpStatus, request -> graphError(code, title, details,
+                "FakeTrace" + sequence.incrementAndGet())));
+    }
+
+    private static String graphError(int code, String title, String details, String trace) {
+        return "{\"error\":{\"message\":" + json("(#" + code + ") " + title)
                 + ",\"type\":\"OAuthException\",\"code\":" + code
                 + ",\"error_data\":{\"details\":" + json(details) + "}"
-                + ",\"fbtrace_id\":" + json("FakeTrace" + sequence.incrementAndGet()) + "}}"));
+                + ",\"fbtrace_id\":" + json(trace) + "}}";
     }
 
     private FakeGraphApi next(Reply reply) {
@@ -161,7 +183,8 @@ public final class FakeGraphApi implements AutoCloseable {
                     exchange.getRequestBody().readAllBytes());
             requests.add(request);
             arrivals.add(request.path(), request.bodyAsString());
-            Reply reply = Objects.requireNonNullElseGet(script.poll(), () -> defaultReply(request));
+            Reply reply = refusedRecipient(request) ? UNDELIVERABLE
+                    : Objects.requireNonNullElseGet(script.poll(), () -> defaultReply(request));
             byte[] body = reply.body().apply(request).getBytes(UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), body.length);
@@ -169,6 +192,16 @@ public final class FakeGraphApi implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    private boolean refusedRecipient(RecordedRequest request) {
+        if (undeliverable.isEmpty() || !request.method().equals("POST") || !request.path().endsWith("/messages")) {
+            return false;
+        }
+        String body = request.bodyAsString();
+        String recipient = isWhatsApp(request) ? firstGroup(WHATSAPP_RECIPIENT, body)
+                : firstGroup(MESSENGER_RECIPIENT, body);
+        return undeliverable.contains(recipient);
     }
 
     private Reply defaultReply(RecordedRequest request) {
