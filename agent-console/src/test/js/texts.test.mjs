@@ -33,6 +33,9 @@ test('every admin table column and form field is labelled in words, not by its A
     for (const column of [...(spec.columns || []), ...fields.map(field => field.name)]) {
       if (!('field.' + column in TEXTS.en)) missing.push(name + ': ' + column);
     }
+    for (const key of spec.importer ? [spec.importer.title, spec.importer.body] : []) {
+      if (!(key in TEXTS.en)) missing.push(name + ': import ' + key);
+    }
   }
   assert.deepEqual(missing, []);
   const sla = SECTIONS.sla;

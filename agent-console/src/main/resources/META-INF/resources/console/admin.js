@@ -146,19 +146,24 @@ export function renderAdmin(root, { api, t, tenant, isAdmin, section }) {
     }
   }
 
+  /** The section's import form: a file's text in one of its formats (a flow also needs the id it is saved under). */
   function importer() {
-    const format = el('select', { id: 'import-format' }, ['markdown', 'csv', 'json'].map(f => el('option', { value: f }, f)));
-    const text = el('textarea', { id: 'import-body', rows: 8 });
+    const imports = spec.importer;
+    const format = el('select', { id: 'import-format' }, Object.keys(imports.formats).map(f => el('option', { value: f }, f)));
+    const id = imports.byId ? el('input', { id: 'import-id', required: true }) : null;
+    const text = el('textarea', { id: 'import-body', rows: 8, spellcheck: 'false' });
     return el('form', { class: 'admin-form', onsubmit: async event => {
       event.preventDefault();
-      const types = { markdown: 'text/markdown', csv: 'text/csv', json: 'application/json' };
-      if (await guard(t('import'), () => api.raw('POST', '/api/v1/kb/import?format=' + format.value, types[format.value],
-        text.value)) !== undefined) itemsEditor();
-    } },
-    el('h3', {}, t('importKb')),
-    el('label', { for: 'import-format' }, t('importFormat')), format,
-    el('label', { for: 'import-body' }, t('importBody')), text,
-    el('button', { type: 'submit', id: 'import-submit' }, t('import')));
+      const [method, path] = imports.request({ format: format.value, id: id && id.value.trim() });
+      if (await guard(t('import'), () => api.raw(method, path, imports.formats[format.value], text.value)) !== undefined) {
+        itemsEditor();
+      }
+    } }, ...[
+      el('h3', {}, t(imports.title)),
+      el('label', { for: 'import-format' }, t('importFormat')), format,
+      id ? el('label', { for: 'import-id' }, t('importId')) : null, id,
+      el('label', { for: 'import-body' }, t(imports.body)), text,
+      el('button', { type: 'submit', id: 'import-submit' }, t('import'))].filter(Boolean));
   }
 
   async function documentEditor(path) {

@@ -61,6 +61,7 @@ export const TEXTS = {
     'source.configured': 'Configured default', 'priority.urgent': 'Urgent', 'priority.high': 'High',
     'priority.normal': 'Normal', 'priority.low': 'Low', 'metric.first-reply': 'First reply',
     'metric.next-reply': 'Next reply', 'metric.resolution': 'Resolution',
+    importFlow: 'Import a flow', importFlowBody: 'The flow (YAML or JSON, as bot-service/README.md describes)', importId: 'Flow id',
   },
   zh: {
     timeline: '时间线', onChannel: '来自 {channel}', linkChannel: '关联渠道', linkId: '该渠道上的 ID', link: '关联',
@@ -116,6 +117,7 @@ export const TEXTS = {
     'field.goalPercent': '目标（%）', 'field.source': '来源', 'source.workspace': '本工作区', 'source.configured': '默认配置',
     'priority.urgent': '紧急', 'priority.high': '高', 'priority.normal': '普通', 'priority.low': '低',
     'metric.first-reply': '首次回复', 'metric.next-reply': '后续回复', 'metric.resolution': '解决',
+    importFlow: '导入流程', importFlowBody: '流程（YAML 或 JSON，格式见 bot-service/README.md）', importId: '流程 ID',
   },
   ru: {
     timeline: 'Лента', onChannel: 'в канале {channel}', linkChannel: 'Связать ID в канале', linkId: 'ID клиента там', link: 'Связать',
@@ -177,6 +179,7 @@ export const TEXTS = {
     'source.workspace': 'Это пространство', 'source.configured': 'Настройка по умолчанию',
     'priority.urgent': 'Срочный', 'priority.high': 'Высокий', 'priority.normal': 'Обычный', 'priority.low': 'Низкий',
     'metric.first-reply': 'Первый ответ', 'metric.next-reply': 'Следующий ответ', 'metric.resolution': 'Решение',
+    importFlow: 'Импорт сценария', importFlowBody: 'Сценарий (YAML или JSON, как в bot-service/README.md)', importId: 'ID сценария',
   },
   es: {
     timeline: 'Historial', onChannel: 'en {channel}', linkChannel: 'Vincular un id del canal', linkId: 'Su id allí', link: 'Vincular',
@@ -240,5 +243,6 @@ export const TEXTS = {
     'priority.urgent': 'Urgente', 'priority.high': 'Alta', 'priority.normal': 'Normal', 'priority.low': 'Baja',
     'metric.first-reply': 'Primera respuesta', 'metric.next-reply': 'Siguiente respuesta',
     'metric.resolution': 'Resolución',
+    importFlow: 'Importar un flujo', importFlowBody: 'El flujo (YAML o JSON, como describe bot-service/README.md)', importId: 'Id del flujo',
   },
 };

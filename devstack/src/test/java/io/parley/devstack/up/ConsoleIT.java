@@ -346,12 +346,22 @@ class ConsoleIT {
             page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText().contains("console-qa-gift-wrap"));
             demo.getJson("/api/v1/kb/articles/console-qa-gift-wrap");
 
-            // Flows: the first one saved as it is.
+            // Flows: the first one saved as it is, and one imported as YAML, as flows are kept in files.
             adminPage(ada, "flows");
             page(ada).until(driver -> !driver.findElements(By.cssSelector("#admin-items tr[data-key]")).isEmpty());
             ada.driver().findElement(By.cssSelector("#admin-items tr[data-key] button")).click();
             page(ada).until(driver -> !driver.findElement(By.id("field-document")).getAttribute("value").isBlank());
             save(ada);
+            new Select(ada.driver().findElement(By.id("import-format"))).selectByValue("yaml");
+            ada.driver().findElement(By.id("import-id")).sendKeys("console-qa-gift-card");
+            ada.driver().findElement(By.id("import-body")).sendKeys("id: console-qa-gift-card\n"
+                    + "triggers:\n  en: [\"gift card balance\"]\nstart: say\nsteps:\n  say:\n    type: message\n"
+                    + "    text: \"The balance is printed on the back of the card.\"\n    next: done\n"
+                    + "  done:\n    type: end\n");
+            ada.driver().findElement(By.id("import-submit")).click();
+            page(ada).until(driver -> driver.findElement(By.id("admin-items")).getText().contains("console-qa-gift-card"));
+            assertThat(demo.getJson("/api/v1/flows/console-qa-gift-card").toString()).contains("back of the card");
+            assertThat(unlabelledControls(ada)).isEmpty();
 
             // Canned responses: a new one, usable at once.
             adminPage(ada, "canned");
