@@ -25,7 +25,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * The words of customer messages as the hot-words list counts them: Lucene's tokenizer, lower-cased, the language's
  * stop words removed, no stemming (the list shows words people wrote, not stems), no numbers or one- and two-letter
- * tokens. Languages without their own stop list use English's, the commonest second language of support traffic.
+ * tokens. Languages without their own stop list use English's, the commonest second language of support traffic;
+ * Chinese takes SmartChinese's word segmentation with its stop set and a list of function words.
  * Also a lexicon check for negative sentiment on the same words.
  */
 public final class CustomerWords {
@@ -48,6 +49,17 @@ public final class CustomerWords {
             "ru", Set.of("ужасно", "ужасный", "плохо", "плохой", "отвратительно", "обман", "разочарован", "ненавижу",
                     "жалоба", "безобразие", "кошмар"),
             "zh", Set.of("差", "垃圾", "骗子", "失望", "生气", "投诉", "糟糕", "愤怒"));
+
+    /**
+     * Chinese function words: SmartChinese's own stop set is punctuation only, so without these the particles and
+     * pronouns every message has (的, 了, 我, 在…) would top the list. Its single characters are words too, unlike a
+     * Latin letter, so they cannot be dropped by length.
+     */
+    private static final List<String> CHINESE_FUNCTION_WORDS = List.of("的", "了", "着", "过", "是", "在", "有", "和",
+            "与", "及", "或", "也", "都", "就", "还", "又", "很", "太", "不", "没", "没有", "吗", "呢", "吧", "啊", "呀",
+            "哦", "嗯", "我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "这", "那", "这个", "那个",
+            "这些", "那些", "哪", "哪里", "哪儿", "什么", "怎么", "怎么样", "为什么", "谁", "一个", "个", "把", "被",
+            "让", "给", "对", "从", "向", "会", "能", "要", "想", "可以", "请", "自己", "得", "地", "之", "而");
 
     private CustomerWords() {
     }
@@ -94,7 +106,9 @@ public final class CustomerWords {
         CharArraySet stopWords;
         switch (language) {
             case "zh":
-                return new SmartChineseAnalyzer(true);
+                CharArraySet chinese = new CharArraySet(SmartChineseAnalyzer.getDefaultStopSet(), false);
+                chinese.addAll(CHINESE_FUNCTION_WORDS);
+                return new SmartChineseAnalyzer(chinese);
             case "es":
                 stopWords = SpanishAnalyzer.getDefaultStopSet();
                 break;

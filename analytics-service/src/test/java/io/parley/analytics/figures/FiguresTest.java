@@ -323,6 +323,34 @@ class FiguresTest {
     }
 
     @Test
+    void hot_words_are_counted_per_language_with_that_languages_analyzer_and_stop_words() {
+        String spanish = TestEvents.conversation("es");
+        String russian = TestEvents.conversation("ru");
+        String chinese = TestEvents.conversation("zh");
+        TenantProjection tenant = fold(List.of(
+                events.customer(spanish, T0, "¿Dónde está mi pedido? El pedido no llega, es un servicio pésimo", "es-ES"),
+                events.customer(russian, T0, "Где мой заказ? Заказ не пришёл, это ужасно", "ru-RU"),
+                events.customer(chinese, T0, "我的订单在哪里？订单还没到", "zh-CN")));
+
+        Kpis kpis = Kpis.compute(tenant, Filter.ALL, DAY, T0.plusSeconds(60), SlaRules.DEFAULT);
+
+        assertThat(kpis.hotWords()).containsOnlyKeys("es", "ru", "zh");
+        assertThat(kpis.hotWords().get("es")).first().isEqualTo(new Kpis.WordCount("pedido", 2));
+        assertThat(kpis.hotWords().get("es")).extracting(Kpis.WordCount::word).contains("servicio", "pésimo")
+                .doesNotContain("está", "el", "mi", "un");
+        assertThat(kpis.hotWords().get("ru")).first().isEqualTo(new Kpis.WordCount("заказ", 2));
+        assertThat(kpis.hotWords().get("ru")).extracting(Kpis.WordCount::word).contains("ужасно")
+                .doesNotContain("где", "мой");
+        // Chinese has no spaces: SmartChinese cuts words, so 订单 (order) is one word and counted twice; the particles
+        // and pronouns around it are not hot words.
+        assertThat(kpis.hotWords().get("zh")).first().isEqualTo(new Kpis.WordCount("订单", 2));
+        assertThat(kpis.hotWords().get("zh")).extracting(Kpis.WordCount::word).doesNotContain("我", "的", "在", "哪里",
+                "还", "没");
+        // Each language's negative lexicon: pésimo and ужасно are negative, the Chinese question is not.
+        assertThat(kpis.negativeSentimentShare()).isEqualTo(0.6667);
+    }
+
+    @Test
     void sla_attainment_is_per_policy_and_metric() {
         String urgent = TestEvents.conversation("urgent");
         List<Event> log = new ArrayList<>(handledConversation()); // normal: first and next reply met

@@ -32,11 +32,16 @@ public final class TestEvents {
     }
 
     public Event customer(String conversation, Instant at, String text) {
+        return customer(conversation, at, text, "en");
+    }
+
+    /** A customer message in a locale (the message context's, as ingest reads it from the channel). */
+    public Event customer(String conversation, Instant at, String text, String locale) {
         String messageId = "wamid." + conversation + at;
         return new Event(EventIds.forChannelMessage(Channel.WHATSAPP, messageId), "/ingest/whatsapp", conversation, at,
                 tenant, null, new ConversationEvent.MessageReceived(Channel.WHATSAPP, "106540352242922", messageId,
                 new ConversationEvent.Contact("u", "Customer", null), Content.text(text), null, null,
-                new ConversationEvent.MessageContext(null, "en"), at));
+                new ConversationEvent.MessageContext(null, locale), at));
     }
 
     /** A conversation on Messenger, for the channel filter. */
