@@ -95,7 +95,7 @@ public class ProjectionConsumer {
         }
         Set<ConsumerRecord<String, byte[]>> again = new LinkedHashSet<>();
         try {
-            Map<String, List<Event>> reactions = await(() -> projector.project(events));
+            Map<String, List<Event>> reactions = projector.project(events);
             refusedCauses(reactions).forEach(cause -> again.add(causes.get(cause)));
             if (!again.isEmpty()) {
                 LOG.warnf("Kafka refused the reactions of %d events; projecting them again, one at a time",
@@ -132,7 +132,8 @@ public class ProjectionConsumer {
     private void projectAlone(ConsumerRecord<String, byte[]> record) throws Exception {
         Optional<Event> event = decode(record);
         if (event.isPresent()) {
-            await(() -> projector.project(event.get()).flatMap(publisher::appendAll));
+            List<Event> reactions = projector.project(event.get());
+            await(() -> publisher.appendAll(reactions));
         }
     }
 
@@ -151,7 +152,7 @@ public class ProjectionConsumer {
         }
     }
 
-    /** Runs reactive work (Hibernate Reactive, the Kafka emitter) on a Vert.x context and waits for it here. */
+    /** Runs reactive work (the Kafka emitter) on a Vert.x context and waits for it here. */
     private static <T> T await(Supplier<Uni<T>> work) throws Exception {
         try {
             return VertxContextSupport.subscribeAndAwait(work);

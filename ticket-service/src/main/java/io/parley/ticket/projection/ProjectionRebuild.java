@@ -2,20 +2,30 @@ package io.parley.ticket.projection;
 
 import io.parley.edge.consumer.Failure;
 import io.parley.edge.consumer.FailurePolicy;
+import io.parley.edge.jdbc.JdbcTransaction;
 import io.parley.events.Event;
 import io.parley.events.Topics;
 import io.parley.events.kafka.LogReplay;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Drops the projection and replays conversation-events from offset 0 up to the end offsets of the moment the rebuild
- * starts, in batches of {@value #BATCH} events per transaction. The live consumer keeps running: both write through
+ * starts, in batches of {@value #BATCH} events per transaction. Reading and decoding the next batch overlaps writing
+ * the previous one (a writer thread, one batch ahead at most, in log order), so the two cores share the work instead
+ * of taking turns. The live consumer keeps running: both write through
  * the same idempotent {@link Projector}, serialised per conversation by its row lock, and the fold does not care in
  * which order it sees events. Reactions are not appended again during a replay: they are in the log already.
  */
@@ -41,11 +51,13 @@ public class ProjectionRebuild {
             ) all_rows""";
 
     private final Projector projector;
+    private final DataSource dataSource;
     private final String bootstrapServers;
 
-    ProjectionRebuild(Projector projector,
+    ProjectionRebuild(Projector projector, DataSource dataSource,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.projector = projector;
+        this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -54,12 +66,20 @@ public class ProjectionRebuild {
 
     /** Blocks until the replay reached the end offsets taken at its start; call it off the event loop. */
     public Result rebuild() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(TRUNCATE).executeUpdate())));
+        JdbcTransaction.run(dataSource, connection -> {
+            try (Statement truncate = connection.createStatement()) {
+                return truncate.executeUpdate(TRUNCATE);
+            }
+        });
+        LogReplay.Replayed replayed;
         Batches batches = new Batches();
-        LogReplay.Replayed replayed = new LogReplay(bootstrapServers)
-                .toEnd(Topics.CONVERSATION_EVENTS, value -> true, batches::add);
-        batches.flush();
+        try {
+            replayed = new LogReplay(bootstrapServers).toEnd(Topics.CONVERSATION_EVENTS, value -> true, batches::add);
+            batches.flush();
+            batches.awaitWritten();
+        } finally {
+            batches.writer.shutdownNow();
+        }
         String hash = stateHash();
         long skipped = replayed.skipped() + batches.unprojectable;
         LOG.infof("projection rebuilt from %d events (%d records skipped), state hash %s",
@@ -68,18 +88,30 @@ public class ProjectionRebuild {
     }
 
     /** A digest of every projected row: equal digests, equal projections. */
-    public String stateHash() throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(STATE_HASH, String.class).getSingleResult())));
+    public String stateHash() throws SQLException {
+        return JdbcTransaction.run(dataSource, connection -> {
+            try (Statement select = connection.createStatement(); ResultSet hash = select.executeQuery(STATE_HASH)) {
+                hash.next();
+                return hash.getString(1);
+            }
+        });
     }
 
     /**
-     * The replayed events, {@value #BATCH} to a transaction. Should a batch fail, its events are projected one at a
-     * time, and one that fails alone for a reason of its own (not a dependency away) is skipped: the live consumer
-     * parked it in the dead-letter topic when it met it. A dependency away fails the rebuild; run it again.
+     * The replayed events, {@value #BATCH} to a transaction, written on {@link #writer} while the next batch is read.
+     * Should a batch fail, its events are projected one at a time, and one that fails alone for a reason of its own
+     * (not a dependency away) is skipped: the live consumer parked it in the dead-letter topic when it met it. A
+     * dependency away fails the rebuild; run it again.
      */
     private final class Batches {
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         private final List<Event> batch = new ArrayList<>(BATCH);
+        private Future<?> written = CompletableFuture.completedFuture(null);
+        /** Written by the writer thread only; read after {@link #awaitWritten}. */
         private long unprojectable;
 
         void add(Event event) {
@@ -89,22 +121,41 @@ public class ProjectionRebuild {
             }
         }
 
+        /** Hands the batch to the writer once the previous one is written: one batch ahead of the writer at most. */
         void flush() {
             if (batch.isEmpty()) {
                 return;
             }
-            try {
-                VertxContextSupport.subscribeAndAwait(() -> projector.project(List.copyOf(batch)));
-            } catch (Throwable batchFailure) {
-                batch.forEach(this::projectAlone);
-            }
+            List<Event> events = List.copyOf(batch);
             batch.clear();
+            awaitWritten();
+            written = writer.submit(() -> write(events));
+        }
+
+        /** Waits for the batch being written; rethrows what failed the rebuild. */
+        void awaitWritten() {
+            try {
+                written.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rebuilding the projection", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+            }
+        }
+
+        private void write(List<Event> events) {
+            try {
+                projector.project(events);
+            } catch (Exception batchFailure) {
+                events.forEach(this::projectAlone);
+            }
         }
 
         private void projectAlone(Event event) {
             try {
-                VertxContextSupport.subscribeAndAwait(() -> projector.project(event));
-            } catch (Throwable failure) {
+                projector.project(event);
+            } catch (Exception failure) {
                 if (FailurePolicy.classify(failure) == Failure.TRANSIENT) {
                     throw new IllegalStateException("replaying event " + event.id() + " into the projection failed",
                             failure);

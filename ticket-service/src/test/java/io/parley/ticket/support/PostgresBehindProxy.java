@@ -8,10 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A fresh test database ({@link PostgresTestResource}) that the service's reactive client (the projection, the API,
- * the timers) reaches through a {@link TcpProxy}, so that a test can take PostgreSQL away from this service alone
- * without stopping the machine's shared server. Flyway's migrations at start go to it directly. It starts after the
- * module's shared {@link PostgresTestResource} (which every test class of the module gets), and its settings win.
+ * A fresh test database ({@link PostgresTestResource}) that the service reaches through a {@link TcpProxy} with both
+ * its clients (JDBC: the projection and Flyway's migrations at start; reactive: the API and the timers), so that a
+ * test can take PostgreSQL away from this service alone without stopping the machine's shared server. It starts after
+ * the module's shared {@link PostgresTestResource} (which every test class of the module gets), and its settings win.
  */
 public class PostgresBehindProxy implements QuarkusTestResourceLifecycleManager {
 
@@ -41,8 +41,10 @@ public class PostgresBehindProxy implements QuarkusTestResourceLifecycleManager 
         Map<String, String> config = new HashMap<>(database.start());
         DatabaseCoordinates direct = database.database();
         proxy = TcpProxy.start(direct.host(), direct.port());
-        config.put("quarkus.datasource.reactive.url", new DatabaseCoordinates("127.0.0.1", proxy.port(),
-                direct.database(), direct.user(), direct.password()).reactiveUrl());
+        DatabaseCoordinates proxied = new DatabaseCoordinates("127.0.0.1", proxy.port(), direct.database(),
+                direct.user(), direct.password());
+        config.put("quarkus.datasource.reactive.url", proxied.reactiveUrl());
+        config.put("quarkus.datasource.jdbc.url", proxied.jdbcUrl());
         return config;
     }
 
