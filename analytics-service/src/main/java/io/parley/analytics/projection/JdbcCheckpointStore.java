@@ -1,5 +1,6 @@
 package io.parley.analytics.projection;
 
+import io.parley.edge.jdbc.JdbcTransaction;
 import io.parley.events.Event;
 import io.parley.events.envelope.EventCodec;
 import java.io.ByteArrayInputStream;
@@ -63,41 +64,31 @@ public final class JdbcCheckpointStore implements Checkpoint.Store {
 
     @Override
     public void save(Map<String, List<Event>> tenants, Map<String, Long> positions) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Timestamp now = Timestamp.from(Instant.now());
-                try (PreparedStatement upsert = connection.prepareStatement("insert into analytics_tenant_checkpoint"
-                        + " (tenant, events, saved_at) values (?, ?, ?) on conflict (tenant) do update set"
-                        + " events = excluded.events, saved_at = excluded.saved_at")) {
-                    for (Map.Entry<String, List<Event>> tenant : tenants.entrySet()) {
-                        upsert.setString(1, tenant.getKey());
-                        upsert.setBytes(2, bytes(tenant.getValue()));
-                        upsert.setTimestamp(3, now);
-                        upsert.executeUpdate();
-                    }
+        JdbcTransaction.run(dataSource, connection -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement upsert = connection.prepareStatement("insert into analytics_tenant_checkpoint"
+                    + " (tenant, events, saved_at) values (?, ?, ?) on conflict (tenant) do update set"
+                    + " events = excluded.events, saved_at = excluded.saved_at")) {
+                for (Map.Entry<String, List<Event>> tenant : tenants.entrySet()) {
+                    upsert.setString(1, tenant.getKey());
+                    upsert.setBytes(2, bytes(tenant.getValue()));
+                    upsert.setTimestamp(3, now);
+                    upsert.executeUpdate();
                 }
-                try (PreparedStatement upsert = connection.prepareStatement("insert into analytics_log_position"
-                        + " (topic, partition_number, next_offset) values (?, ?, ?) on conflict (topic, partition_number)"
-                        + " do update set next_offset = excluded.next_offset")) {
-                    for (Map.Entry<String, Long> position : positions.entrySet()) {
-                        int colon = position.getKey().lastIndexOf(':');
-                        upsert.setString(1, position.getKey().substring(0, colon));
-                        upsert.setInt(2, Integer.parseInt(position.getKey().substring(colon + 1)));
-                        upsert.setLong(3, position.getValue());
-                        upsert.executeUpdate();
-                    }
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback); // the connection is gone (PostgreSQL away): the first failure says why
-                }
-                throw e;
             }
-        }
+            try (PreparedStatement upsert = connection.prepareStatement("insert into analytics_log_position"
+                    + " (topic, partition_number, next_offset) values (?, ?, ?) on conflict (topic, partition_number)"
+                    + " do update set next_offset = excluded.next_offset")) {
+                for (Map.Entry<String, Long> position : positions.entrySet()) {
+                    int colon = position.getKey().lastIndexOf(':');
+                    upsert.setString(1, position.getKey().substring(0, colon));
+                    upsert.setInt(2, Integer.parseInt(position.getKey().substring(colon + 1)));
+                    upsert.setLong(3, position.getValue());
+                    upsert.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     /** A tenant's kept events as stored: gzipped CloudEvents lines. */

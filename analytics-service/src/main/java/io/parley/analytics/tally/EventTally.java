@@ -2,6 +2,7 @@ package io.parley.analytics.tally;
 
 import io.parley.analytics.AnalyticsChannels;
 import io.parley.edge.consumer.FailurePolicy;
+import io.parley.edge.consumer.KafkaBatches;
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
 import io.parley.events.Event;
@@ -9,7 +10,6 @@ import io.parley.events.envelope.EventCodec;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -51,10 +50,7 @@ public class EventTally {
     @Incoming(AnalyticsChannels.CONVERSATION_EVENTS)
     @Blocking
     public CompletionStage<Void> tally(Message<List<byte[]>> batch) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecords<String, byte[]> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("a batch arrived without its Kafka records"))
-                .getRecords();
+        List<ConsumerRecord<String, byte[]>> polled = KafkaBatches.recordsOf(batch);
         if (count(polled)) {
             return batch.ack();
         }

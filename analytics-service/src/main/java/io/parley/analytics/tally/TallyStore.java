@@ -1,8 +1,8 @@
 package io.parley.analytics.tally;
 
+import io.parley.edge.jdbc.JdbcTransaction;
 import io.parley.events.Event;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
@@ -36,8 +36,7 @@ public class TallyStore {
             sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
         }
         sql.append(" on conflict (event_id) do nothing");
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        JdbcTransaction.run(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
                 int parameter = 0;
                 for (Event event : events) {
@@ -47,16 +46,8 @@ public class TallyStore {
                     insert.setString(++parameter, event.subject());
                     insert.setObject(++parameter, event.time().atOffset(ZoneOffset.UTC));
                 }
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback); // the connection is gone (PostgreSQL away): the first failure says why
-                }
-                throw e;
+                return insert.executeUpdate();
             }
-        }
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.parley.bot.dialogue.Dialogue;
 import io.parley.bot.language.LanguageDetection;
 import io.parley.bot.tenant.TenantBots;
 import io.parley.bot.workspace.BotWorkspaces;
+import io.parley.edge.consumer.KafkaBatches;
 import io.parley.edge.consumer.KeyedBatch;
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
@@ -14,7 +15,6 @@ import io.parley.events.EventData;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.envelope.EventCodec;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -28,7 +28,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -86,12 +85,7 @@ public class ConversationConsumer {
     @Incoming(BotChannels.CONVERSATION_EVENTS_IN)
     @Blocking
     public CompletionStage<Void> consume(Message<List<byte[]>> batch) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecords<String, byte[]> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("a batch arrived without its Kafka records"))
-                .getRecords();
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        polled.forEach(all::add);
+        List<ConsumerRecord<String, byte[]>> all = KafkaBatches.recordsOf(batch);
         try {
             if (process(all)) {
                 all.forEach(record -> store.foldedUntil(new TopicPartition(record.topic(), record.partition()),

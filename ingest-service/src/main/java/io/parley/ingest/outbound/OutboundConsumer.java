@@ -1,5 +1,6 @@
 package io.parley.ingest.outbound;
 
+import io.parley.edge.consumer.KafkaBatches;
 import io.parley.edge.consumer.KeyedBatch;
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
@@ -8,17 +9,14 @@ import io.parley.ingest.IngestChannels;
 import io.parley.ingest.kafka.DurableLog;
 import io.parley.ingest.webhook.IngestMetrics;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -59,12 +57,7 @@ public class OutboundConsumer {
     @Incoming(IngestChannels.OUTBOUND_IN)
     @Blocking
     public CompletionStage<Void> consume(Message<List<byte[]>> batch) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecords<String, byte[]> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("a batch arrived without its Kafka records"))
-                .getRecords();
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        polled.forEach(all::add);
+        List<ConsumerRecord<String, byte[]>> all = KafkaBatches.recordsOf(batch);
         AtomicBoolean interrupted = new AtomicBoolean();
         try {
             KeyedBatch.process(all, ConsumerRecord::key, conversations, record -> {

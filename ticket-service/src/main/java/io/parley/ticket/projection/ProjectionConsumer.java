@@ -1,5 +1,6 @@
 package io.parley.ticket.projection;
 
+import io.parley.edge.consumer.KafkaBatches;
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
 import io.parley.events.Event;
@@ -12,7 +13,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -61,12 +60,7 @@ public class ProjectionConsumer {
     @Incoming(Channels.PROJECTION_IN)
     @Blocking
     public CompletionStage<Void> consume(Message<List<byte[]>> batch) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecords<String, byte[]> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
-                .orElseThrow(() -> new IllegalStateException("a batch arrived without its Kafka records"))
-                .getRecords();
-        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(polled.count());
-        polled.forEach(all::add);
+        List<ConsumerRecord<String, byte[]>> all = KafkaBatches.recordsOf(batch);
         if (project(all)) {
             return batch.ack();
         }
