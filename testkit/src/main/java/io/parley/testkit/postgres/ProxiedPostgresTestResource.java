@@ -7,12 +7,19 @@ import java.util.Map;
  * {@link PostgresTestResource} behind a {@link TcpProxy}: the service under test reaches its fresh database only
  * through the proxy, so an outage test can {@link TcpProxy#cut()} PostgreSQL for this service alone while the
  * machine's shared server, and the test's own look inside the database ({@link #direct()}), stay up. One suite at
- * a time per test JVM uses it (the proxy and the coordinates are static so the test class can reach them).
+ * a time per test JVM uses it (the proxy and the coordinates are static so the test class can reach them). It starts
+ * after a module's shared {@link PostgresTestResource} (one a module gives every test class), so its settings win.
+ * Used by the outage tests of analytics, ticket and bot.
  */
 public class ProxiedPostgresTestResource extends PostgresTestResource {
 
     private static volatile TcpProxy proxy;
     private static volatile DatabaseCoordinates direct;
+
+    @Override
+    public int order() {
+        return 100;
+    }
 
     @Override
     public Map<String, String> start() {

@@ -7,9 +7,9 @@ import io.parley.events.Event;
 import io.parley.testkit.auth.AgentApi;
 import io.parley.testkit.kafka.KafkaTestResource;
 import io.parley.testkit.net.TcpProxy;
+import io.parley.testkit.postgres.ProxiedPostgresTestResource;
 import io.parley.ticket.support.Events;
 import io.parley.ticket.support.Log;
-import io.parley.ticket.support.PostgresBehindProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresBehindProxy.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ProxiedPostgresTestResource.class, restrictToAnnotatedClass = true)
 class DatabaseOutageIT {
 
     private static final String TENANT = "outage-co";
@@ -56,7 +56,7 @@ class DatabaseOutageIT {
         conversations.forEach(id -> awaitMessages(id, sent.get(id)));
         awaitReadiness(200, "UP");
 
-        TcpProxy database = PostgresBehindProxy.proxy();
+        TcpProxy database = ProxiedPostgresTestResource.proxy();
         database.cut();
         AtomicInteger arrived = new AtomicInteger();
         ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
