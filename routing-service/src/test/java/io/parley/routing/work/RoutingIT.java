@@ -5,8 +5,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.UnprocessableRecordException;
@@ -325,13 +327,28 @@ class RoutingIT {
     }
 
     @Test
-    void aTokenNotIssuedForTheParleyAudienceIsRefused() {
-        String withoutAudience = DevTokens.signedClaims("{\"iss\":\"" + DevTokens.ISSUER + "\",\"sub\":\"ana\","
-                + "\"upn\":\"ana\",\"tenant\":\"" + tenant + "\",\"groups\":[\"agent\"],\"exp\":"
-                + Instant.now().plusSeconds(600).getEpochSecond() + "}");
+    void aTokenTheJwtLayerRefusesIsA401ProblemAmongThemOneForAnotherAudience() {
+        String forAnotherAudience = DevTokens.signedClaims(claims("\"billing-api\"", 600));
+        String withoutAudience = DevTokens.signedClaims(claims(null, 600));
+        String expired = DevTokens.signedClaims(claims("\"" + DevTokens.AUDIENCE + "\"", -600));
+        String valid = agentOf(tenant);
+        String otherSignature = DevTokens.signedClaims(claims("\"" + DevTokens.AUDIENCE + "\"", 601));
+        String badSignature = valid.substring(0, valid.lastIndexOf('.'))
+                + otherSignature.substring(otherSignature.lastIndexOf('.'));
 
-        withToken(withoutAudience).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(401);
-        withToken(agentOf(tenant)).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(not(401));
+        for (String refused : List.of(forAnotherAudience, withoutAudience, expired, badSignature)) {
+            withToken(refused).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"))
+                    .body("status", equalTo(401)).body("problems[0]", containsString("not accepted"));
+        }
+        withToken(valid).get("/api/v1/routing/{tenant}/agents", tenant).then().statusCode(not(401));
+    }
+
+    /** An agent token's claims for this tenant, with {@code audience} (JSON, or no claim) and its expiry from now. */
+    private String claims(String audience, long expiresInSeconds) {
+        return "{\"iss\":\"" + DevTokens.ISSUER + "\",\"sub\":\"ana\",\"upn\":\"ana\",\"tenant\":\"" + tenant
+                + "\",\"groups\":[\"agent\"]," + (audience == null ? "" : "\"aud\":" + audience + ",")
+                + "\"exp\":" + Instant.now().plusSeconds(expiresInSeconds).getEpochSecond() + "}";
     }
 
     @Test

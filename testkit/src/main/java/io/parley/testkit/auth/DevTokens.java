@@ -56,10 +56,12 @@ public final class DevTokens {
 
     /**
      * The config that makes a packaged service (prod profile) verify these tokens: the development public key, given
-     * explicitly because no profile but dev and test has it.
+     * explicitly because no profile but dev and test has it, and the explicit permission to run with it (the
+     * production check refuses the development key by its content, wherever it comes from).
      */
     public static Map<String, String> verificationConfig() {
-        return Map.of("mp.jwt.verify.publickey", resource(PUBLIC_KEY_RESOURCE));
+        return Map.of("mp.jwt.verify.publickey", resource(PUBLIC_KEY_RESOURCE),
+                "parley.allow-development-token-key", "true");
     }
 
     /** A token signed with the development key over exactly {@code claimsJson}: for tests of what services refuse. */
