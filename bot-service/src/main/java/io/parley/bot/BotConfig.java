@@ -64,6 +64,14 @@ public interface BotConfig {
     Duration memorySweepEvery();
 
     /**
+     * How often the bot checkpoints the memory of its partitions (between batches): the memory of every conversation
+     * changed since it was last saved, then how far each partition is folded. A start or rebalance folds a partition
+     * from its checkpoint instead of its beginning, so what it costs follows the events since, not the history.
+     */
+    @WithDefault("1m")
+    Duration memoryCheckpointEvery();
+
+    /**
      * How long the first decisions after a start wait for the business hours on workspace-events to be read: long
      * enough for a small topic on a live broker, short enough that a broker problem does not stall conversations.
      */

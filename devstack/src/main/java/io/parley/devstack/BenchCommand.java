@@ -7,6 +7,7 @@ import io.parley.bot.evaluation.DatasetSplit;
 import io.parley.devstack.bench.EndToEndBenchmark;
 import io.parley.devstack.bench.IngestBenchmark;
 import io.parley.devstack.bench.RebuildBenchmark;
+import io.parley.devstack.bench.RestartBenchmark;
 import io.parley.devstack.up.DemoPlatform;
 import io.parley.devstack.up.LocalPlatform;
 import io.parley.devstack.up.UpCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** Benchmarks that print figures; the last line of each is the summary tools parse. */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {BenchCommand.Routing.class, BenchCommand.Analytics.class, BenchCommand.Bot.class,
-            BenchCommand.Ingest.class, BenchCommand.EndToEnd.class, BenchCommand.Rebuild.class})
+            BenchCommand.Ingest.class, BenchCommand.EndToEnd.class, BenchCommand.Rebuild.class,
+            BenchCommand.Restart.class})
 class BenchCommand implements Runnable {
 
     @Spec
@@ -232,6 +234,38 @@ class BenchCommand implements Runnable {
                     Map.of("ticket", Map.of("parley.timers.poll-interval", "1h")), out)) {
                 out.println(RebuildBenchmark.run(platform.bootstrapServers(), platform.serviceUrl("ticket"), events,
                         out));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "restart",
+            description = {"Broker + bot only: appends a log of conversations while the bot is stopped, moves its group to",
+                "the end (as if it had answered them), then starts the bot twice (first start, restart), each until",
+                "ready and until it answers a new customer message. Issue 14: restart cost should follow active",
+                "conversations, not history."})
+    static class Restart implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--events", defaultValue = "1000000", description = "events in the log (default ${DEFAULT-VALUE})")
+        int events;
+
+        @Option(names = "--without-checkpoint",
+                description = "never checkpoint the bot's memory: every start folds the log from its beginning"
+                        + " (the bot before its checkpoints)")
+        boolean withoutCheckpoint;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            // With checkpoints, one after every batch: the first start's checkpoint is then written right after it
+            // answers, and the restart is measured from it.
+            String checkpointEvery = withoutCheckpoint ? "3650d" : "0s";
+            try (DemoPlatform platform = DemoPlatform.startOnly(UpCommand.repositoryRoot(), dataDir("restart"),
+                    Map.of("bot", Map.of("parley.bot.memory-checkpoint-every", checkpointEvery)), out)) {
+                out.println(RestartBenchmark.run(platform.platform(), events, !withoutCheckpoint, out));
             }
             return 0;
         }

@@ -91,6 +91,7 @@ public class ConversationConsumer {
                 all.forEach(record -> store.foldedUntil(new TopicPartition(record.topic(), record.partition()),
                         record.offset() + 1));
                 store.evictIdle();
+                store.checkpoint();
                 return batch.ack();
             }
         } catch (InterruptedException e) {

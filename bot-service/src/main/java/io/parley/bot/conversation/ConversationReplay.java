@@ -15,11 +15,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Before this instance reacts to a newly assigned partition, it folds that partition from the beginning up to where
- * the consumer group stands (without reacting): the conversation memory a restart or a rebalance would otherwise
- * lose, flows mid-way included. Records from there on are folded and reacted to by the consumer. Memory of a revoked
- * partition is kept, with how far it reached: getting the partition back folds only the records after that (the
- * fold ignores events it already applied, should the group's position be behind it).
+ * Before this instance reacts to a newly assigned partition, it folds that partition from its checkpoint (or, when it
+ * has none, from the beginning) up to where the consumer group stands (without reacting): the conversation memory a
+ * restart or a rebalance would otherwise lose, flows mid-way included. Records from there on are folded and reacted
+ * to by the consumer. Memory of a revoked partition is kept, with how far it reached: getting the partition back folds
+ * only the records after that (the fold ignores events it already applied, should the group's position be behind
+ * it).
  */
 @ApplicationScoped
 @Identifier(BotChannels.REPLAY_LISTENER)
@@ -28,24 +29,40 @@ public class ConversationReplay implements KafkaConsumerRebalanceListener {
     private static final Logger LOG = Logger.getLogger(ConversationReplay.class);
 
     private final ConversationStore store;
+    private final MemorySnapshots snapshots;
     private final LogReplay log;
 
-    public ConversationReplay(ConversationStore store,
+    public ConversationReplay(ConversationStore store, MemorySnapshots snapshots,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.store = store;
+        this.snapshots = snapshots;
         this.log = new LogReplay(bootstrapServers);
     }
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
+            partitions.stream().map(TopicPartition::topic).distinct().forEach(topic -> store.assigned(
+                    partitions.stream().filter(p -> p.topic().equals(topic)).toList(),
+                    consumer.partitionsFor(topic).size()));
             catchUp(partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)));
         }
     }
 
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        store.revoked(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        store.revoked(partitions);
+    }
+
     /**
-     * Folds each partition up to the group's position, from where this instance's memory of it ends (its beginning
-     * after a start). Returns the events folded.
+     * Folds each partition up to the group's position, from where this instance's memory of it ends, or else from its
+     * checkpoint (the saved memory, read back conversation by conversation as their events come), or else from its
+     * beginning. Returns the events folded.
      */
     long catchUp(Map<TopicPartition, Long> positions) {
         Map<TopicPartition, Long> from = new HashMap<>();
@@ -53,14 +70,19 @@ public class ConversationReplay implements KafkaConsumerRebalanceListener {
                 .ifPresent(offset -> from.put(partition, offset)));
         Map<TopicPartition, Long> fresh = new HashMap<>(positions);
         fresh.keySet().removeAll(from.keySet());
+        Map<TopicPartition, Long> checkpoints = fresh.isEmpty() ? Map.of() : snapshots.checkpoints(fresh.keySet());
+        from.putAll(checkpoints);
+        fresh.keySet().removeAll(checkpoints.keySet());
         Map<TopicPartition, Long> caughtUp = new HashMap<>(positions);
         caughtUp.keySet().retainAll(from.keySet());
         // From the beginning every conversation's whole history comes by; catching up, an evicted one is read back.
         long folded = log.until(fresh, value -> true, store::foldFromLog).events()
                 + log.between(from, caughtUp, value -> true, store::apply).events();
         positions.forEach(store::foldedUntil);
-        LOG.infof("conversation memory caught up on %s: %d events folded, %d conversations", positions.keySet(),
-                folded, store.size());
+        // The saved memory may reach past the group's position (a group reset): what it covers counts as folded.
+        checkpoints.forEach(store::foldedUntil);
+        LOG.infof("conversation memory caught up on %s: %d events folded (%d partitions from a checkpoint),"
+                + " %d conversations", positions.keySet(), folded, checkpoints.size(), store.size());
         return folded;
     }
 

@@ -3,14 +3,19 @@ package io.parley.bot.conversation;
 import io.parley.bot.BotConfig;
 import io.parley.events.Event;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,7 +25,7 @@ import org.jboss.logging.Logger;
  * returns. Filled by replaying the log when partitions are assigned ({@link ConversationReplay}) and kept current by
  * the consumer, which also applies the bot's own reactions as soon as they are sent (so the next message sees them).
  * It also remembers how far it has folded each partition, so a partition assigned again is caught up, not replayed
- * whole.
+ * whole, and checkpoints it ({@link #checkpoint}), so a partition new to this process is folded from its checkpoint.
  */
 @ApplicationScoped
 public class ConversationStore {
@@ -35,17 +40,23 @@ public class ConversationStore {
 
     private final ConcurrentMap<String, Held> conversations = new ConcurrentHashMap<>();
     private final ConcurrentMap<TopicPartition, Long> foldedUntil = new ConcurrentHashMap<>();
+    /** The partitions assigned to this instance now, and each topic's partition count, to checkpoint only those. */
+    private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<String, Integer> partitionCounts = new ConcurrentHashMap<>();
     private final MemorySnapshots snapshots;
     private final long idleNanos;
     private final int maxConversations;
     private final long sweepEveryNanos;
+    private final long checkpointEveryNanos;
     private volatile long lastSweep = System.nanoTime();
+    private volatile long lastCheckpoint = System.nanoTime();
 
     public ConversationStore(MemorySnapshots snapshots, BotConfig config) {
         this.snapshots = snapshots;
         this.idleNanos = config.memoryIdleAfter().toNanos();
         this.maxConversations = config.memoryMaxConversations();
         this.sweepEveryNanos = config.memorySweepEvery().toNanos();
+        this.checkpointEveryNanos = config.memoryCheckpointEvery().toNanos();
     }
 
     /** Folds an event in, reading the conversation back first if it was evicted; returns the memory after it. */
@@ -132,6 +143,63 @@ public class ConversationStore {
         if (!chunk.isEmpty()) {
             snapshots.save(chunk);
         }
+    }
+
+    /**
+     * Saves the memory of every conversation of the assigned partitions that changed since it was last saved, then
+     * records how far each of those partitions is folded ({@link MemorySnapshots#checkpoint}); at most once per
+     * {@code parley.bot.memory-checkpoint-every}. Call between batches, when memory holds only what is durable on the
+     * log. Only assigned partitions: the memory of a partition taken away stops at the rebalance, and saving it could
+     * overwrite what its new reader saved since. Returns how many conversations were saved.
+     */
+    public int checkpoint() {
+        long now = System.nanoTime();
+        if (now - lastCheckpoint < checkpointEveryNanos) {
+            return 0;
+        }
+        lastCheckpoint = now;
+        Map<TopicPartition, Long> covered = new HashMap<>();
+        assigned.forEach(partition -> foldedUntil(partition).ifPresent(offset -> covered.put(partition, offset)));
+        if (covered.isEmpty()) {
+            return 0;
+        }
+        Map<String, Held> changed = new LinkedHashMap<>();
+        conversations.forEach((id, held) -> {
+            if (!held.saved() && partitionCounts.entrySet().stream().anyMatch(topic -> covered.containsKey(
+                    new TopicPartition(topic.getKey(), partitionOf(id, topic.getValue()))))) {
+                changed.put(id, held);
+            }
+        });
+        try {
+            save(changed);
+            snapshots.checkpoint(covered);
+        } catch (RuntimeException e) {
+            LOG.warnf("the memory checkpoint waits for the next batch: %s", e.getMessage());
+            return 0;
+        }
+        // replace(key, old, new): one touched since keeps its unsaved change
+        changed.forEach((id, held) -> conversations.replace(id, held,
+                new Held(held.memory(), held.touchedNanos(), true)));
+        if (!changed.isEmpty()) {
+            LOG.infof("memory checkpoint: %d conversations saved; folded until %s", changed.size(), covered);
+        }
+        return changed.size();
+    }
+
+    /** The partition Kafka's partitioner gives a record keyed by the conversation id (every Parley producer's key). */
+    static int partitionOf(String conversationId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(conversationId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** These partitions are now this instance's, of a topic with {@code partitionCount} partitions. */
+    public void assigned(Collection<TopicPartition> partitions, int partitionCount) {
+        partitions.forEach(partition -> partitionCounts.put(partition.topic(), partitionCount));
+        assigned.addAll(partitions);
+    }
+
+    /** These partitions are no longer this instance's (their memory stays, not checkpointed any more). */
+    public void revoked(Collection<TopicPartition> partitions) {
+        assigned.removeAll(partitions);
     }
 
     /** Records that every record of {@code partition} before {@code offset} has been folded in. */

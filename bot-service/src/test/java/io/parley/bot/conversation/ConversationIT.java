@@ -49,7 +49,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
@@ -284,9 +283,7 @@ class ConversationIT {
         CustomerLog customer = CustomerLog.api(probe, tenant);
         TopicMark asked = customer.writes("I forgot my password");
         customer.awaitOne(asked, BotAnswered.class);
-        Map<TopicPartition, Long> conversationPartitionEnd = customer.mark().offsets().entrySet().stream()
-                .filter(end -> end.getValue() > asked.offsets().getOrDefault(end.getKey(), 0L))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<TopicPartition, Long> conversationPartitionEnd = customer.partitionsWrittenSince(asked);
         await().atMost(Duration.ofSeconds(30)).until(() -> conversationPartitionEnd.entrySet().stream()
                 .allMatch(end -> store.foldedUntil(end.getKey()).orElse(0L) >= end.getValue()));
 

@@ -15,9 +15,12 @@ import io.parley.testkit.kafka.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /** One customer's conversation on the real log: writes what the customer (or another service) does, reads the bot. */
 final class CustomerLog {
@@ -45,6 +48,13 @@ final class CustomerLog {
 
     TopicMark mark() {
         return probe.mark(Topics.CONVERSATION_EVENTS);
+    }
+
+    /** Where the log ends now on the partitions written since {@code since} (this conversation's, in a quiet test). */
+    Map<TopicPartition, Long> partitionsWrittenSince(TopicMark since) {
+        return mark().offsets().entrySet().stream()
+                .filter(end -> end.getValue() > since.offsets().getOrDefault(end.getKey(), 0L))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private Event last;

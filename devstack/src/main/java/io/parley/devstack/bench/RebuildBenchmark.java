@@ -1,15 +1,6 @@
 package io.parley.devstack.bench;
 
-import io.parley.events.Channel;
-import io.parley.events.Event;
-import io.parley.events.EventData;
 import io.parley.events.Topics;
-import io.parley.events.conversation.Content;
-import io.parley.events.conversation.ConversationEvent;
-import io.parley.events.conversation.ConversationStatus;
-import io.parley.events.envelope.EventCodec;
-import io.parley.events.ids.ConversationId;
-import io.parley.events.ids.EventIds;
 import io.parley.events.kafka.LogReplay;
 import io.parley.testkit.auth.DevTokens;
 import java.io.IOException;
@@ -19,18 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code parley bench rebuild}: a log of {@code events} conversation events (conversations of four to five steps:
@@ -53,7 +35,7 @@ public final class RebuildBenchmark {
 
     public static String run(String bootstrapServers, String ticketUrl, int events, PrintWriter details)
             throws Exception {
-        appendConversations(bootstrapServers, events);
+        ConversationHistory.append(bootstrapServers, TENANT, events);
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
             details.println("appended " + events + " events; the ticket service projects them live…");
             details.flush();
@@ -96,58 +78,6 @@ public final class RebuildBenchmark {
             throw new IllegalStateException("the rebuild answered " + response.statusCode() + ": " + response.body());
         }
         return Long.parseLong(records.group(1));
-    }
-
-    private static void appendConversations(String bootstrapServers, int events) throws Exception {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new ByteArraySerializer())) {
-            Instant start = Instant.parse("2026-11-11T08:00:00Z");
-            int appended = 0;
-            for (int c = 0; appended < events; c++) {
-                String conversation = ConversationId.whatsapp("1065", "rebuild-" + c).toString();
-                Instant at = start.plusSeconds(c);
-                List<EventData> steps = conversation(c, at);
-                for (int s = 0; s < steps.size() && appended < events; s++, appended++) {
-                    Event event = new Event(EventIds.nameBased(conversation + "#" + s).toString(), "/bench/rebuild",
-                            conversation, at.plusSeconds(s * 20L), TENANT, null, steps.get(s));
-                    producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, conversation,
-                            EventCodec.encode(event)), (metadata, exception) -> {
-                                if (exception != null) {
-                                    failure.compareAndSet(null, exception);
-                                }
-                            });
-                }
-            }
-            producer.flush();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("appending the log failed: " + failure.get(), failure.get());
-        }
-    }
-
-    /** A customer asks, the bot answers; every other customer is handed to a person who replies and solves it. */
-    private static List<EventData> conversation(int c, Instant at) {
-        ConversationEvent.MessageReceived question = new ConversationEvent.MessageReceived(Channel.WHATSAPP, "1065",
-                "wamid.rebuild." + c, new ConversationEvent.Contact("rebuild-" + c, "Customer " + c, null),
-                Content.text("Where is my order " + c + "?"), null, null, null, at);
-        ConversationEvent.MessageOutbound answer = new ConversationEvent.MessageOutbound("bot-" + c,
-                new ConversationEvent.Author(ConversationEvent.AuthorKind.BOT, null),
-                Content.text("Orders leave within one working day."), null, null);
-        if (c % 2 == 0) {
-            return List.of(question, answer, new ConversationEvent.StatusChanged(ConversationStatus.SOLVED, null, null));
-        }
-        return List.of(question, answer,
-                new ConversationEvent.HandoffRequested("feedback-negative", "did not help", "en", List.of()),
-                new ConversationEvent.MessageOutbound("agent-" + c,
-                        new ConversationEvent.Author(ConversationEvent.AuthorKind.AGENT, "ada"),
-                        Content.text("I have checked: it arrives tomorrow."), null, null),
-                new ConversationEvent.StatusChanged(ConversationStatus.SOLVED, null, null));
     }
 
     private static double seconds(long nanos) {
