@@ -42,7 +42,9 @@ final class ArrivalWatcher implements AutoCloseable {
         String separator = url.contains("?") ? "&" : "?";
         while (running.get()) {
             try {
-                List<Arrival> arrivals = Arrivals.parse(platform.get(url + separator + "from=" + Math.max(next, 0)));
+                // the first read asks only for the last arrival: where this run's replies will start
+                List<Arrival> arrivals = Arrivals.parse(platform.get(url + separator
+                        + (next < 0 ? "latest" : "from=" + next)));
                 if (next < 0) {
                     next = arrivals.isEmpty() ? 0 : arrivals.get(arrivals.size() - 1).n() + 1;
                 } else {

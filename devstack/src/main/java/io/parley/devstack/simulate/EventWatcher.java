@@ -2,10 +2,12 @@ package io.parley.devstack.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parley.edge.consumer.FailurePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Follows the tenant's live stream ({@code GET /api/v1/stream}, server-sent events, as the demo's admin) for the
- * conversation events the simulator cannot see at a channel: handoffs and assignments. Reconnects when cut.
+ * conversation events the simulator cannot see at a channel: handoffs and assignments. Reconnects when cut, after a
+ * pause that doubles while the stream cannot be had (edge's {@link FailurePolicy#backoff}: 100 ms up to 5 s), so a
+ * stopped ticket service is not asked again hundreds of times a second.
  */
 final class EventWatcher implements AutoCloseable {
 
@@ -33,11 +37,20 @@ final class EventWatcher implements AutoCloseable {
     private static final String CONNECTED = "parley.stream.connected";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How the watcher waits before reconnecting; a test sees the waits without waiting them. */
+    interface Pause {
+        void pause(Duration duration) throws InterruptedException;
+    }
+
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch connected = new CountDownLatch(1);
+    /** Whether the current connection got as far as the subscription (then the next pause starts short again). */
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final Pause pause;
 
-    private EventWatcher(Platform platform, String token, Consumer<StreamEvent> events) {
+    private EventWatcher(Platform platform, String token, Consumer<StreamEvent> events, Pause pause) {
+        this.pause = pause;
         thread = new Thread(() -> follow(platform, token, events), "simulate-stream");
         thread.setDaemon(true);
     }
@@ -45,7 +58,12 @@ final class EventWatcher implements AutoCloseable {
     /** Starts following and waits (at most 10 s) until the subscription holds. */
     static EventWatcher start(Platform platform, String token, Consumer<StreamEvent> events)
             throws InterruptedException {
-        EventWatcher watcher = new EventWatcher(platform, token, events);
+        return start(platform, token, events, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    static EventWatcher start(Platform platform, String token, Consumer<StreamEvent> events, Pause pause)
+            throws InterruptedException {
+        EventWatcher watcher = new EventWatcher(platform, token, events, pause);
         watcher.thread.start();
         if (!watcher.connected.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("The live stream " + platform.baseUrl() + "/api/v1/stream did not"
@@ -56,7 +74,9 @@ final class EventWatcher implements AutoCloseable {
 
     private void follow(Platform platform, String token, Consumer<StreamEvent> events) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int unsubscribed = 0;
         while (running.get()) {
+            subscribed.set(false);
             HttpRequest request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/api/v1/stream"))
                     .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
             try {
@@ -69,6 +89,12 @@ final class EventWatcher implements AutoCloseable {
                     return;
                 }
             }
+            unsubscribed = subscribed.get() ? 1 : unsubscribed + 1;
+            try {
+                pause.pause(FailurePolicy.backoff(unsubscribed));
+            } catch (InterruptedException e) {
+                return; // closed
+            }
         }
     }
 
@@ -77,6 +103,7 @@ final class EventWatcher implements AutoCloseable {
             JsonNode event = JSON.readTree(json);
             String type = event.path("type").asText();
             if (CONNECTED.equals(type)) {
+                subscribed.set(true);
                 connected.countDown();
                 return;
             }

@@ -108,49 +108,46 @@ public final class Simulation {
         Phrasebook phrases = Phrasebook.fromKnowledgeBase(knowledgeBase(), settings.languages());
         Crowd crowd = new Crowd(settings.contacts(), settings.mix(), phrases, new Random(settings.seed()), runId,
                 settings.agents() > 0);
-        SimAgents agents = settings.agents() > 0
-                ? SimAgents.online(platform, settings.agents(), runId, ledger, this::nowMicros) : null;
         List<String> problems = new ArrayList<>();
-        ArrivalWatcher graph = ArrivalWatcher.start("simulate-graph", platform, platform.graphArrivalsUrl(),
-                Replies::fromGraph, reply -> observed(reply, crowd, runId));
-        ArrivalWatcher callbacks = ArrivalWatcher.start("simulate-callbacks", platform,
-                platform.callbackArrivalsUrl(), Replies::fromCallback, reply -> observed(reply, crowd, runId));
-        EventWatcher stream = EventWatcher.start(platform, SimAgents.adminToken(),
-                event -> streamed(event, crowd, agents, runId));
         Schedule schedule = settings.schedule();
         long skipped = 0;
-        AtomicLong inFlight = new AtomicLong();
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(schedule.count())
-                .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(progress)).build()) {
-            for (long i = 0; i < schedule.count(); i++) {
-                long dueNanos = schedule.dueNanos(i);
-                LockSupport.parkNanos(startNanos + dueNanos - System.nanoTime());
-                long dueMicros = startMicros + dueNanos / 1_000;
-                Optional<Crowd.Message> message = crowd.next(dueMicros);
-                if (message.isEmpty()) {
-                    skipped++;
-                } else {
-                    send(message.get(), dueMicros, inFlight);
-                }
-                bar.step();
-                if (i % 50 == 0) {
-                    bar.setExtraMessage(ledger.progress());
+        Instant lastDue;
+        // Whatever was opened is closed even when a later one fails to start (the live stream not connecting).
+        try (SimAgents agents = settings.agents() > 0
+                    ? SimAgents.online(platform, settings.agents(), runId, ledger, this::nowMicros) : null;
+             ArrivalWatcher graph = ArrivalWatcher.start("simulate-graph", platform, platform.graphArrivalsUrl(),
+                     Replies::fromGraph, reply -> observed(reply, crowd, runId));
+             ArrivalWatcher callbacks = ArrivalWatcher.start("simulate-callbacks", platform,
+                     platform.callbackArrivalsUrl(), Replies::fromCallback, reply -> observed(reply, crowd, runId));
+             EventWatcher stream = EventWatcher.start(platform, SimAgents.adminToken(),
+                     event -> streamed(event, crowd, agents, runId))) {
+            AtomicLong inFlight = new AtomicLong();
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(schedule.count())
+                    .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(progress)).build()) {
+                for (long i = 0; i < schedule.count(); i++) {
+                    long dueNanos = schedule.dueNanos(i);
+                    LockSupport.parkNanos(startNanos + dueNanos - System.nanoTime());
+                    long dueMicros = startMicros + dueNanos / 1_000;
+                    Optional<Crowd.Message> message = crowd.next(dueMicros);
+                    if (message.isEmpty()) {
+                        skipped++;
+                    } else {
+                        send(message.get(), dueMicros, inFlight);
+                    }
+                    bar.step();
+                    if (i % 50 == 0) {
+                        bar.setExtraMessage(ledger.progress());
+                    }
                 }
             }
+            lastDue = Instant.now();
+            long deadline = System.nanoTime() + settings.answerWait().toNanos();
+            while ((inFlight.get() > 0 || ledger.awaitingAnswers() > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            graph.problem().ifPresent(problems::add);
+            callbacks.problem().ifPresent(problems::add);
         }
-        Instant lastDue = Instant.now();
-        long deadline = System.nanoTime() + settings.answerWait().toNanos();
-        while ((inFlight.get() > 0 || ledger.awaitingAnswers() > 0) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        if (agents != null) {
-            agents.close();
-        }
-        graph.close();
-        callbacks.close();
-        stream.close();
-        graph.problem().ifPresent(problems::add);
-        callbacks.problem().ifPresent(problems::add);
         return new Result(ledger.summarize(), schedule.count(), skipped, lastDue, problems, runId, ledger.outcomes());
     }
 

@@ -65,24 +65,22 @@ public final class SlaPolicies {
 
     /**
      * The policies the shared keys set, over the defaults: {@code <priority>.first-reply}, {@code next-reply},
-     * {@code resolution} (ISO durations), {@code business-hours} (true/false) and {@code goal-percent}.
+     * {@code resolution} (ISO durations), {@code business-hours} (true/false) and {@code goal-percent}. Each key
+     * sets its own field alone; the fields without a key keep the default's. The ticket service and analytics both
+     * read them here.
      */
     public static Map<Priority, SlaTargets> read(Function<String, Optional<String>> config) {
-        Map<Priority, SlaTargets> policies = new EnumMap<>(DEFAULTS);
+        Map<Priority, SlaTargets> policies = new EnumMap<>(Priority.class);
         for (Priority priority : Priority.values()) {
             String prefix = CONFIG_PREFIX + Priorities.wireName(priority) + ".";
             SlaTargets base = targetsFor(DEFAULTS, priority);
-            Function<String, Optional<String>> key = name -> config.apply(prefix + name);
-            if (key.apply("first-reply").isEmpty() && key.apply("next-reply").isEmpty()
-                    && key.apply("resolution").isEmpty()) {
-                continue;
-            }
+            Function<String, Optional<String>> key = name -> config.apply(prefix + name).map(String::strip);
             policies.put(priority, new SlaTargets(
                     key.apply("first-reply").map(Duration::parse).orElse(base.firstReply()),
                     key.apply("next-reply").map(Duration::parse).orElse(base.nextReply()),
                     key.apply("resolution").map(Duration::parse).orElse(base.resolution()),
                     key.apply("business-hours").map(value -> Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)))
-                            .orElse(false),
+                            .orElse(base.businessHours()),
                     key.apply("goal-percent").map(Integer::parseInt).orElse(base.goalPercent())));
         }
         return Map.copyOf(policies);

@@ -32,6 +32,20 @@ class SlaPoliciesTest {
     }
 
     @Test
+    void a_business_hours_or_goal_key_alone_sets_its_field() {
+        Map<String, String> config = Map.of("parley.tickets.sla.high.business-hours", "true",
+                "parley.tickets.sla.low.goal-percent", "75");
+
+        Map<Priority, SlaTargets> policies = SlaPolicies.read(key -> Optional.ofNullable(config.get(key)));
+
+        SlaTargets high = SlaPolicies.DEFAULTS.get(Priority.HIGH);
+        assertThat(policies.get(Priority.HIGH)).isEqualTo(new SlaTargets(high.firstReply(), high.nextReply(),
+                high.resolution(), true, high.goalPercent()));
+        assertThat(policies.get(Priority.LOW).goalPercent()).isEqualTo(75);
+        assertThat(policies.get(Priority.NORMAL)).isEqualTo(SlaPolicies.DEFAULTS.get(Priority.NORMAL));
+    }
+
+    @Test
     void a_tenants_workspace_policies_replace_the_configured_ones_of_their_priority_for_that_tenant_only() {
         SlaTargets configuredHigh = new SlaTargets(Duration.ofMinutes(3), Duration.ofMinutes(6), Duration.ofHours(6),
                 false, 90);

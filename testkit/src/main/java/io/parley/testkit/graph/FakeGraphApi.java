@@ -91,7 +91,7 @@ public final class FakeGraphApi implements AutoCloseable {
         return baseUrl() + ARRIVALS_PATH;
     }
 
-    /** Every request so far, oldest first. */
+    /** Every request so far (the most recent {@link Arrivals#KEPT}), oldest first. */
     public List<RecordedRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -181,7 +181,12 @@ public final class FakeGraphApi implements AutoCloseable {
                     Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""),
                     headers(exchange),
                     exchange.getRequestBody().readAllBytes());
-            requests.add(request);
+            synchronized (requests) {
+                requests.add(request);
+                if (requests.size() > Arrivals.KEPT) {
+                    requests.remove(0); // a long simulation must not fill the heap; tests send far fewer
+                }
+            }
             arrivals.add(request.path(), request.bodyAsString());
             Reply reply = refusedRecipient(request) ? UNDELIVERABLE
                     : Objects.requireNonNullElseGet(script.poll(), () -> defaultReply(request));

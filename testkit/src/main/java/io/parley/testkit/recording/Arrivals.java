@@ -11,8 +11,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +24,10 @@ import java.util.regex.Pattern;
  * What a local stand-in for the outside world (the fake Graph API, the demo's widget inbox) received, numbered from 0
  * in arrival order and stamped with the arrival time, so that another process (e.g. {@code parley simulate}) can read
  * where replies left Parley and when: {@code GET <path>?from=N} answers, as JSON,
- * {@code [{"n":N,"atMicros":…,"path":"/v23.0/me/messages","body":"…"}, …]} for every arrival from the N-th on.
+ * {@code [{"n":N,"atMicros":…,"path":"/v23.0/me/messages","body":"…"}, …]} for every arrival from the N-th on, and
+ * {@code GET <path>?latest} the last one (none yet: {@code []}), where a reader that wants only what comes next starts.
+ * It keeps the most recent {@link #KEPT} (a long simulation must not fill the heap); numbers are never reused, not
+ * even after {@link #clear()}, so a reader that asks from where it stopped neither misses nor rereads an arrival.
  */
 public final class Arrivals {
 
@@ -30,40 +37,57 @@ public final class Arrivals {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FROM = Pattern.compile("(?:^|&)from=(\\d+)");
+    private static final Pattern LATEST = Pattern.compile("(?:^|&)latest(?:=|&|$)");
+    /** How many of the most recent arrivals are kept. */
+    public static final int KEPT = 100_000;
 
-    private final List<Arrival> arrivals = new ArrayList<>();
+    private final Deque<Arrival> arrivals = new ArrayDeque<>();
     private final Clock clock;
+    private final int kept;
+    private long next;
 
     public Arrivals() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), KEPT);
     }
 
-    Arrivals(Clock clock) {
+    Arrivals(Clock clock, int kept) {
         this.clock = clock;
+        this.kept = kept;
     }
 
     public synchronized Arrival add(String path, String body) {
         Instant now = clock.instant();
-        Arrival arrival = new Arrival(arrivals.size(), now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000,
-                path, body);
-        arrivals.add(arrival);
+        Arrival arrival = new Arrival(next++, now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000, path, body);
+        arrivals.addLast(arrival);
+        if (arrivals.size() > kept) {
+            arrivals.removeFirst();
+        }
         return arrival;
     }
 
-    /** Every arrival from the {@code from}-th on, oldest first. */
+    /** Every arrival still kept from the {@code from}-th on, oldest first. */
     public synchronized List<Arrival> from(long from) {
-        return from >= arrivals.size() ? List.of() : List.copyOf(arrivals.subList((int) Math.max(0, from), arrivals.size()));
+        long first = next - arrivals.size();
+        return arrivals.stream().skip(Math.max(0, from - first)).toList();
     }
 
+    /** The last arrival, if one is kept. */
+    public synchronized Optional<Arrival> latest() {
+        return Optional.ofNullable(arrivals.peekLast());
+    }
+
+    /** Forgets what arrived; the next arrival still gets the next number. */
     public synchronized void clear() {
         arrivals.clear();
     }
 
-    /** Answers {@code GET …?from=N} (N defaults to 0) with the JSON array above. */
+    /** Answers {@code GET …?from=N} (N defaults to 0) or {@code GET …?latest} with the JSON array above. */
     public void serve(HttpExchange exchange) throws IOException {
-        String query = exchange.getRequestURI().getRawQuery();
-        Matcher from = FROM.matcher(query == null ? "" : query);
-        byte[] body = toJson(from(from.find() ? Long.parseLong(from.group(1)) : 0)).getBytes(UTF_8);
+        String query = Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), "");
+        Matcher from = FROM.matcher(query);
+        List<Arrival> answer = LATEST.matcher(query).find() ? latest().map(List::of).orElse(List.of())
+                : from(from.find() ? Long.parseLong(from.group(1)) : 0);
+        byte[] body = toJson(answer).getBytes(UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

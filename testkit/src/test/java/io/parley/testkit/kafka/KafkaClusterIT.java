@@ -2,6 +2,7 @@ package io.parley.testkit.kafka;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /** Three KRaft nodes as `./parley up --brokers 3` runs them: replicated like production, and one node may die. */
@@ -44,15 +46,31 @@ class KafkaClusterIT {
                 leader = topic.partitions().get(0).leader().id();
             }
 
+            // Both records go to partition 0, whose leader is killed: the second must be acknowledged by its new leader.
+            String before = keyOnPartition(0, 3, "before");
+            String after = keyOnPartition(0, 3, "after");
             try (TopicProbe probe = new TopicProbe(cluster.bootstrapServers())) {
                 TopicMark start = probe.mark(TOPIC);
-                probe.append(TOPIC, "before", "acknowledged by two of three".getBytes(UTF_8));
+                assertThat(probe.append(TOPIC, before, "acknowledged by two of three".getBytes(UTF_8)).partition())
+                        .isZero();
 
                 cluster.nodes().get(leader - 1).kill();
-                probe.append(TOPIC, "after", "acknowledged by the two left".getBytes(UTF_8));
+                assertThat(probe.append(TOPIC, after, "acknowledged by the two left".getBytes(UTF_8)).partition())
+                        .isZero();
 
-                assertThat(probe.await(start, 2, TopicProbe.any(), WAIT)).extracting(ConsumerRecord::key)
-                        .containsExactlyInAnyOrder("before", "after");
+                assertThat(probe.await(start, 2, TopicProbe.any(), WAIT))
+                        .extracting(ConsumerRecord::key, ConsumerRecord::partition)
+                        .containsExactlyInAnyOrder(tuple(before, 0), tuple(after, 0));
+            }
+        }
+    }
+
+    /** The first of {@code prefix-0}, {@code prefix-1}… that Kafka's partitioner for keyed records puts there. */
+    private static String keyOnPartition(int partition, int partitions, String prefix) {
+        for (int n = 0; ; n++) {
+            String key = prefix + "-" + n;
+            if (Utils.toPositive(Utils.murmur2(key.getBytes(UTF_8))) % partitions == partition) {
+                return key;
             }
         }
     }

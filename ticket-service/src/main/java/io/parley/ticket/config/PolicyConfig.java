@@ -35,28 +35,6 @@ public interface PolicyConfig {
     Optional<Set<String>> ticketReasons();
 
     /**
-     * {@code parley.tickets.sla.<priority>.first-reply} etc.; priorities without an entry keep the defaults. A
-     * tenant's workspace may set its own policy of a priority (PUT /api/v1/admin/sla/{priority}), which wins.
-     */
-    Map<String, Sla> sla();
-
-    interface Sla {
-        Duration firstReply();
-
-        Duration nextReply();
-
-        Duration resolution();
-
-        /** The clock only runs inside the tenant's business hours ({@code business-hours.<tenant>}). */
-        @WithDefault("false")
-        boolean businessHours();
-
-        /** The share of conversations that should meet the targets, reported by the attainment endpoint. */
-        @WithDefault("90")
-        int goalPercent();
-    }
-
-    /**
      * {@code parley.tickets.business-hours.<tenant>.*}, or {@code ."<tenant>/<team>".*} for one team: when SLA clocks
      * of business-hours policies run, for tenants whose workspace has no hours (the workspace API's calendars come
      * first). Tenants with neither are open around the clock.
@@ -81,18 +59,15 @@ public interface PolicyConfig {
 
     /**
      * The policy, with SLA policies and calendars from each tenant's workspace and this configuration for tenants
-     * without.
+     * without; the configured SLA policies ({@code parley.tickets.sla.<priority>.*}) are read by
+     * {@link io.parley.events.sla.SlaPolicies#read}, as analytics reads them.
      */
-    default TicketPolicy toPolicy(Function<String, Workspace> workspaces) {
+    default TicketPolicy toPolicy(Function<String, Workspace> workspaces, Map<Priority, SlaTargets> sla) {
         TicketPolicy defaults = TicketPolicy.defaults();
-        Map<Priority, SlaTargets> targets = new java.util.EnumMap<>(defaults.sla());
-        sla().forEach((priority, sla) -> targets.put(Priority.valueOf(priority.toUpperCase(java.util.Locale.ROOT)),
-                new SlaTargets(sla.firstReply(), sla.nextReply(), sla.resolution(), sla.businessHours(),
-                        sla.goalPercent())));
         Map<String, BusinessHours> hours = new java.util.HashMap<>();
         businessHours().forEach((key, value) -> hours.put(key, value.toBusinessHours()));
         return new TicketPolicy(reopenWindow(), unassignedTicketAfter(), idleReminderAfter(), idleCloseAfter(),
-                ticketReasons().orElse(defaults.ticketReasons()), Map.copyOf(targets),
+                ticketReasons().orElse(defaults.ticketReasons()), Map.copyOf(sla),
                 defaults.idleReminderText(), defaults.csatQuestion(), new BusinessCalendar(hours, workspaces), workspaces);
     }
 }

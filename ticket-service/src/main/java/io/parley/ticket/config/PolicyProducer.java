@@ -1,5 +1,6 @@
 package io.parley.ticket.config;
 
+import io.parley.events.sla.SlaPolicies;
 import io.parley.ticket.lifecycle.Reactions;
 import io.parley.ticket.lifecycle.SlaAttainment;
 import io.parley.ticket.lifecycle.TicketPolicy;
@@ -8,6 +9,8 @@ import io.parley.ticket.lifecycle.TimerPlanner;
 import io.parley.ticket.workspace.admin.WorkspaceLog;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Exposes the plain domain objects of ticket lifecycles as beans, configured from {@link PolicyConfig}. */
 public class PolicyProducer {
@@ -15,7 +18,9 @@ public class PolicyProducer {
     @Produces
     @Singleton
     TicketPolicy policy(PolicyConfig config, WorkspaceLog workspaces) {
-        return config.toPolicy(workspaces::workspace);
+        Config settings = ConfigProvider.getConfig();
+        return config.toPolicy(workspaces::workspace,
+                SlaPolicies.read(name -> settings.getOptionalValue(name, String.class)));
     }
 
     @Produces
