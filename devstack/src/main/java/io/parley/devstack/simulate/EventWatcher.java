@@ -66,6 +66,7 @@ final class EventWatcher implements AutoCloseable {
         EventWatcher watcher = new EventWatcher(platform, token, events, pause);
         watcher.thread.start();
         if (!watcher.connected.await(10, TimeUnit.SECONDS)) {
+            watcher.close();
             throw new IllegalStateException("The live stream " + platform.baseUrl() + "/api/v1/stream did not"
                     + " connect within 10 s: is the ticket service up?");
         }
