@@ -29,7 +29,7 @@ class ChaosIT {
         command.setErr(new PrintWriter(out));
         // Ports outside the ephemeral range, where the JVM's other platforms (LocalPlatformIT's) take theirs.
         int exitCode = command.execute(concat(List.of("chaos", "--brokers", "1", "--instances", "1", "--rate", "2",
-                "--duration", "20s", "--contacts", "40", "--gateway-port", "28080", "--kafka-port", "29092",
+                "--duration", "10s", "--contacts", "40", "--gateway-port", "28080", "--kafka-port", "29092",
                 "--data-dir", Path.of("target", "chaos-it").toAbsolutePath().toString()), SCENARIOS));
 
         String printed = out.toString();

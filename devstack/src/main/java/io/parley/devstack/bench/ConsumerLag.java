@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -24,9 +25,16 @@ final class ConsumerLag implements AutoCloseable {
         admin = Admin.create(properties);
     }
 
-    /** Records not yet committed, per group, summed over the group's partitions. */
+    /**
+     * Records not yet committed, per group with members, summed over the group's partitions. A group without members
+     * is left out: the per-instance groups of a process that was killed (ticket's live feed and bot's tenant changes
+     * name theirs after the instance) keep their offsets while nobody reads on, and their lag would grow forever.
+     */
     Map<String, Long> perGroup() throws Exception {
-        Set<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
+        Set<String> listed = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
+                .collect(Collectors.toSet());
+        Set<String> groups = admin.describeConsumerGroups(listed).all().get().values().stream()
+                .filter(group -> !group.members().isEmpty()).map(ConsumerGroupDescription::groupId)
                 .collect(Collectors.toSet());
         Map<String, Long> lag = new java.util.TreeMap<>();
         for (String group : groups) {

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
             "drives it with the simulator and breaks it, one scenario after the other; reconciles what was sent and",
             "acknowledged against conversation-events, the ticket projection and what reached the channels.",
             "One line per scenario; exits 1 on any loss, any duplicate or a 200 without a durable write.",
-            "Scenarios (default all): duplicates, bad-signatures, kill-instance, kill-leader, postgres-down,",
-            "rebalance, rebuild, peak."})
+            "Scenarios (default all): duplicates, bad-signatures, kill-instance, kill-leader, poison-graph, bursts,",
+            "postgres-down, rebalance, rebuild, peak."})
 public class ChaosCommand implements Callable<Integer> {
 
     @Spec
@@ -97,6 +97,7 @@ public class ChaosCommand implements Callable<Integer> {
                 out.println("scenario " + scenario.wireName() + ": " + scenario.description());
                 out.flush();
                 ScenarioResult result = run.run(scenario);
+                result.notes().forEach(note -> out.println("  note: " + note));
                 result.problems().forEach(problem -> out.println("  problem: " + problem));
                 out.println(result.line());
                 out.flush();

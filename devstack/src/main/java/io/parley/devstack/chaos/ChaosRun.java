@@ -8,6 +8,7 @@ import io.parley.devstack.up.DemoPlatform;
 import io.parley.devstack.up.LocalPlatform;
 import io.parley.devstack.up.PlatformService;
 import io.parley.events.Topics;
+import io.parley.testkit.graph.FakeGraphApi;
 import io.parley.testkit.kafka.KafkaBrokerProcess;
 import io.parley.testkit.kafka.KafkaCluster;
 import io.parley.testkit.kafka.TopicMark;
@@ -19,9 +20,11 @@ import io.parley.testkit.quarkus.QuarkusAppProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -55,6 +58,14 @@ final class ChaosRun implements AutoCloseable {
      * outbound sender: a reply sent twice would show). Each more instance takes a JVM start on these two cores.
      */
     private static final List<PlatformService> REBALANCED = List.of(PlatformService.BOT, PlatformService.INGEST);
+    /** Every this many customer messages, a burst (bursts). */
+    private static final int BURST_EVERY = 10;
+    /** The services that read {@code conversation-events} and park what they cannot read (poison-graph). */
+    private static final List<String> PARKING_SERVICES = List.of("ticket", "bot", "analytics", "ingest");
+    /** One send in this many is refused 429, one answered 500, one held back (poison-graph). */
+    private static final int GRAPH_FAULT_EVERY = 25;
+    /** Past ingest's Graph timeout ({@code parley.ingest.graph.timeout}, 10 s): a held send's outcome is unknown. */
+    private static final Duration GRAPH_STALL = Duration.ofSeconds(12);
 
     private final DemoPlatform platform;
     private final TcpProxy postgres;
@@ -62,6 +73,8 @@ final class ChaosRun implements AutoCloseable {
     private final Settings settings;
     private final PrintStream progress;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The poison records of the last poison-graph scenario. */
+    private volatile List<byte[]> poison = List.of();
 
     private ChaosRun(DemoPlatform platform, TcpProxy postgres, Settings settings, PrintStream progress) {
         this.platform = platform;
@@ -85,19 +98,20 @@ final class ChaosRun implements AutoCloseable {
     }
 
     ScenarioResult run(Scenario scenario) throws Exception {
-        try (Copies copies = copies(scenario); TopicProbe probe = new TopicProbe(platform.bootstrapServers())) {
+        try (Copies copies = copies(scenario); Bursts bursts = new Bursts(BURST_EVERY, settings.seed());
+             TopicProbe probe = new TopicProbe(platform.bootstrapServers())) {
             TopicMark from = probe.mark(Topics.CONVERSATION_EVENTS);
             double rate = scenario == Scenario.PEAK ? PEAK_FACTOR * settings.rate() : settings.rate();
             Simulation.Settings traffic = new Simulation.Settings(new Schedule(rate, settings.duration()),
                     Mix.parse(Mix.DEFAULT), Math.max(settings.contacts(), (int) (rate * 10)), LANGUAGES,
-                    settings.seed(), 0, ANSWER_WAIT, copies);
+                    settings.seed(), 0, ANSWER_WAIT, scenario == Scenario.BURSTS ? bursts : copies);
             AtomicReference<Instant> faultAt = new AtomicReference<>();
             AtomicReference<Exception> faultFailed = new AtomicReference<>();
             Thread fault = new Thread(() -> {
                 try {
                     Thread.sleep(settings.duration().dividedBy(4).toMillis());
                     faultAt.set(Instant.now());
-                    inject(scenario);
+                    inject(scenario, probe);
                 } catch (Exception e) {
                     faultFailed.set(e);
                 }
@@ -111,18 +125,94 @@ final class ChaosRun implements AutoCloseable {
                 fault.join();
             }
             String runId = step.result().runId();
-            LogAudit.Logged logged = LogAudit.logged(probe, from, probe.mark(Topics.CONVERSATION_EVENTS), runId);
-            Set<String> projected = awaitProjected(logged.eventIds().keySet(), copies.forgedIds(), runId);
             List<String> found = new ArrayList<>();
             if (faultFailed.get() != null) {
                 found.add("the fault could not be injected or healed: " + faultFailed.get());
             }
+            ScenarioResult.Extra own = switch (scenario) {
+                case BURSTS -> burstsAnswered(bursts, probe, from, runId);
+                case POISON_GRAPH -> poisonAndGraph(probe, from, runId);
+                default -> ScenarioResult.Extra.NONE;
+            };
+            LogAudit.Logged logged = LogAudit.logged(LogAudit.events(probe, from,
+                    probe.mark(Topics.CONVERSATION_EVENTS), runId), runId);
+            Set<String> projected = awaitProjected(logged.eventIds().keySet(), copies.forgedIds(), runId);
             if (scenario == Scenario.REBUILD) {
                 compareWithRebuildAtRest().ifPresent(found::add);
             }
+            ScenarioResult.Extra extra = own.withProblems(found);
             OptionalLong faultMicros = faultAt.get() == null || !faults(scenario) ? OptionalLong.empty()
                     : OptionalLong.of(micros(faultAt.get()));
-            return ScenarioResult.reconcile(scenario, step, copies, logged, projected, faultMicros, found);
+            return ScenarioResult.reconcile(scenario, step, copies, logged, projected, faultMicros, extra);
+        }
+    }
+
+    /**
+     * The bursts written, once every one of their acknowledged messages was answered (or {@link #ANSWER_WAIT} is
+     * over), reconciled against the log.
+     */
+    private ScenarioResult.Extra burstsAnswered(Bursts bursts, TopicProbe probe, TopicMark from, String runId)
+            throws InterruptedException {
+        List<Bursts.Burst> written = bursts.written(ANSWER_WAIT);
+        long deadline = System.nanoTime() + ANSWER_WAIT.toNanos();
+        BurstAudit.Result audit;
+        do {
+            audit = BurstAudit.audit(written, LogAudit.events(probe, from, probe.mark(Topics.CONVERSATION_EVENTS),
+                    runId));
+            if (audit.lost() == 0) {
+                break;
+            }
+            Thread.sleep(1000);
+        } while (System.nanoTime() < deadline);
+        int largest = written.stream().mapToInt(burst -> burst.messageIds().size()).max().orElse(0);
+        return new ScenarioResult.Extra(bursts.sent(), bursts.acknowledged(), audit.answered(), audit.lost(),
+                audit.duplicated(), audit.problems(), List.of(written.size() + " bursts (largest " + largest
+                + " messages): " + audit.logged() + " burst messages logged, " + audit.answered() + " answered"));
+    }
+
+    /**
+     * After poison records and Graph API faults: every consumer of {@code conversation-events} parked each poison
+     * record in its dead-letter topic (waited for up to {@link #PROJECTION_WAIT}); notes what the fake Graph API
+     * injected and which deliveries the log records as failed.
+     */
+    private ScenarioResult.Extra poisonAndGraph(TopicProbe probe, TopicMark from, String runId)
+            throws InterruptedException {
+        List<String> found = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
+        for (String service : PARKING_SERVICES) {
+            String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, service);
+            long parked = 0;
+            while (true) {
+                parked = poisonParked(probe, deadLetters);
+                if (parked >= poison.size() || System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            notes.add(deadLetters + ": " + parked + " of the " + poison.size() + " poison records");
+            if (parked < poison.size()) {
+                found.add(service + " parked " + parked + " of the " + poison.size() + " poison records in "
+                        + deadLetters);
+            }
+        }
+        FakeGraphApi.FaultCounts injected = platform.platform().graph().faultCounts();
+        notes.add(0, "Graph API faults injected: " + injected.rateLimited() + " sends refused 429, "
+                + injected.serverErrors() + " taken and answered 500, " + injected.stalled() + " taken and held "
+                + GRAPH_STALL.toSeconds() + " s");
+        notes.add(1, "deliveries the log records as failed: " + LogAudit.failedDeliveries(LogAudit.events(probe, from,
+                probe.mark(Topics.CONVERSATION_EVENTS), runId)));
+        return new ScenarioResult.Extra(0, 0, 0, 0, 0, List.copyOf(found), List.copyOf(notes));
+    }
+
+    /** How many of this run's poison records the dead-letter topic holds (0 while it does not exist). */
+    private long poisonParked(TopicProbe probe, String deadLetters) {
+        try {
+            return probe.between(probe.beginning(deadLetters), probe.mark(deadLetters)).stream()
+                    .filter(record -> poison.stream().anyMatch(bad -> Arrays.equals(bad, record.value())))
+                    .map(record -> new String(record.value(), StandardCharsets.ISO_8859_1)).distinct().count();
+        } catch (RuntimeException notThereYet) {
+            return 0;
         }
     }
 
@@ -148,7 +238,7 @@ final class ChaosRun implements AutoCloseable {
 
     private static boolean faults(Scenario scenario) {
         return switch (scenario) {
-            case KILL_INSTANCE, KILL_LEADER, POSTGRES_DOWN, REBALANCE, REBUILD -> true;
+            case KILL_INSTANCE, KILL_LEADER, POISON_GRAPH, POSTGRES_DOWN, REBALANCE, REBUILD -> true;
             default -> false;
         };
     }
@@ -162,7 +252,7 @@ final class ChaosRun implements AutoCloseable {
     }
 
     /** The scenario's fault, returning once the platform is whole again. */
-    private void inject(Scenario scenario) throws Exception {
+    private void inject(Scenario scenario, TopicProbe probe) throws Exception {
         LocalPlatform local = platform.platform();
         switch (scenario) {
             case KILL_INSTANCE -> {
@@ -190,6 +280,19 @@ final class ChaosRun implements AutoCloseable {
                 }
             }
             case REBUILD -> projection.rebuild();
+            case POISON_GRAPH -> {
+                poison = poisonRecords();
+                for (byte[] record : poison) {
+                    probe.append(Topics.CONVERSATION_EVENTS, "chaos-poison", record);
+                }
+                FakeGraphApi graph = local.graph();
+                graph.faults(new FakeGraphApi.SendFaults(GRAPH_FAULT_EVERY, GRAPH_STALL));
+                try {
+                    Thread.sleep(settings.duration().multipliedBy(3).dividedBy(4).toMillis());
+                } finally {
+                    graph.faults(FakeGraphApi.SendFaults.NONE);
+                }
+            }
             case REBALANCE -> {
                 List<QuarkusAppProcess> added = REBALANCED.stream().map(local::addInstance).toList();
                 Thread.sleep(settings.duration().dividedBy(4).toMillis());
@@ -223,6 +326,17 @@ final class ChaosRun implements AutoCloseable {
             }
             Thread.sleep(500);
         }
+    }
+
+    /**
+     * Records no consumer can read, unique to this moment: bytes that are not JSON, and a CloudEvent cut off in the
+     * middle.
+     */
+    private static List<byte[]> poisonRecords() {
+        String mark = "chaos-poison-" + System.currentTimeMillis();
+        return List.of(("\u0000\u00ff not an event " + mark).getBytes(StandardCharsets.UTF_8),
+                ("{\"specversion\":\"1.0\",\"id\":\"" + mark + "\",\"type\":\"parley.message.rec")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private EndToEndBenchmark.Target target() {

@@ -3,7 +3,6 @@ package io.parley.devstack.chaos;
 import io.parley.devstack.simulate.Simulation;
 import io.parley.devstack.simulate.WebhookBodies.Webhook;
 import io.parley.testkit.webhook.WebhookSigner;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,7 +68,7 @@ final class Copies implements Simulation.Sending, AutoCloseable {
     }
 
     @Override
-    public void alongside(String messageId, Webhook webhook, Function<Webhook, CompletableFuture<Integer>> send) {
+    public void alongside(String userId, String messageId, Webhook webhook, Function<Webhook, CompletableFuture<Integer>> send) {
         long n = messages.incrementAndGet();
         for (int i = 0; i < concurrentCopies; i++) {
             copy(webhook, send);
@@ -106,19 +105,19 @@ final class Copies implements Simulation.Sending, AutoCloseable {
      * so only the credentials tell it apart from a genuine one.
      */
     static Webhook forge(Webhook genuine, String messageId, String forgedId, Forgery forgery) {
-        byte[] body = new String(genuine.body(), StandardCharsets.UTF_8).replace(messageId, forgedId)
-                .getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new HashMap<>(genuine.headers());
+        Webhook renamed = Bursts.rewritten(genuine, Map.of(messageId, forgedId));
+        Map<String, String> headers = new HashMap<>(renamed.headers());
         String credential = headers.containsKey(WebhookSigner.HEADER) ? WebhookSigner.HEADER : "Authorization";
         switch (forgery) {
             case WRONG -> headers.put(credential, credential.equals(WebhookSigner.HEADER)
-                    ? WebhookSigner.sign(body, "not-the-app-secret") : "Bearer not-the-token");
+                    ? WebhookSigner.sign(renamed.body(), "not-the-app-secret") : "Bearer not-the-token");
             case MISSING -> headers.remove(credential);
             // Latin-1 letters: the HTTP client sends them as single bytes above 0x7F, as a broken client would.
             case NON_ASCII -> headers.put(credential, credential.equals(WebhookSigner.HEADER)
-                    ? "sha256=\u00e9\u00e8\u00ea" + WebhookSigner.sign(body, "x").substring(10) : "Bearer \u00e9\u00e8");
+                    ? "sha256=\u00e9\u00e8\u00ea" + WebhookSigner.sign(renamed.body(), "x").substring(10)
+                    : "Bearer \u00e9\u00e8");
         }
-        return new Webhook(genuine.path(), Map.copyOf(headers), body);
+        return new Webhook(renamed.path(), Map.copyOf(headers), renamed.body());
     }
 
     /** Requests sent beside the customers' messages. */

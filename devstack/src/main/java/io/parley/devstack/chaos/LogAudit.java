@@ -1,5 +1,8 @@
 package io.parley.devstack.chaos;
 
+import io.parley.events.Event;
+import io.parley.events.conversation.ConversationEvent.DeliveryOutcome;
+import io.parley.events.conversation.ConversationEvent.MessageDelivery;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.envelope.EventCodec;
 import io.parley.testkit.kafka.TopicMark;
@@ -10,10 +13,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -38,17 +44,39 @@ final class LogAudit {
     private LogAudit() {
     }
 
-    /** The run's messages logged between the two marks of {@code conversation-events}. */
-    static Logged logged(TopicProbe probe, TopicMark from, TopicMark to, String runId) {
-        Map<String, Set<String>> eventIds = new HashMap<>();
+    /**
+     * The run's events between the two marks of {@code conversation-events} (those of its customers' conversations,
+     * whose ids carry the run's id), each conversation's in log order.
+     */
+    static List<Event> events(TopicProbe probe, TopicMark from, TopicMark to, String runId) {
+        List<Event> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : probe.between(from, to)) {
-            EventCodec.decode(record.value()).ifPresent(event -> {
-                if (event.data() instanceof MessageReceived message && message.channelMessageId().contains(runId)) {
-                    eventIds.computeIfAbsent(message.channelMessageId(), id -> new HashSet<>()).add(event.id());
-                }
-            });
+            EventCodec.decode(record.value()).filter(event -> event.subject() != null
+                    && event.subject().contains(runId)).ifPresent(events::add);
+        }
+        return events;
+    }
+
+    /** The run's customer messages among its events. */
+    static Logged logged(List<Event> events, String runId) {
+        Map<String, Set<String>> eventIds = new HashMap<>();
+        for (Event event : events) {
+            if (event.data() instanceof MessageReceived message && message.channelMessageId().contains(runId)) {
+                eventIds.computeIfAbsent(message.channelMessageId(), id -> new HashSet<>()).add(event.id());
+            }
         }
         return new Logged(eventIds);
+    }
+
+    /** The deliveries the channels did not accept, by their error's title (outcome unknown, refused …). */
+    static Map<String, Long> failedDeliveries(List<Event> events) {
+        Map<String, Long> failed = new TreeMap<>();
+        for (Event event : events) {
+            if (event.data() instanceof MessageDelivery delivery && delivery.outcome() == DeliveryOutcome.FAILED) {
+                failed.merge(delivery.error() == null ? "no error" : delivery.error().title(), 1L, Long::sum);
+            }
+        }
+        return failed;
     }
     /** The channel ids of the run's customer messages the ticket projection holds. */
     static Set<String> projected(DatabaseCoordinates ticket, String runId) {

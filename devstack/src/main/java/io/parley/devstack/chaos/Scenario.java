@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /**
  * The fault scenarios of {@code parley chaos} (issue 18 §2), each simulated traffic with a fault in it or in the
- * traffic itself. Those of the issue not here yet are listed in docs/reliability.md as unfinished.
+ * traffic itself.
  */
 enum Scenario {
 
@@ -15,6 +15,9 @@ enum Scenario {
     BAD_SIGNATURES("bad-signatures", "forged webhooks (wrong, missing, non-ASCII signature or bearer) among valid ones"),
     KILL_INSTANCE("kill-instance", "kill -9 of one instance of each service mid-stream, each restarted after"),
     KILL_LEADER("kill-leader", "kill -9 of the broker leading a conversation-events partition, restarted after"),
+    POISON_GRAPH("poison-graph", "unreadable records in conversation-events, and the Graph API refusing sends with 429,"
+            + " answering 500 and holding sends past ingest's timeout"),
+    BURSTS("bursts", "contacts writing 1-20 messages in a row: one conversation each, replies in order"),
     POSTGRES_DOWN("postgres-down", "PostgreSQL unreachable for --outage (every connection reset by a proxy)"),
     REBALANCE("rebalance", "an instance of bot and of ingest added to their consumer groups, then stopped, under traffic"),
     REBUILD("rebuild", "the ticket projection rebuilt from offset 0 under traffic; then the same state hash as a"

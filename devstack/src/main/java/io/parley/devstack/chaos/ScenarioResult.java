@@ -19,22 +19,42 @@ import java.util.stream.Collectors;
  * @param recovery how long the customers who wrote once the fault began waited for their answer at the longest
  *                 (the peak scenario: the drain), empty without a fault
  * @param problems what failed, in words (empty when nothing did)
+ * @param notes    what the scenario counted beside the line (faults injected, records parked), in words
  */
 record ScenarioResult(String scenario, long sent, long acked, long inLog, long answered, long lost, long duplicated,
-                      Optional<Duration> recovery, Optional<Duration> drain, List<String> problems) {
+                      Optional<Duration> recovery, Optional<Duration> drain, List<String> problems,
+                      List<String> notes) {
+
+    /**
+     * What a scenario reconciled itself, beside the simulator's customers: requests and answers of contacts of its own
+     * (a burst's), what it found wrong (a fault it could not inject, a state hash that moved, a poison record not
+     * parked) and notes.
+     */
+    record Extra(long sent, long acked, long answered, long lost, long duplicated, List<String> problems,
+                 List<String> notes) {
+
+        static final Extra NONE = new Extra(0, 0, 0, 0, 0, List.of(), List.of());
+
+        /** These counts and notes, with {@code more} problems. */
+        Extra withProblems(List<String> more) {
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(more);
+            return new Extra(sent, acked, answered, lost, duplicated, List.copyOf(all), notes);
+        }
+    }
 
     /**
      * @param faultAtMicros when the fault began (empty: no fault); only messages due since then count for recovery
      * @param projected     the run's customer messages the ticket projection holds
-     * @param found         what the scenario found wrong itself (a fault it could not inject, a state hash that moved)
+     * @param extra         what the scenario reconciled itself ({@link Extra})
      */
     static ScenarioResult reconcile(Scenario scenario, EndToEndBenchmark.Step step, Copies copies,
                                     LogAudit.Logged logged, Set<String> projected, OptionalLong faultAtMicros,
-                                    List<String> found) {
+                                    Extra extra) {
         Simulation.Result result = step.result();
         var summary = result.summary();
         List<String> problems = new ArrayList<>(result.problems());
-        problems.addAll(found);
+        problems.addAll(extra.problems());
         Set<String> forged = copies.forgedIds();
         Set<String> inLog = logged.eventIds().keySet().stream().filter(id -> !forged.contains(id))
                 .collect(Collectors.toSet());
@@ -71,10 +91,12 @@ record ScenarioResult(String scenario, long sent, long acked, long inLog, long a
         Optional<Duration> recovery = scenario == Scenario.PEAK ? step.drain()
                 : faultAtMicros.isPresent() ? longestWait(result.outcomes(), faultAtMicros.getAsLong())
                 : Optional.empty();
-        return new ScenarioResult(scenario.wireName(), summary.sent() + copies.sent(),
-                summary.acknowledged() + copies.acknowledged(), inLog.size(), summary.answered(),
-                summary.lost() + unlogged.size() + unprojected.size() + forgedLogged,
-                summary.duplicated() + logged.duplicated(), recovery, step.drain(), List.copyOf(problems));
+        return new ScenarioResult(scenario.wireName(), summary.sent() + copies.sent() + extra.sent(),
+                summary.acknowledged() + copies.acknowledged() + extra.acked(), inLog.size(),
+                summary.answered() + extra.answered(),
+                summary.lost() + unlogged.size() + unprojected.size() + forgedLogged + extra.lost(),
+                summary.duplicated() + logged.duplicated() + extra.duplicated(), recovery, step.drain(),
+                List.copyOf(problems), extra.notes());
     }
 
     /** The longest a customer who wrote since the fault began waited for the answer (due to answered). */

@@ -47,13 +47,13 @@ public final class Simulation {
     /**
      * Requests sent alongside each customer message, after it: copies of it, forgeries ({@code parley chaos}). They
      * are not customer messages: the ledger does not count them, the caller does through what {@code send} answers
-     * (the status; 0 when no answer came).
+     * (the status; 0 when no answer came). {@code userId} is the customer who wrote {@code messageId}.
      */
     public interface Sending {
 
-        Sending ONCE = (messageId, webhook, send) -> { };
+        Sending ONCE = (userId, messageId, webhook, send) -> { };
 
-        void alongside(String messageId, WebhookBodies.Webhook webhook,
+        void alongside(String userId, String messageId, WebhookBodies.Webhook webhook,
                        Function<WebhookBodies.Webhook, CompletableFuture<Integer>> send);
     }
 
@@ -156,7 +156,8 @@ public final class Simulation {
                 message.messageId(), message.text(), Instant.EPOCH.plusNanos(dueMicros * 1_000));
         ledger.sent(new Ledger.Sent(message.messageId(), message.userId(), dueMicros));
         post(webhook, inFlight, status -> ledger.answeredWebhook(message.messageId(), status, nowMicros()));
-        settings.sending().alongside(message.messageId(), webhook, extra -> post(extra, inFlight, status -> { }));
+        settings.sending().alongside(message.userId(), message.messageId(), webhook,
+                extra -> post(extra, inFlight, status -> { }));
     }
 
     /** The webhook's status (0 when no answer came), given to {@code answered} before it stops counting in flight. */

@@ -236,7 +236,10 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://" + Gateway.HOST + ":" + settings.gatewayPort();
     }
 
-    /** The fake Graph API the Meta channels send to: tests script its next answers (a refused send). */
+    /**
+     * The fake Graph API the Meta channels send to: tests script its next answers (a refused send), a fault scenario
+     * makes it fail ({@code parley chaos}).
+     */
     public FakeGraphApi graph() {
         return graph;
     }

@@ -24,7 +24,7 @@ class ScenarioResultTest {
         ScenarioResult result = ScenarioResult.reconcile(Scenario.KILL_INSTANCE, step(
                 outcome("m1", 1_000_000, 1_400_000), outcome("m2", 2_000_000, 5_000_000),
                 outcome("m3", 3_000_000, 3_500_000)), Copies.none(),
-                logged("m1", "m2", "m3"), Set.of("m1", "m2", "m3"), OptionalLong.of(1_500_000), List.of());
+                logged("m1", "m2", "m3"), Set.of("m1", "m2", "m3"), OptionalLong.of(1_500_000), ScenarioResult.Extra.NONE);
 
         assertThat(result.failed()).as(result.problems().toString()).isFalse();
         // the longest wait of a message due since the fault: m2, 3 s
@@ -37,7 +37,7 @@ class ScenarioResultTest {
         ScenarioResult result = ScenarioResult.reconcile(Scenario.POSTGRES_DOWN, step(
                 outcome("m1", 1_000_000, 1_400_000), outcome("m2", 2_000_000, 2_500_000),
                 outcome("m3", 3_000_000, 3_500_000)), Copies.none(),
-                logged("m1", "m2"), Set.of("m1"), OptionalLong.empty(), List.of());
+                logged("m1", "m2"), Set.of("m1"), OptionalLong.empty(), ScenarioResult.Extra.NONE);
 
         assertThat(result.failed()).isTrue();
         assertThat(result.lost()).isEqualTo(2);
@@ -54,7 +54,7 @@ class ScenarioResultTest {
         LogAudit.Logged twice = new LogAudit.Logged(Map.of("m1", Set.of("e1", "e1-again")));
 
         ScenarioResult result = ScenarioResult.reconcile(Scenario.DUPLICATES, step(outcome("m1", 1_000_000,
-                1_400_000)), Copies.none(), twice, Set.of("m1"), OptionalLong.empty(), List.of());
+                1_400_000)), Copies.none(), twice, Set.of("m1"), OptionalLong.empty(), ScenarioResult.Extra.NONE);
 
         assertThat(result.duplicated()).isEqualTo(1);
         assertThat(result.failed()).isTrue();
@@ -68,7 +68,7 @@ class ScenarioResultTest {
                 Instant.EPOCH, List.of(), "run", List.of(refused)), Optional.empty());
 
         ScenarioResult result = ScenarioResult.reconcile(Scenario.DUPLICATES, step, Copies.none(), logged(),
-                Set.of(), OptionalLong.empty(), List.of());
+                Set.of(), OptionalLong.empty(), ScenarioResult.Extra.NONE);
 
         assertThat(result.lost()).isZero();
         assertThat(result.failed()).isTrue();

@@ -18,8 +18,14 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +40,9 @@ import java.util.regex.Pattern;
  *   <li>anything else, a WhatsApp read receipt included: {@code {"success":true}}</li>
  * </ul>
  * Point the service's Graph base URL at {@link #baseUrl()}. Another process reads what arrived, with arrival times,
- * from {@link #arrivalsUrl()} ({@link Arrivals}).
+ * from {@link #arrivalsUrl()} ({@link Arrivals}). Under {@link #faults(SendFaults)} a share of the unscripted sends
+ * fail as Meta's do under load (a fault run, {@code parley chaos}). Requests are answered concurrently, so one that is
+ * held back does not hold up the others.
  */
 public final class FakeGraphApi implements AutoCloseable {
 
@@ -54,14 +62,52 @@ public final class FakeGraphApi implements AutoCloseable {
     private final Set<String> undeliverable = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sequence = new AtomicInteger();
 
+    private final AtomicReference<SendFaults> faults = new AtomicReference<>(SendFaults.NONE);
+    private final AtomicLong sends = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
+    private final AtomicLong stalled = new AtomicLong();
+    private final ExecutorService handlers;
+
     private record Reply(int status, Function<RecordedRequest, String> body) {
     }
+
+    /**
+     * Of every {@code every} unscripted sends (a cycle counted over all sends, retries included), the first is refused
+     * with HTTP 429 and Graph code 130429 and not taken (Meta says so: retrying is safe); the second is taken (it
+     * reaches the customer, so it is recorded as arrived) and answered HTTP 500 (an answer that leaves the outcome
+     * unknown); the third is taken and answered only after {@code stall} (past the sender's timeout, the other way to
+     * an unknown outcome). {@link #NONE}: every send succeeds.
+     */
+    public record SendFaults(int every, Duration stall) {
+
+        public static final SendFaults NONE = new SendFaults(0, Duration.ZERO);
+
+        public SendFaults {
+            if (every != 0 && every < 3) {
+                throw new IllegalArgumentException("A cycle of three faults needs every >= 3, not " + every);
+            }
+        }
+    }
+
+    /** The faults injected so far: sends refused with 429, taken and answered 500, taken and held back. */
+    public record FaultCounts(long rateLimited, long serverErrors, long stalled) {
+    }
+
+    /** A marker: the send is taken, and its answer (a success) comes after the stall. */
+    private static final Reply STALLED = new Reply(200, ignored -> "");
 
     private static final Reply UNDELIVERABLE = new Reply(400, request -> graphError(131026, "Message undeliverable",
             "Unable to deliver message: the recipient cannot receive it.", "FakeTraceUndeliverable"));
 
     private FakeGraphApi(HttpServer server) {
         this.server = server;
+        this.handlers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "fake-graph-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.createContext(ARRIVALS_PATH, arrivals::serve);
         server.start();
@@ -146,6 +192,15 @@ public final class FakeGraphApi implements AutoCloseable {
                         + " to this number.");
     }
 
+    /** From now on, unscripted sends fail as {@code faults} says ({@link SendFaults#NONE}: no more). */
+    public void faults(SendFaults faults) {
+        this.faults.set(Objects.requireNonNull(faults));
+    }
+
+    public FaultCounts faultCounts() {
+        return new FaultCounts(rateLimited.get(), serverErrors.get(), stalled.get());
+    }
+
     /** The next request gets exactly this status and JSON body. */
     public FakeGraphApi nextReply(int httpStatus, String body) {
         return next(new Reply(httpStatus, request -> body));
@@ -154,11 +209,16 @@ public final class FakeGraphApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     private FakeGraphApi nextGraphError(int httpStatus, int code, String title, String details) {
-        return next(new Reply(httpStatus, request -> graphError(code, title, details,
-                "FakeTrace" + sequence.incrementAndGet())));
+        return next(graphError(httpStatus, code, title, details));
+    }
+
+    private Reply graphError(int httpStatus, int code, String title, String details) {
+        return new Reply(httpStatus, request -> graphError(code, title, details,
+                "FakeTrace" + sequence.incrementAndGet()));
     }
 
     private static String graphError(int code, String title, String details, String trace) {
@@ -187,16 +247,50 @@ public final class FakeGraphApi implements AutoCloseable {
                     requests.remove(0); // a long simulation must not fill the heap; tests send far fewer
                 }
             }
-            arrivals.add(request.path(), request.bodyAsString());
-            Reply reply = refusedRecipient(request) ? UNDELIVERABLE
-                    : Objects.requireNonNullElseGet(script.poll(), () -> defaultReply(request));
+            Reply scripted = refusedRecipient(request) ? UNDELIVERABLE : script.poll();
+            Reply reply = scripted != null ? scripted : fault(request).orElseGet(() -> defaultReply(request));
+            // a send refused with 429 was not taken: it never reaches the customer
+            if (reply.status() != 429 || scripted != null) {
+                arrivals.add(request.path(), request.bodyAsString());
+            }
+            if (reply == STALLED) {
+                stalled.incrementAndGet();
+                Thread.sleep(faults.get().stall().toMillis());
+                reply = defaultReply(request);
+            }
             byte[] body = reply.body().apply(request).getBytes(UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), body.length);
             exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             exchange.close();
         }
+    }
+
+    private Optional<Reply> fault(RecordedRequest request) {
+        SendFaults current = faults.get();
+        if (current.every() == 0 || !isSend(request)) {
+            return Optional.empty();
+        }
+        long n = sends.incrementAndGet() % current.every();
+        if (n == 1) {
+            rateLimited.incrementAndGet();
+            return Optional.of(graphError(429, 130429, "Rate limit hit",
+                    "Cloud API message throughput has been reached."));
+        }
+        if (n == 2) {
+            serverErrors.incrementAndGet();
+            return Optional.of(graphError(500, 2, "Service temporarily unavailable",
+                    "Temporary downtime or overload. Retry later."));
+        }
+        return n == 3 ? Optional.of(STALLED) : Optional.empty();
+    }
+
+    private static boolean isSend(RecordedRequest request) {
+        return request.method().equals("POST") && request.path().endsWith("/messages")
+                && !READ_RECEIPT.matcher(request.bodyAsString()).find();
     }
 
     private boolean refusedRecipient(RecordedRequest request) {
@@ -210,9 +304,7 @@ public final class FakeGraphApi implements AutoCloseable {
     }
 
     private Reply defaultReply(RecordedRequest request) {
-        boolean send = request.method().equals("POST") && request.path().endsWith("/messages")
-                && !READ_RECEIPT.matcher(request.bodyAsString()).find();
-        if (!send) {
+        if (!isSend(request)) {
             return new Reply(200, ignored -> "{\"success\":true}");
         }
         int n = sequence.incrementAndGet();

@@ -1,6 +1,7 @@
 package io.parley.testkit.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.parley.testkit.recording.Arrivals;
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +131,30 @@ class FakeGraphApiTest {
             assertThat(arrival.atMicros()).isPositive();
         });
         assertThat(graph.requests()).hasSize(2);
+    }
+
+    @Test
+    void underFaultsRefusesOneSendInEveryFewTakesOneWithA500AndHoldsOneBackWhileOthersAreAnswered() throws Exception {
+        // held back far longer than the test: the fourth send is answered while the third still waits
+        graph.faults(new FakeGraphApi.SendFaults(4, Duration.ofMinutes(5)));
+
+        assertThat(post("/v21.0/1/messages", WHATSAPP_SEND).statusCode()).isEqualTo(429);
+        assertThat(post("/v21.0/1/messages", WHATSAPP_SEND).statusCode()).isEqualTo(500);
+        CompletableFuture<HttpResponse<String>> held = http.sendAsync(HttpRequest.newBuilder(
+                URI.create(graph.baseUrl() + "/v21.0/me/messages")).POST(HttpRequest.BodyPublishers.ofString(
+                MESSENGER_SEND)).build(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> graph.faultCounts().stalled() == 1);
+        assertThat(post("/v21.0/1/messages", WHATSAPP_SEND).statusCode()).isEqualTo(200);
+        assertThat(held).isNotDone();
+        graph.faults(FakeGraphApi.SendFaults.NONE);
+        assertThat(post("/v21.0/1/messages", WHATSAPP_SEND).statusCode()).isEqualTo(200);
+
+        assertThat(graph.faultCounts()).isEqualTo(new FakeGraphApi.FaultCounts(1, 1, 1));
+        // the refused send never reached the customer; the others did
+        String arrived = http.send(HttpRequest.newBuilder(URI.create(graph.arrivalsUrl() + "?from=0")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(Arrivals.parse(arrived)).hasSize(4);
+        assertThat(graph.requests()).hasSize(5);
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
