@@ -74,6 +74,16 @@ public final class FailurePolicy {
         return error instanceof StackOverflowError || error instanceof AssertionError;
     }
 
+    /**
+     * Lets a caught {@code failure} be handled as one record's (or one batch's) failure, or rethrows it: an
+     * {@link Error} that is not {@linkplain #isRecordsOwn the record's own} says the process is broken.
+     */
+    public static void rethrowIfFatal(Throwable failure) {
+        if (failure instanceof Error error && !isRecordsOwn(error)) {
+            throw error;
+        }
+    }
+
     /** Whether a record that has now failed non-transiently {@code permanentFailures} times is to be parked. */
     public static boolean parks(int permanentFailures) {
         return permanentFailures >= PERMANENT_ATTEMPTS;

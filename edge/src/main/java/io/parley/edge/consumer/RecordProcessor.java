@@ -100,12 +100,8 @@ public class RecordProcessor {
                     return Outcome.PROCESSED;
                 } catch (InterruptedException e) {
                     throw e;
-                } catch (Exception e) {
-                    failure = e;
-                } catch (Error e) {
-                    if (!FailurePolicy.isRecordsOwn(e)) {
-                        throw e;
-                    }
+                } catch (Throwable e) {
+                    FailurePolicy.rethrowIfFatal(e);
                     failure = e;
                 }
                 if (FailurePolicy.isUndecodable(failure)) {

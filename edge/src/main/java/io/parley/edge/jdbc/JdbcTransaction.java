@@ -21,7 +21,7 @@ public final class JdbcTransaction {
 
     /**
      * Runs {@code work} in a transaction and commits it; rolls back and rethrows whatever the work or the commit
-     * threw. A failed rollback (the connection is gone, PostgreSQL away) is kept as suppressed: the first failure
+     * threw, an {@link Error} too. A failed rollback (the connection is gone, PostgreSQL away) is kept as suppressed: the first failure
      * says why, and that is what the failure policy classifies.
      */
     public static <T> T run(DataSource dataSource, Work<T> work) throws SQLException {
@@ -31,7 +31,9 @@ public final class JdbcTransaction {
                 T result = work.on(connection);
                 connection.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Every failure, errors included: left open, the transaction would be committed when the pool
+                // switches autocommit back on as it takes the connection back.
                 try {
                     connection.rollback();
                 } catch (SQLException rollback) {

@@ -1,6 +1,7 @@
 package io.parley.edge.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import io.parley.events.envelope.MalformedEventException;
@@ -107,5 +108,13 @@ class FailurePolicyTest {
         assertThat(FailurePolicy.isRecordsOwn(new InternalError("jvm"))).isFalse();
         assertThat(FailurePolicy.isRecordsOwn(new NoClassDefFoundError("io/parley/Missing"))).isFalse();
         assertThat(FailurePolicy.isRecordsOwn(new ExceptionInInitializerError("static init"))).isFalse();
+    }
+
+    @Test
+    void only_an_error_that_says_the_process_is_broken_is_rethrown() {
+        FailurePolicy.rethrowIfFatal(new IllegalStateException("the record's"));
+        FailurePolicy.rethrowIfFatal(new StackOverflowError());
+        OutOfMemoryError broken = new OutOfMemoryError("heap");
+        assertThatThrownBy(() -> FailurePolicy.rethrowIfFatal(broken)).isSameAs(broken);
     }
 }

@@ -40,6 +40,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,6 +61,8 @@ public class ConversationResource {
 
     private static final List<String> STATUS_RANK = List.of("sent", "delivered", "read", "failed");
     private static final int MAX_PAGE = 200;
+    /** How far ahead an agent may schedule a snooze's end or a callback. */
+    static final Duration SCHEDULING_REACH = Duration.ofDays(3_650);
     /** The assignee filter's word for "held by nobody": an agent id never has this value (ids are token subjects). */
     private static final String UNASSIGNED = "none";
 
@@ -252,6 +256,7 @@ public class ConversationResource {
                 && (change.until() == null || !change.until().isAfter(clock.instant()))) {
             throw ApiErrors.badRequest("snoozing needs 'until', a time in the future (ISO-8601)");
         }
+        requireWithinReach("until", change.until());
         String agentId = caller.agentId();
         return idempotent.once(caller.tenant(), idempotencyKey, "status " + id + " " + StateJson.json(change),
                 eventId -> conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
@@ -292,11 +297,24 @@ public class ConversationResource {
     @Operation(summary = "Schedule a callback; the agent gets a reminder note when it is due")
     public Uni<Views.Accepted> callback(@PathParam("id") String id, @Valid Requests.Callback callback,
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        requireWithinReach("at", callback.at());
         String agentId = caller.agentId();
         return idempotent.once(caller.tenant(), idempotencyKey, "callback " + id + " " + StateJson.json(callback),
                 eventId -> conversations.find(caller, id).flatMap(row -> conversations.append(row.id, row.tenant,
                         eventId, new CallbackScheduled(callback.at(),
                                 callback.phone() != null ? callback.phone() : row.contactPhone, agentId))));
+    }
+
+    /**
+     * A time an agent schedules (a snooze's end, a callback) is at most {@link #SCHEDULING_REACH} ahead: a typo such as
+     * epoch milliseconds given as seconds is refused here, with the field named, rather than stored as a timer that
+     * fires in another millennium or lies beyond what PostgreSQL can hold.
+     */
+    private void requireWithinReach(String field, Instant at) {
+        if (at != null && at.isAfter(clock.instant().plus(SCHEDULING_REACH))) {
+            throw ApiErrors.badRequest("'" + field + "' is more than " + SCHEDULING_REACH.toDays()
+                    + " days ahead: give a time within that (ISO-8601, or epoch seconds)");
+        }
     }
 
     private static void filter(StringBuilder hql, Parameters parameters, String column, String name, String value) {

@@ -1,5 +1,6 @@
 package io.parley.ticket.projection;
 
+import io.parley.edge.consumer.FailurePolicy;
 import io.parley.edge.consumer.KafkaBatches;
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
@@ -95,7 +96,8 @@ public class ProjectionConsumer {
                 LOG.warnf("Kafka refused the reactions of %d events; projecting them again, one at a time",
                         again.size());
             }
-        } catch (Exception failure) {
+        } catch (Throwable failure) {
+            FailurePolicy.rethrowIfFatal(failure);
             LOG.warnf("projecting a batch of %d events failed (%s); projecting them one at a time", events.size(),
                     failure.toString());
             again.addAll(causes.values());

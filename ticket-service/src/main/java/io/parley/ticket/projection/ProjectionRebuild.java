@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -78,7 +79,7 @@ public class ProjectionRebuild {
             batches.flush();
             batches.awaitWritten();
         } finally {
-            batches.writer.shutdownNow();
+            batches.stopWriter();
         }
         String hash = stateHash();
         long skipped = replayed.skipped() + batches.unprojectable;
@@ -132,6 +133,17 @@ public class ProjectionRebuild {
             written = writer.submit(() -> write(events));
         }
 
+        /**
+         * Stops the writer and waits for the batch it is writing, so a rebuild that failed while reading has no write
+         * of its own still running when it returns.
+         */
+        void stopWriter() throws InterruptedException {
+            writer.shutdownNow();
+            if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("the projection rebuild's writer did not stop within a minute of the rebuild ending");
+            }
+        }
+
         /** Waits for the batch being written; rethrows what failed the rebuild. */
         void awaitWritten() {
             try {
@@ -147,7 +159,8 @@ public class ProjectionRebuild {
         private void write(List<Event> events) {
             try {
                 projector.project(events);
-            } catch (Exception batchFailure) {
+            } catch (Throwable batchFailure) {
+                FailurePolicy.rethrowIfFatal(batchFailure);
                 events.forEach(this::projectAlone);
             }
         }
@@ -155,7 +168,8 @@ public class ProjectionRebuild {
         private void projectAlone(Event event) {
             try {
                 projector.project(event);
-            } catch (Exception failure) {
+            } catch (Throwable failure) {
+                FailurePolicy.rethrowIfFatal(failure);
                 if (FailurePolicy.classify(failure) == Failure.TRANSIENT) {
                     throw new IllegalStateException("replaying event " + event.id() + " into the projection failed",
                             failure);

@@ -5,16 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Many rows in one statement and one round trip: each column goes to PostgreSQL as one array, and
  * {@code unnest(…)} turns the arrays back into rows. Values travel as text and are cast to the column's type there
- * ({@code timestamptz}, {@code integer}, {@code boolean}), so an {@link java.time.Instant} is its ISO-8601 string.
+ * ({@code timestamptz}, {@code integer}, {@code boolean}), so an {@link java.time.Instant} is a timestamp literal ({@link #timestamptz}).
  * One statement rather than a JDBC batch: one round trip whatever the row count, and no pgjdbc batch handler (whose
  * internal assertion turns a connection lost mid-batch into an {@code AssertionError} under {@code -ea}). Also how such
  * a statement's {@code = any(?)} list is bound and a {@code timestamptz} read back.
@@ -30,8 +33,8 @@ public final class Unnest<R> {
             return new Column<>(name, "text", value);
         }
 
-        public static <R> Column<R> time(String name, Function<R, Object> value) {
-            return new Column<>(name, "timestamptz", value);
+        public static <R> Column<R> time(String name, Function<R, Instant> value) {
+            return new Column<>(name, "timestamptz", row -> timestamptz(value.apply(row)));
         }
     }
 
@@ -84,6 +87,21 @@ public final class Unnest<R> {
     public static java.sql.Array texts(Connection connection, Collection<?> values) throws SQLException {
         return connection.createArrayOf("text", values.stream().map(value -> value == null ? null : value.toString())
                 .toArray(String[]::new));
+    }
+
+    /**
+     * An instant as PostgreSQL reads a {@code timestamptz}: {@link Instant#toString()} would write a year past 9999 as
+     * {@code +10000-…} and one before year 1 as {@code -0001-…}, which PostgreSQL refuses although its range holds them.
+     */
+    static String timestamptz(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        int year = utc.getYear();
+        return String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%06d+00%s", year > 0 ? year : 1 - year,
+                utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond(),
+                utc.getNano() / 1_000, year > 0 ? "" : " BC");
     }
 
     /** A {@code timestamptz} column read back as an instant (null stays null). */

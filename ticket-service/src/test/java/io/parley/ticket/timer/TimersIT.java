@@ -79,6 +79,22 @@ class TimersIT {
     }
 
     @Test
+    void aSnoozeOrCallbackBeyondTenYearsIsRefusedWithTheFieldNamed() {
+        String id = assigned();
+        // Epoch milliseconds where seconds were meant: the year 58,000-odd, beyond what PostgreSQL's timestamptz holds.
+        long millis = clock.instant().toEpochMilli();
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("status", "snoozed", "until", millis))
+                .post("/api/v1/conversations/{id}/status", id).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("'until'"));
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("at", millis))
+                .post("/api/v1/conversations/{id}/callbacks", id).then().statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("'at'"));
+        // Far ahead but within reach: scheduled.
+        AgentApi.asAgent(TENANT, "alice").body(Map.of("at", clock.instant().plus(Duration.ofDays(3_000)).toString()))
+                .post("/api/v1/conversations/{id}/callbacks", id).then().statusCode(200);
+    }
+
+    @Test
     void idleCustomerGetsAReminderThenTheConversationCloses() {
         String id = assigned();
         AgentApi.asAgent(TENANT, "alice").body(Replies.text("Anything else?")).post("/api/v1/conversations/{id}/messages", id)
