@@ -17,7 +17,8 @@ class JdbcTransactionTest {
 
     @Test
     void work_that_succeeds_is_committed() throws SQLException {
-        assertThat(JdbcTransaction.run(dataSource(), connection -> 42)).isEqualTo(42);
+        Integer answer = JdbcTransaction.run(dataSource(), connection -> 42);
+        assertThat(answer).isEqualTo(42);
         assertThat(calls).containsExactly("setAutoCommit(false)", "commit", "close");
     }
 
