@@ -33,6 +33,8 @@ final class Crowd {
         int generation;
         State state = State.READY;
         long readyAtMicros;
+        /** When the message they wait an answer for was due: a reply that came before it answered an earlier one. */
+        long waitingSinceMicros;
         Kind lastSaid;
 
         Customer(int slot, Channel channel, String language) {
@@ -83,6 +85,7 @@ final class Crowd {
         Kind kind = nextKind(customer.lastSaid);
         customer.lastSaid = kind;
         customer.state = State.WAITING;
+        customer.waitingSinceMicros = nowMicros;
         long n = sequence++;
         return Optional.of(new Message(messageId(customer.channel, n), userId(customer),
                 NAMES[customer.slot % NAMES.length], customer.channel, customer.language, kind,
@@ -92,7 +95,9 @@ final class Crowd {
     /** The bot answered this customer: they read it, then write again, or wait for a person if they asked. */
     synchronized void botAnswered(String userId, long atMicros) {
         Customer customer = byUser.get(userId);
-        if (customer == null || customer.state != State.WAITING) {
+        // A late second reply to the previous message (the "did this help?" after an article) is not this one's
+        // answer: the ledger gives a reply to the latest message due before it, and so does the customer.
+        if (customer == null || customer.state != State.WAITING || atMicros < customer.waitingSinceMicros) {
             return;
         }
         if (customer.lastSaid == Kind.NOT_HELPED || customer.lastSaid == Kind.WANTS_PERSON) {

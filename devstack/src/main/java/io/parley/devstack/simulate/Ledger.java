@@ -41,6 +41,7 @@ final class Ledger {
     private final Map<String, Long> assignments = new HashMap<>();
     private final Map<String, Long> agentRepliesDue = new HashMap<>();
     private long sentCount;
+    private long lastReplyMicros;
 
     synchronized void sent(Sent sent) {
         sentCount++;
@@ -59,6 +60,12 @@ final class Ledger {
 
     synchronized void replied(Reply reply) {
         replies.add(reply);
+        lastReplyMicros = Math.max(lastReplyMicros, reply.atMicros());
+    }
+
+    /** When the latest reply seen arrived (0 before any): answers still arriving mean the platform is catching up. */
+    synchronized long lastReplyMicros() {
+        return lastReplyMicros;
     }
 
     /** Parley handed this customer's conversation to people (the event's time). */

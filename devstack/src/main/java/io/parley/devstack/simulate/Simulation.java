@@ -141,14 +141,27 @@ public final class Simulation {
                 }
             }
             lastDue = Instant.now();
-            long deadline = System.nanoTime() + settings.answerWait().toNanos();
-            while ((inFlight.get() > 0 || ledger.awaitingAnswers() > 0) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            awaitAnswers(inFlight);
             graph.problem().ifPresent(problems::add);
             callbacks.problem().ifPresent(problems::add);
         }
         return new Result(ledger.summarize(), schedule.count(), skipped, lastDue, problems, runId, ledger.outcomes());
+    }
+
+    /**
+     * Waits for the answers still due until {@code answerWait} has passed with no reply arriving (counted from the last
+     * message due, or the last reply seen if later): a platform behind its load is still answering, and closing the
+     * watchers at a fixed time after the last message would count its late answers as lost. Bounded at ten times the
+     * wait, for a platform that keeps sending.
+     */
+    private void awaitAnswers(AtomicLong inFlight) throws InterruptedException {
+        long waitMicros = settings.answerWait().toNanos() / 1_000;
+        long lastDueMicros = nowMicros();
+        while ((inFlight.get() > 0 || ledger.awaitingAnswers() > 0)
+                && nowMicros() - Math.max(lastDueMicros, ledger.lastReplyMicros()) < waitMicros
+                && nowMicros() - lastDueMicros < 10 * waitMicros) {
+            Thread.sleep(100);
+        }
     }
 
     private void send(Crowd.Message message, long dueMicros, AtomicLong inFlight) {

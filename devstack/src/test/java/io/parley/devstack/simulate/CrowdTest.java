@@ -39,6 +39,21 @@ class CrowdTest {
     }
 
     @Test
+    void a_reply_that_arrived_before_the_message_was_due_does_not_answer_it() {
+        Crowd crowd = new Crowd(1, Mix.parse("whatsapp:1"), phrases, new Random(1), "77", false);
+        Crowd.Message first = crowd.next(0).orElseThrow();
+        crowd.botAnswered(first.userId(), 10 * SECOND);
+        crowd.next(14 * SECOND).orElseThrow();
+
+        // The first message's second reply ("did this help?"), seen only now but sent at 13 s: not the answer.
+        crowd.botAnswered(first.userId(), 13 * SECOND);
+        assertThat(crowd.next(100 * SECOND)).isEmpty();
+
+        crowd.botAnswered(first.userId(), 101 * SECOND);
+        assertThat(crowd.next(110 * SECOND)).isPresent();
+    }
+
+    @Test
     void customers_ask_thank_complain_and_ask_for_people_in_their_language() {
         Crowd crowd = new Crowd(50, Mix.parse("api:1"), phrases, new Random(3), "5", false);
         List<Crowd.Message> said = new ArrayList<>();
