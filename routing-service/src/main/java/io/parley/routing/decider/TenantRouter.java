@@ -12,6 +12,7 @@ import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.conversation.ConversationEvent.Queued;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.Transferred;
+import io.parley.events.state.AppliedIds;
 import io.parley.events.workspace.WorkspaceEvent;
 import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
@@ -32,11 +33,9 @@ import io.parley.routing.team.Teams;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,7 +56,11 @@ public final class TenantRouter {
     private static final System.Logger LOG = System.getLogger(TenantRouter.class.getName());
 
     private final String tenant;
-    private final Set<String> appliedFactIds = new HashSet<>();
+    /**
+     * The facts applied in the last {@link AppliedIds#WINDOW} (7 days, Meta's retry horizon) behind the newest: a
+     * redelivered fact is ignored, and the set follows the tenant's recent traffic, not its whole history.
+     */
+    private AppliedIds appliedFactIds = AppliedIds.none();
     private final AgentRoster roster = new AgentRoster();
     private final Teams teams = new Teams();
     private final WaitingQueues queues = new WaitingQueues();
@@ -73,9 +76,10 @@ public final class TenantRouter {
     }
 
     public List<Event> apply(Fact fact) {
-        if (!tenant.equals(fact.tenant()) || !appliedFactIds.add(fact.id())) {
+        if (!tenant.equals(fact.tenant()) || appliedFactIds.contains(fact.id())) {
             return List.of();
         }
+        appliedFactIds = appliedFactIds.with(fact.id(), fact.time());
         lastDecisionAt = fact.time().isAfter(lastDecisionAt) ? fact.time() : lastDecisionAt.plus(1, ChronoUnit.MICROS);
         Decisions decisions = new Decisions(fact, lastDecisionAt);
         if (fact instanceof Fact.Logged logged) {
@@ -388,6 +392,11 @@ public final class TenantRouter {
         ConversationRoute conversation = conversations.get(conversationId);
         return conversation == null || conversation.phase != Phase.ASSIGNED ? Optional.empty()
                 : Optional.ofNullable(conversation.agentId);
+    }
+
+    /** How many fact ids the decider remembers to ignore their redelivery: those of the last window. */
+    public int rememberedFactIds() {
+        return appliedFactIds.size();
     }
 
     public Figures figures(Instant now) {

@@ -18,6 +18,8 @@ import io.parley.routing.settings.RoutingSettings;
 import io.parley.routing.team.OfflinePolicy;
 import io.parley.routing.team.Strategy;
 import io.parley.routing.team.Team;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -319,6 +321,29 @@ class TenantRouterTest {
         assertThat(replayed).containsExactlyElementsOf(first).isNotEmpty();
         assertThat(restarted.assigneeOf("whatsapp:1:c2")).contains("ana");
         assertThat(restarted.queues().size()).isEqualTo(2);
+    }
+
+    @Test
+    void appliedFactIdsAreKeptForTheWindowOnlyAndADuplicateWithinItIsStillIgnored() {
+        apply(log.profile("ana", SUPPORT, List.of(), EN, 1), log.presence("ana", ONLINE));
+        Fact handoff = log.handoff("whatsapp:1:c1", "en");
+        assertThat(assigned(apply(handoff))).containsExactly("whatsapp:1:c1->ana");
+        apply(log.status("whatsapp:1:c1", ConversationStatus.CLOSED));
+
+        // A tenant's facts over 30 days, one an hour, the handoff redelivered a day in: applied again it would
+        // route the closed conversation to ana once more.
+        Instant start = handoff.time();
+        for (int hour = 1; hour <= 30 * 24; hour++) {
+            router.apply(new Fact.SettingsChanged("settings-" + hour, start.plus(Duration.ofHours(hour)),
+                    FactLog.TENANT, RoutingSettings.DEFAULT));
+            if (hour == 24) {
+                assertThat(router.apply(handoff)).isEmpty();
+                assertThat(router.assigneeOf("whatsapp:1:c1")).isEmpty();
+            }
+        }
+
+        // the ids of the last 7 days (hours 552 to 720), not the tenant's whole history
+        assertThat(router.rememberedFactIds()).isEqualTo(7 * 24 + 1);
     }
 
     private List<Event> apply(Fact... facts) {
