@@ -1,9 +1,11 @@
 package io.parley.edge.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.parley.events.Topics;
 import io.parley.testkit.kafka.SharedKafka;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,15 +35,15 @@ class TopicSettingsIT {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
                     .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
 
-            List<String> problems = TopicSettings.problems(admin, List.of(topic, Topics.CONVERSATION_EVENTS),
-                    bootstrap);
-
             String fix = "; fix with kafka-configs.sh --bootstrap-server " + bootstrap + " --alter --entity-type "
                     + "topics --entity-name " + topic + " --add-config cleanup.policy=delete,retention.bytes=-1,"
                     + "retention.ms=-1";
-            assertThat(problems).containsExactly(
-                    topic + ": cleanup.policy is compact, expected delete (Topics.creationConfig)" + fix,
-                    topic + ": retention.ms is 604800000, expected -1 (Topics.creationConfig)" + fix);
+            // until the new topic's metadata has reached the broker that answers, it is reported as missing
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    TopicSettings.problems(admin, List.of(topic, Topics.CONVERSATION_EVENTS), bootstrap))
+                    .containsExactly(
+                            topic + ": cleanup.policy is compact, expected delete (Topics.creationConfig)" + fix,
+                            topic + ": retention.ms is 604800000, expected -1 (Topics.creationConfig)" + fix));
         }
     }
 
