@@ -58,7 +58,7 @@ public final class ConversationFold {
 
     private static void apply(Draft draft, ConversationEvent data, Stamp stamp) {
         if (data instanceof MessageReceived received) {
-            draft.contact = Latest.merge(draft.contact, received.contact(), stamp);
+            draft.contact = mergeContact(draft.contact, received.contact(), stamp);
             draft.firstCustomerMessage = Stamp.earliest(draft.firstCustomerMessage, stamp);
             draft.lastCustomerMessage = Latest.merge(draft.lastCustomerMessage, received.channelMessageId(), stamp);
             if (stamp.isAfter(draft.lastAgentMessage)) {
@@ -102,6 +102,23 @@ public final class ConversationFold {
         } else if (author == AuthorKind.BOT) {
             draft.lastBotMessage = Stamp.latest(draft.lastBotMessage, stamp);
         }
+    }
+
+    /**
+     * The contact as the latest message that names the customer gave it; a message without a name (an API post that
+     * sends only the user id) names nobody and changes it only while no message has named them. The register is the
+     * maximum of (named, stamp), so duplicates and interleavings still fold to one state.
+     */
+    private static Latest<ConversationEvent.Contact> mergeContact(Latest<ConversationEvent.Contact> current,
+            ConversationEvent.Contact contact, Stamp stamp) {
+        if (current != null && named(contact) != named(current.value())) {
+            return named(contact) ? new Latest<>(contact, stamp) : current;
+        }
+        return Latest.merge(current, contact, stamp);
+    }
+
+    private static boolean named(ConversationEvent.Contact contact) {
+        return contact != null && contact.name() != null && !contact.name().isBlank();
     }
 
     private static Latest<String> mergeLanguage(Latest<String> current, String language, Stamp stamp) {

@@ -78,6 +78,7 @@ class ConversationFoldProperties {
         Arbitrary<String> ids = Arbitraries.strings().alpha().ofMinLength(6).ofMaxLength(6);
         return Arbitraries.oneOf(
                 ids.map(id -> new Step("ingest", ConversationFoldTest.customerSays(id, "text " + id))),
+                ids.map(id -> new Step("ingest", ConversationFoldTest.customerNamed(null, id, "unnamed " + id))),
                 ids.map(id -> new Step("bot", ConversationFoldTest.reply(AuthorKind.BOT, id, "answer"))),
                 Arbitraries.of("en", "es", "zh").map(lang -> new Step("bot", new BotAnswered("kb", null, 0.9, lang, "o"))),
                 Arbitraries.of("start", "ask", "end").map(s -> new Step("bot", new BotFlow("flow", s, Map.of("k", s)))),

@@ -28,8 +28,31 @@ import org.junit.jupiter.api.Test;
 class ConversationFoldTest {
 
     static MessageReceived customerSays(String messageId, String text) {
+        return customerNamed("Sheena", messageId, text);
+    }
+
+    /** A customer message whose contact carries {@code name} (null: the channel sent only the user id). */
+    static MessageReceived customerNamed(String name, String messageId, String text) {
         return new MessageReceived(Channel.WHATSAPP, "106540352242922", messageId,
-                new Contact("16505551234", "Sheena", null), Content.text(text), null, null, null, null);
+                new Contact("16505551234", name, null), Content.text(text), null, null, null, null);
+    }
+
+    @Test
+    void a_later_message_without_a_name_keeps_the_name_an_earlier_one_gave() {
+        List<Event> events = new Timeline()
+                .then("ingest", customerNamed("Ana", "m1", "hello"))
+                .then("ingest", customerNamed(null, "m2", "are you there?"))
+                .events();
+
+        assertThat(ConversationFold.fold(Timeline.CONVERSATION, events).contact().value().name()).isEqualTo("Ana");
+        List<Event> unnamedFirst = new ArrayList<>(events);
+        java.util.Collections.reverse(unnamedFirst);
+        assertThat(ConversationFold.fold(Timeline.CONVERSATION, unnamedFirst).contact().value().name()).isEqualTo("Ana");
+        List<Event> renamed = new Timeline()
+                .then("ingest", customerNamed("Ana", "m1", "hello"))
+                .then("ingest", customerNamed("Ana María", "m2", "new name"))
+                .events();
+        assertThat(ConversationFold.fold(Timeline.CONVERSATION, renamed).contact().value().name()).isEqualTo("Ana María");
     }
 
     static MessageOutbound reply(AuthorKind author, String messageId, String text) {
