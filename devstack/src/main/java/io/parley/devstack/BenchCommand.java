@@ -6,6 +6,7 @@ import io.parley.bot.evaluation.DatasetReader;
 import io.parley.bot.evaluation.DatasetSplit;
 import io.parley.devstack.bench.EndToEndBenchmark;
 import io.parley.devstack.bench.IngestBenchmark;
+import io.parley.devstack.bench.LivePushBenchmark;
 import io.parley.devstack.bench.RebuildBenchmark;
 import io.parley.devstack.bench.RestartBenchmark;
 import io.parley.devstack.up.DemoPlatform;
@@ -84,9 +85,24 @@ class BenchCommand implements Runnable {
                 description = "how long to push at that rate (default ${DEFAULT-VALUE})")
         int seconds;
 
+        @Option(names = "--end-to-end",
+                description = {"then also start a broker, PostgreSQL and the analytics service and measure the push",
+                    "latency from an event appended to the log to the live push a dashboard viewer receives; the last",
+                    "line is then that measure's"})
+        boolean endToEnd;
+
         @Override
-        public Integer call() {
-            spec.commandLine().getOut().println(AnalyticsBenchmark.run(events, tenants, rate, Duration.ofSeconds(seconds)));
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(AnalyticsBenchmark.run(events, tenants, rate, Duration.ofSeconds(seconds)));
+            if (endToEnd) {
+                out.flush();
+                try (DemoPlatform platform = DemoPlatform.startOnly(UpCommand.repositoryRoot(), dataDir("analytics"),
+                        Map.of("analytics", Map.of()), out)) {
+                    out.println(LivePushBenchmark.run(platform.bootstrapServers(), platform.serviceUrl("analytics"),
+                            tenants, rate, Duration.ofSeconds(seconds), out));
+                }
+            }
             return 0;
         }
     }
