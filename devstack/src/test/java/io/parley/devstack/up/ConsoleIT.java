@@ -286,7 +286,28 @@ class ConsoleIT {
                     .anyMatch(message -> message.getText().contains("left our warehouse")
                             && !message.findElements(By.cssSelector("[data-delivery='failed']")).isEmpty()
                             && message.findElement(By.className("delivery-error")).getText().contains("131026")));
+
+            // The header's actions, each through the API and back on the page: assign to me, set pending, resolve,
+            // reopen.
+            click(ada, "assign-me");
+            page(ada).until(driver -> driver.findElement(By.id("conversation-assignee")).getText()
+                    .equals(DemoTenant.AGENT));
+            for (String[] action : new String[][] {{"pending", "pending"}, {"resolve", "solved"}, {"reopen", "open"}}) {
+                click(ada, action[0]);
+                page(ada).until(driver -> action[1].equals(driver.findElement(By.id("conversation-status"))
+                        .getAttribute("data-status")));
+            }
+            assertThat(demo.getJson("/api/v1/conversations/" + unreachableConversation).path("status").asText())
+                    .isEqualTo("open");
         }
+    }
+
+    /** Clicks the control with this id, looking again if a live update replaced it meanwhile. */
+    private static void click(HeadlessChromium browser, String id) {
+        page(browser).until(driver -> {
+            driver.findElement(By.id(id)).click();
+            return true;
+        });
     }
 
     @Test
