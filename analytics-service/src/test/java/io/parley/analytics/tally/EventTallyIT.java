@@ -97,6 +97,31 @@ class EventTallyIT {
     }
 
     @Test
+    void an_event_of_a_type_this_version_does_not_know_is_skipped_not_counted_nor_parked() {
+        String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "analytics");
+        SharedKafka.broker().createTopics(Map.of(deadLetters, 1));
+        TopicMark mark = probe.mark(deadLetters);
+        String tenant = "tenant-" + UUID.randomUUID();
+        Event known = customerMessage(tenant, "wamid." + UUID.randomUUID());
+        String futureId = UUID.randomUUID().toString();
+        // A well-formed envelope of a type a newer writer might append, on the same conversation (so the same partition,
+        // read before the known event): old readers must keep flowing past it.
+        String future = """
+                {"specversion":"1.0","id":"%s","source":"/a-newer-service","type":"parley.conversation.translated.v1",
+                 "subject":"%s","time":"2026-11-22T10:00:00Z","tenant":"%s","datacontenttype":"application/json",
+                 "data":{"language":"fr"}}""".formatted(futureId, known.subject(), tenant);
+        probe.append(Topics.CONVERSATION_EVENTS, known.subject(), future.getBytes(StandardCharsets.UTF_8),
+                Map.of(EventSerializer.CONTENT_TYPE_HEADER, EventCodec.CONTENT_TYPE));
+        appendAsServicesDo(known);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asAgentOf(tenant)
+                .get("/api/v1/metrics/event-counts").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].type", equalTo("parley.message.received.v1")));
+        assertThat(probe.between(mark, probe.mark(deadLetters))).noneMatch(TopicProbe.valueContains(futureId));
+    }
+
+    @Test
     void an_event_the_database_refuses_every_time_is_parked_with_its_reason_and_the_rest_of_its_batch_is_counted() {
         String deadLetters = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "analytics");
         SharedKafka.broker().createTopics(Map.of(deadLetters, 1));
