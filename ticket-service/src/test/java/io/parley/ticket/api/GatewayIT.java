@@ -56,6 +56,31 @@ class GatewayIT {
         AgentApi.asAgent("tenant-a", "ann").get("/api/v1/admin/projection/hash").then().statusCode(403);
     }
 
+    /** The console served as static files from another origin ({@code parley.console.allowed-origins} in the tests). */
+    @Test
+    void aConsoleOnAnAllowedOriginMayCallTheApiAndOthersGetNoCorsHeaders() {
+        String console = "https://console.example.test";
+        given().header("Origin", console).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                .options("/api/v1/conversations/{id}/messages", "any").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", console)
+                .header("Access-Control-Allow-Methods", containsString("POST"))
+                .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"));
+        AgentApi.asAgent("tenant-a", "ann").header("Origin", console).get("/api/v1/conversations").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", console)
+                .header("Access-Control-Expose-Headers", containsString("Link"));
+        // Errors too, so the console can tell an expired sign-in from a network failure.
+        given().header("Origin", console).get("/api/v1/conversations").then().statusCode(401)
+                .header("Access-Control-Allow-Origin", console);
+
+        String stranger = "https://evil.example.test";
+        given().header("Origin", stranger).header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/conversations/{id}/messages", "any").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        AgentApi.asAgent("tenant-a", "ann").header("Origin", stranger).get("/api/v1/conversations").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void anotherTenantsMessageIdNamesANewMessageAndLeavesTheirsUntouched() {
         String victim = Events.whatsappConversation();
