@@ -4,7 +4,6 @@ import io.parley.events.Event;
 import io.parley.events.ids.ConversationId;
 import io.parley.ticket.projection.Unnest.Column;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -176,15 +175,10 @@ final class BatchRows {
      */
     void lockConversations(List<Event> firsts) throws SQLException {
         ENSURE_CONVERSATIONS.insert(connection, firsts, "on conflict do nothing");
-        try (PreparedStatement lock = connection.prepareStatement(LOCK_CONVERSATIONS)) {
-            lock.setArray(1, Unnest.texts(connection, firsts.stream().map(Event::subject).toList()));
-            try (ResultSet rows = lock.executeQuery()) {
-                while (rows.next()) {
-                    ConversationRow row = conversationRow(rows);
-                    conversations.put(row.id, row);
-                }
-            }
-        }
+        Unnest.query(connection, LOCK_CONVERSATIONS, rows -> {
+            ConversationRow row = conversationRow(rows);
+            conversations.put(row.id, row);
+        }, firsts.stream().map(Event::subject).toList());
     }
 
     ConversationRow conversation(String id) {
@@ -194,15 +188,8 @@ final class BatchRows {
     /** Claims every event; answers the ids claimed now (the others were projected before). */
     Set<String> claim(Collection<Event> events) throws SQLException {
         Set<String> claimed = new HashSet<>();
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM_EVENTS)) {
-            claim.setArray(1, Unnest.texts(connection, events.stream().map(Event::id).toList()));
-            claim.setArray(2, Unnest.texts(connection, events.stream().map(Event::subject).toList()));
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(rows.getString(1));
-                }
-            }
-        }
+        Unnest.query(connection, CLAIM_EVENTS, rows -> claimed.add(rows.getString(1)),
+                events.stream().map(Event::id).toList(), events.stream().map(Event::subject).toList());
         return claimed;
     }
 
@@ -212,14 +199,7 @@ final class BatchRows {
         if (eventIds.isEmpty()) {
             return kept;
         }
-        try (PreparedStatement select = connection.prepareStatement(KEPT_REACTIONS)) {
-            select.setArray(1, Unnest.texts(connection, eventIds));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    kept.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        }
+        Unnest.query(connection, KEPT_REACTIONS, rows -> kept.put(rows.getString(1), rows.getString(2)), eventIds);
         return kept;
     }
 
@@ -233,53 +213,37 @@ final class BatchRows {
         if (messageIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement load = connection.prepareStatement(LOAD_MESSAGES)) {
-            load.setArray(1, Unnest.texts(connection, conversationIds));
-            load.setArray(2, Unnest.texts(connection, messageIds));
-            try (ResultSet rows = load.executeQuery()) {
-                while (rows.next()) {
-                    MessageRow row = messageRow(rows);
-                    messages.put(new ScopedId(row.tenant, row.conversationId, row.id), row);
-                }
-            }
-        }
+        Unnest.query(connection, LOAD_MESSAGES, rows -> {
+            MessageRow row = messageRow(rows);
+            messages.put(new ScopedId(row.tenant, row.conversationId, row.id), row);
+        }, conversationIds, messageIds);
     }
 
     /** Loads the suggestions and tickets of these conversations, a query each. */
     void loadSuggestionsAndTickets(Collection<String> conversationIds) throws SQLException {
-        try (PreparedStatement load = connection.prepareStatement(LOAD_SUGGESTIONS)) {
-            load.setArray(1, Unnest.texts(connection, conversationIds));
-            try (ResultSet rows = load.executeQuery()) {
-                while (rows.next()) {
-                    SuggestionRow row = new SuggestionRow();
-                    row.conversationId = rows.getString(1);
-                    row.tenant = rows.getString(2);
-                    row.forChannelMessageId = rows.getString(3);
-                    row.suggestions = rows.getString(4);
-                    row.suggestedAt = Unnest.instant(rows, 5);
-                    row.eventId = rows.getString(6);
-                    suggestions.put(row.conversationId, row);
-                }
-            }
-        }
-        try (PreparedStatement load = connection.prepareStatement(LOAD_TICKETS)) {
-            load.setArray(1, Unnest.texts(connection, conversationIds));
-            try (ResultSet rows = load.executeQuery()) {
-                while (rows.next()) {
-                    TicketRow row = new TicketRow();
-                    row.id = rows.getString(1);
-                    row.conversationId = rows.getString(2);
-                    row.tenant = rows.getString(3);
-                    row.subject = rows.getString(4);
-                    row.priority = rows.getString(5);
-                    row.origin = rows.getString(6);
-                    row.status = rows.getString(7);
-                    row.createdAt = Unnest.instant(rows, 8);
-                    row.solvedAt = Unnest.instant(rows, 9);
-                    tickets.put(new ScopedId(row.tenant, row.conversationId, row.id), row);
-                }
-            }
-        }
+        Unnest.query(connection, LOAD_SUGGESTIONS, rows -> {
+            SuggestionRow row = new SuggestionRow();
+            row.conversationId = rows.getString(1);
+            row.tenant = rows.getString(2);
+            row.forChannelMessageId = rows.getString(3);
+            row.suggestions = rows.getString(4);
+            row.suggestedAt = Unnest.instant(rows, 5);
+            row.eventId = rows.getString(6);
+            suggestions.put(row.conversationId, row);
+        }, conversationIds);
+        Unnest.query(connection, LOAD_TICKETS, rows -> {
+            TicketRow row = new TicketRow();
+            row.id = rows.getString(1);
+            row.conversationId = rows.getString(2);
+            row.tenant = rows.getString(3);
+            row.subject = rows.getString(4);
+            row.priority = rows.getString(5);
+            row.origin = rows.getString(6);
+            row.status = rows.getString(7);
+            row.createdAt = Unnest.instant(rows, 8);
+            row.solvedAt = Unnest.instant(rows, 9);
+            tickets.put(new ScopedId(row.tenant, row.conversationId, row.id), row);
+        }, conversationIds);
     }
 
     /** The message {@code key}, loaded or added earlier in the batch, or a new row; written at the end either way. */

@@ -83,6 +83,30 @@ public final class Unnest<R> {
         }
     }
 
+    /** Reads one row of a query's result into whatever its caller keeps. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs the query {@code sql} with each of {@code keys} bound, in order, as a {@code text[]} parameter (for its
+     * {@code = any(?)} or {@code unnest(?)}), and hands every row of the result to {@code reader}: one round trip.
+     */
+    public static void query(Connection connection, String sql, RowReader reader, Collection<?>... keys)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int parameter = 0; parameter < keys.length; parameter++) {
+                statement.setArray(parameter + 1, texts(connection, keys[parameter]));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
+    }
+
     /** A {@code text[]} of the values' strings (null stays null), for {@code = any(?)} or a column of {@link Unnest}. */
     public static java.sql.Array texts(Connection connection, Collection<?> values) throws SQLException {
         return connection.createArrayOf("text", values.stream().map(value -> value == null ? null : value.toString())

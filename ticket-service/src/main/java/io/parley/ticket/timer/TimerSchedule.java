@@ -9,7 +9,6 @@ import io.parley.ticket.projection.Unnest.Column;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,23 +84,18 @@ public class TimerSchedule {
     /** The timer rows of these conversations, locked in id order, for {@link #replan}. */
     public Batch load(Connection connection, Collection<String> conversationIds) throws SQLException {
         Map<String, List<TimerRow>> byConversation = new HashMap<>();
-        try (PreparedStatement load = connection.prepareStatement(LOAD)) {
-            load.setArray(1, Unnest.texts(connection, conversationIds));
-            try (ResultSet rows = load.executeQuery()) {
-                while (rows.next()) {
-                    TimerRow row = new TimerRow();
-                    row.id = rows.getString(1);
-                    row.conversationId = rows.getString(2);
-                    row.tenant = rows.getString(3);
-                    row.kind = rows.getString(4);
-                    row.dueAt = Unnest.instant(rows, 5);
-                    row.firedDueAt = Unnest.instant(rows, 6);
-                    row.leaseUntil = Unnest.instant(rows, 7);
-                    row.payload = rows.getString(8);
-                    byConversation.computeIfAbsent(row.conversationId, id -> new ArrayList<>()).add(row);
-                }
-            }
-        }
+        Unnest.query(connection, LOAD, rows -> {
+            TimerRow row = new TimerRow();
+            row.id = rows.getString(1);
+            row.conversationId = rows.getString(2);
+            row.tenant = rows.getString(3);
+            row.kind = rows.getString(4);
+            row.dueAt = Unnest.instant(rows, 5);
+            row.firedDueAt = Unnest.instant(rows, 6);
+            row.leaseUntil = Unnest.instant(rows, 7);
+            row.payload = rows.getString(8);
+            byConversation.computeIfAbsent(row.conversationId, id -> new ArrayList<>()).add(row);
+        }, conversationIds);
         return new Batch(byConversation);
     }
 
