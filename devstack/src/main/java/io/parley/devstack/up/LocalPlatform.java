@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Parley on one machine: a real Kafka broker (KRaft, its own JVM, data under {@code <dataDir>/kafka}) or a cluster of
  * several ({@code <dataDir>/kafka-<n>-brokers}), every service's packaged application in a JVM of its own, or several
- * per service in its one consumer group (logs under {@code <dataDir>/logs/<service>[-<instance>]}), each with its
+ * per service in its one consumer group (logs under {@code <dataDir>/logs/<service>[-<instance>]}, heap capped by
+ * {@link ServiceHeap}), each with its
  * PostgreSQL database (created when missing, kept across runs), the gateway in front, taking a service's instances in
  * turn, and a fake Graph API that ingest sends the
  * Meta channels' replies to (nothing leaves the machine; {@code parley simulate} reads what arrived there).
@@ -42,6 +43,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<PlatformService, List<QuarkusAppProcess>> instancesByService = new HashMap<>();
     private final Map<PlatformService, Map<String, String>> configs = new HashMap<>();
     private final List<DatabaseCoordinates> databases = new ArrayList<>();
+    private final List<String> serviceJvmOptions = ServiceHeap.jvmOptions(System.getenv());
     private LocalKafka kafka;
     private FakeGraphApi graph;
     private Gateway gateway;
@@ -288,7 +290,8 @@ public final class LocalPlatform implements AutoCloseable {
             String logs = instance == 0 ? service.name() : service.name() + "-" + (instance + 1);
             app = QuarkusAppProcess.packaged(service.packagedApp(settings.repositoryRoot()),
                     settings.dataDir().resolve("logs").resolve(logs), configs.get(service),
-                    settings.servicePorts().get(service) + instance * INSTANCE_PORT_STEP);
+                    settings.servicePorts().get(service) + instance * INSTANCE_PORT_STEP)
+                    .withJvmOptions(serviceJvmOptions);
             report(service.module(), app.baseUrl());
             services.add(app);
             running.add(app);

@@ -53,6 +53,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
     private final Path workDir;
     private final Map<String, String> config;
     private final int httpPort;
+    private final List<String> jvmOptions;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(PROBE_TIMEOUT)
@@ -60,13 +61,15 @@ public final class QuarkusAppProcess implements AutoCloseable {
     private final List<Path> logFiles = new ArrayList<>();
     private ChildProcess process;
 
-    private QuarkusAppProcess(Path runner, Path workDir, Map<String, String> config, int httpPort) {
+    private QuarkusAppProcess(Path runner, Path workDir, Map<String, String> config, int httpPort,
+                              List<String> jvmOptions) {
         this.runner = runner;
         this.workDir = workDir;
         Map<String, String> all = new HashMap<>(DEVELOPMENT_CONFIG);
         all.putAll(config);
         this.config = Map.copyOf(all);
         this.httpPort = httpPort;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -84,7 +87,15 @@ public final class QuarkusAppProcess implements AutoCloseable {
             throw new IllegalStateException("No packaged Quarkus application at " + runner + ": package the module"
                     + " first (tests that run it belong in Maven's integration-test phase, which comes after package)");
         }
-        return new QuarkusAppProcess(runner, workDir.toAbsolutePath(), config, httpPort);
+        return new QuarkusAppProcess(runner, workDir.toAbsolutePath(), config, httpPort, List.of());
+    }
+
+    /**
+     * The same application, launched with these JVM options (such as {@code -Xmx512m}: without one the JVM may take a
+     * quarter of the machine's memory) on every start; call before {@link #start()}.
+     */
+    public QuarkusAppProcess withJvmOptions(List<String> options) {
+        return new QuarkusAppProcess(runner, workDir, config, httpPort, options);
     }
 
     private static Map<String, String> development() {
@@ -122,6 +133,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
         Path logFile = workDir.resolve("output-" + (logFiles.size() + 1) + ".log");
         try {
             process = new ChildProcess(ChildJvm.ofJar(runner)
+                    .withOptions(jvmOptions)
                     .withSystemProperties(config)
                     .withSystemProperties(Map.of(
                             "quarkus.http.host", FreePorts.LOOPBACK,
