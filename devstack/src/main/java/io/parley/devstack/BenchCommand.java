@@ -211,7 +211,7 @@ class BenchCommand implements Runnable {
                         platform.graphArrivalsUrl(), platform.callbackArrivalsUrl(), platform.bootstrapServers());
                 out.println("warming up (the bot trains, the JIT compiles)…");
                 out.flush();
-                EndToEndBenchmark.warmUp(target, System.err);
+                EndToEndBenchmark.warmUp(target, out, System.err);
                 if (!findCapacity) {
                     EndToEndBenchmark.Step step = EndToEndBenchmark.measure(target, rate, Duration.ofSeconds(seconds),
                             System.err);
