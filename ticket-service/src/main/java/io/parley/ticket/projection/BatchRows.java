@@ -130,9 +130,13 @@ final class BatchRows {
             Column.time("suggested_at", row -> row.suggestedAt),
             Column.text("event_id", row -> row.eventId)));
 
+    /**
+     * By the key's prefix (tenant, conversation): the table has no index on the conversation alone, so a read by
+     * {@code conversation_id = any(?)} scanned every ticket of every tenant.
+     */
     private static final String LOAD_TICKETS = """
             select id, conversation_id, tenant, subject, priority, origin, status, created_at, solved_at
-            from tickets where conversation_id = any(?)""";
+            from tickets where (tenant, conversation_id) in (select * from unnest(?::text[], ?::text[]))""";
     private static final Unnest<TicketRow> TICKETS = new Unnest<>("tickets", List.of(
             Column.text("id", row -> row.id),
             Column.text("conversation_id", row -> row.conversationId),
@@ -219,7 +223,7 @@ final class BatchRows {
         }, conversationIds, messageIds);
     }
 
-    /** Loads the suggestions and tickets of these conversations, a query each. */
+    /** Loads the suggestions and tickets of these conversations (locked before), a query each. */
     void loadSuggestionsAndTickets(Collection<String> conversationIds) throws SQLException {
         Unnest.query(connection, LOAD_SUGGESTIONS, rows -> {
             SuggestionRow row = new SuggestionRow();
@@ -243,7 +247,7 @@ final class BatchRows {
             row.createdAt = Unnest.instant(rows, 8);
             row.solvedAt = Unnest.instant(rows, 9);
             tickets.put(new ScopedId(row.tenant, row.conversationId, row.id), row);
-        }, conversationIds);
+        }, conversationIds.stream().map(id -> conversations.get(id).tenant).toList(), conversationIds);
     }
 
     /** The message {@code key}, loaded or added earlier in the batch, or a new row; written at the end either way. */
