@@ -11,6 +11,8 @@ import org.apache.lucene.analysis.Analyzer;
 final class EvidenceSources {
 
     static final int SOURCES = 3;
+    /** Index of the nearest-neighbour similarities in {@link #evidence}. */
+    static final int NEIGHBOURS = 1;
 
     /**
      * Nearest neighbours are searched only in the regression's best classes. Searching all 77 BANKING77 intents cost
@@ -57,7 +59,7 @@ final class EvidenceSources {
         double[][] evidence = new double[SOURCES][];
         evidence[0] = regression.logits(vectorizer.vectorize(text), scaled(embedding, embeddingWeight));
         int[] candidates = Vectors.topIndices(evidence[0], NEIGHBOUR_CANDIDATES);
-        evidence[1] = toDoubles(neighbours.classMaxSimilarity(embedding, candidates));
+        evidence[NEIGHBOURS] = toDoubles(neighbours.classMaxSimilarity(embedding, candidates));
         evidence[2] = toDoubles(bm25.classScores(text, classCount));
         return evidence;
     }

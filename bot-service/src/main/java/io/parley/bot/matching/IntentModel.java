@@ -53,14 +53,23 @@ public final class IntentModel {
     private final DecisionLayer decision;
     /** Whether the decision layer has the "none of these" column (cross-fitted models only). */
     private final boolean rejectsUnseen;
+    /** Questions less similar than this to every answerable intent's utterances are out of scope. */
+    private final double neighbourFloor;
+    private final int outOfScopeClass;
 
-    private IntentModel(List<String> labels, SentenceEncoder encoder, EvidenceSources sources, DecisionLayer decision,
+    private IntentModel(List<String> labels, SentenceEncoder encoder, EvidenceSources sources, Calibration calibration,
                         boolean rejectsUnseen) {
         this.labels = labels;
         this.encoder = encoder;
         this.sources = sources;
-        this.decision = decision;
+        this.decision = calibration.decision();
+        this.neighbourFloor = calibration.neighbourFloor();
         this.rejectsUnseen = rejectsUnseen;
+        this.outOfScopeClass = labels.indexOf(Prediction.OUT_OF_SCOPE);
+    }
+
+    /** The fitted decision layer, and the {@link NeighbourFloor} (none for cross-fitted models). */
+    private record Calibration(DecisionLayer decision, double neighbourFloor) {
     }
 
     /** Trains with the default encoder of the options' language ({@link SentenceEncoders#defaults()}). */
@@ -84,16 +93,18 @@ public final class IntentModel {
         List<boolean[]> rounds = calibrationRounds(classes, labels.size(), options);
         // A stratified share is one round; cross-fitting makes several (or none, when no intent has two questions).
         boolean crossFitted = rounds.size() != 1;
-        DecisionLayer decision =
-                fitDecisionLayer(texts, embeddings, classes, labels, analyzer, options, rounds, crossFitted);
+        Calibration calibration =
+                calibrate(texts, embeddings, classes, labels, analyzer, options, rounds, crossFitted);
         EvidenceSources sources =
                 EvidenceSources.train(texts, embeddings, classes, labels.size(), analyzer, options);
-        return new IntentModel(labels, encoder, sources, decision, crossFitted);
+        return new IntentModel(labels, encoder, sources, calibration, crossFitted);
     }
 
     /**
      * The best label and its probability, or {@link Prediction#OUT_OF_SCOPE} when "none of these" is likelier than the
-     * best label; the alternatives are the best labels either way (what an agent is offered).
+     * best label (with that probability) or the question is below the {@link NeighbourFloor} and the best label not
+     * sure enough (with the probability that the best label is wrong); the alternatives are the best labels either way
+     * (what an agent is offered).
      */
     public Prediction classify(String text) {
         double[][] evidence = sources.evidence(text, encoder.encode(text));
@@ -104,7 +115,12 @@ public final class IntentModel {
                 .mapToObj(c -> new ScoredLabel(labels.get(c), known[c]))
                 .toList();
         ScoredLabel best = ranked.get(0);
-        return unknown > best.confidence() ? new Prediction(Prediction.OUT_OF_SCOPE, unknown, ranked)
+        if (unknown > best.confidence()) {
+            return new Prediction(Prediction.OUT_OF_SCOPE, unknown, ranked);
+        }
+        boolean belowFloor = best.confidence() < NeighbourFloor.SURE_ENOUGH
+                && NeighbourFloor.closest(evidence, outOfScopeClass) < neighbourFloor;
+        return belowFloor ? new Prediction(Prediction.OUT_OF_SCOPE, 1 - best.confidence(), ranked)
                 : new Prediction(best.label(), best.confidence(), ranked);
     }
 
@@ -128,9 +144,10 @@ public final class IntentModel {
      * article scores low everywhere and the constant wins, whatever the number of articles: a one-article language no
      * longer answers everything with its article. Large data sets (one stratified round) go without it: on CLINC150
      * validation, leaving 20% of the intents out that way turned in-scope accuracy 0.965 / out-of-scope recall 0.66 at
-     * the default threshold into 0.870 / 0.96 (see the README).
+     * the default threshold into 0.870 / 0.96 (see the README); they get a {@link NeighbourFloor} from the same
+     * held-out questions instead.
      */
-    private static DecisionLayer fitDecisionLayer(List<String> texts, List<float[]> embeddings, int[] classes,
+    private static Calibration calibrate(List<String> texts, List<float[]> embeddings, int[] classes,
                                                   List<String> labels, Analyzer analyzer, TrainingOptions options,
                                                   List<boolean[]> rounds, boolean crossFitted) {
         int classCount = labels.size();
@@ -141,6 +158,10 @@ public final class IntentModel {
             scoreHeldOut(texts, embeddings, classes, classCount, analyzer, options, i -> !heldOut[i], i -> heldOut[i],
                     allClasses, false, evidence, targets);
         }
+        int outOfScopeClass = labels.indexOf(Prediction.OUT_OF_SCOPE);
+        // Without out-of-scope examples the training set declares every question in scope (BANKING77): no floor.
+        double floor = crossFitted || outOfScopeClass < 0 ? NeighbourFloor.NONE
+                : NeighbourFloor.fit(evidence, targets.stream().mapToInt(Integer::intValue).toArray(), outOfScopeClass);
         if (crossFitted) {
             for (Set<Integer> unseen : unseenArticleRounds(labels, options)) {
                 int[] kept = IntStream.range(0, classCount).filter(c -> !unseen.contains(c)).toArray();
@@ -149,8 +170,8 @@ public final class IntentModel {
                         targets);
             }
         }
-        return DecisionLayer.fit(evidence, targets.stream().mapToInt(Integer::intValue).toArray(),
-                crossFitted ? SMALL_DATA_PRIOR : LARGE_DATA_PRIOR);
+        return new Calibration(DecisionLayer.fit(evidence, targets.stream().mapToInt(Integer::intValue).toArray(),
+                crossFitted ? SMALL_DATA_PRIOR : LARGE_DATA_PRIOR), floor);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class IntentModelTest {
@@ -51,6 +52,32 @@ class IntentModelTest {
         Prediction unknown = MODEL.classify("zzqx blorp");
 
         assertThat(unknown.confidence()).isLessThan(known.confidence());
+    }
+
+    /** Mentions an intent's word among many that none of its examples has. */
+    private static final String FAR_FETCHED =
+            "my password is the name of the first cat my grandmother had in her old village";
+
+    @Test
+    void aQuestionFarFromEveryIntentsExamplesIsOutOfScopeEvenWhenAnIntentWins() {
+        IntentModel model = IntentModel.train(withGreetings(utterances()), TrainingOptions.defaults(),
+                new HashingEncoder());
+
+        assertThat(model.decisionWeights()).as("no \"none of these\" column").hasSize(EvidenceSources.SOURCES);
+        Prediction farFetched = model.classify(FAR_FETCHED);
+        assertThat(farFetched.alternatives().get(0).label()).isEqualTo("password");
+        assertThat(farFetched.label()).as("below the neighbour floor").isEqualTo(Prediction.OUT_OF_SCOPE);
+        assertThat(model.classify("reset my password please now").label()).isEqualTo("password");
+    }
+
+    @Test
+    void withoutOutOfScopeExamplesEveryQuestionIsTakenToBeInScope() {
+        List<LabeledUtterance> inScopeOnly = utterances().stream()
+                .filter(u -> !u.label().equals(Prediction.OUT_OF_SCOPE)).toList();
+        IntentModel model = IntentModel.train(withGreetings(inScopeOnly), TrainingOptions.defaults(),
+                new HashingEncoder());
+
+        assertThat(model.classify(FAR_FETCHED).label()).isEqualTo("password");
     }
 
     @Test
@@ -137,6 +164,15 @@ class IntentModelTest {
     void refusesEmptyTrainingData() {
         assertThatThrownBy(() -> IntentModel.train(List.of(), TrainingOptions.defaults(), new HashingEncoder()))
                 .hasMessageContaining("without utterances");
+    }
+
+    /**
+     * Each utterance with a greeting and without: enough held-out questions for one stratified share (no "none of
+     * these" column, a {@link NeighbourFloor} instead).
+     */
+    private static List<LabeledUtterance> withGreetings(List<LabeledUtterance> utterances) {
+        return utterances.stream()
+                .flatMap(u -> Stream.of(u, new LabeledUtterance("hi " + u.text(), u.label()))).toList();
     }
 
     private static List<LabeledUtterance> utterances() {
