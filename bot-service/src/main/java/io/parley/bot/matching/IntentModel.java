@@ -53,9 +53,7 @@ public final class IntentModel {
     private final DecisionLayer decision;
     /** Whether the decision layer has the "none of these" column (cross-fitted models only). */
     private final boolean rejectsUnseen;
-    /** Questions less similar than this to every answerable intent's utterances are out of scope. */
-    private final double neighbourFloor;
-    private final int outOfScopeClass;
+    private final NeighbourFloor neighbourFloor;
 
     private IntentModel(List<String> labels, SentenceEncoder encoder, EvidenceSources sources, Calibration calibration,
                         boolean rejectsUnseen) {
@@ -65,11 +63,10 @@ public final class IntentModel {
         this.decision = calibration.decision();
         this.neighbourFloor = calibration.neighbourFloor();
         this.rejectsUnseen = rejectsUnseen;
-        this.outOfScopeClass = labels.indexOf(Prediction.OUT_OF_SCOPE);
     }
 
     /** The fitted decision layer, and the {@link NeighbourFloor} (none for cross-fitted models). */
-    private record Calibration(DecisionLayer decision, double neighbourFloor) {
+    private record Calibration(DecisionLayer decision, NeighbourFloor neighbourFloor) {
     }
 
     /** Trains with the default encoder of the options' language ({@link SentenceEncoders#defaults()}). */
@@ -118,10 +115,10 @@ public final class IntentModel {
         if (unknown > best.confidence()) {
             return new Prediction(Prediction.OUT_OF_SCOPE, unknown, ranked);
         }
-        boolean belowFloor = best.confidence() < NeighbourFloor.SURE_ENOUGH
-                && NeighbourFloor.closest(evidence, outOfScopeClass) < neighbourFloor;
-        return belowFloor ? new Prediction(Prediction.OUT_OF_SCOPE, 1 - best.confidence(), ranked)
-                : new Prediction(best.label(), best.confidence(), ranked);
+        if (neighbourFloor.rejects(evidence, best.confidence())) {
+            return new Prediction(Prediction.OUT_OF_SCOPE, 1 - best.confidence(), ranked);
+        }
+        return new Prediction(best.label(), best.confidence(), ranked);
     }
 
     public List<String> labels() {
@@ -160,7 +157,7 @@ public final class IntentModel {
         }
         int outOfScopeClass = labels.indexOf(Prediction.OUT_OF_SCOPE);
         // Without out-of-scope examples the training set declares every question in scope (BANKING77): no floor.
-        double floor = crossFitted || outOfScopeClass < 0 ? NeighbourFloor.NONE
+        NeighbourFloor floor = crossFitted || outOfScopeClass < 0 ? NeighbourFloor.NONE
                 : NeighbourFloor.fit(evidence, targets.stream().mapToInt(Integer::intValue).toArray(), outOfScopeClass);
         if (crossFitted) {
             for (Set<Integer> unseen : unseenArticleRounds(labels, options)) {

@@ -26,17 +26,22 @@ final class NeighbourFloor {
      */
     static final double SURE_ENOUGH = 0.95;
 
-    /** A floor nothing falls below: models without held-out questions to fit one on. */
-    static final double NONE = Double.NEGATIVE_INFINITY;
+    /** A floor nothing falls below: models without held-out questions to fit one on, or without oos examples. */
+    static final NeighbourFloor NONE = new NeighbourFloor(Double.NEGATIVE_INFINITY, -1);
 
-    private NeighbourFloor() {
+    private final double similarity;
+    private final int outOfScopeClass;
+
+    private NeighbourFloor(double similarity, int outOfScopeClass) {
+        this.similarity = similarity;
+        this.outOfScopeClass = outOfScopeClass;
     }
 
     /**
      * The floor from held-out evidence ({@code [source][class]} rows scored by matchers trained without them) and
-     * their classes; rows of {@code outOfScopeClass} (-1 when there is none) do not count.
+     * their classes; rows of {@code outOfScopeClass} do not count.
      */
-    static double fit(List<double[][]> heldOut, int[] classes, int outOfScopeClass) {
+    static NeighbourFloor fit(List<double[][]> heldOut, int[] classes, int outOfScopeClass) {
         double[] closest = IntStream.range(0, classes.length)
                 .filter(i -> classes[i] != outOfScopeClass)
                 .mapToDouble(i -> closest(heldOut.get(i), outOfScopeClass))
@@ -44,7 +49,17 @@ final class NeighbourFloor {
         if (closest.length == 0) {
             return NONE;
         }
-        return closest[(int) Math.floor(IN_SCOPE_SHARE_BELOW * (closest.length - 1))];
+        return new NeighbourFloor(closest[(int) Math.floor(IN_SCOPE_SHARE_BELOW * (closest.length - 1))],
+                outOfScopeClass);
+    }
+
+    /** Whether a question with this evidence, whose best label has this probability, is out of scope. */
+    boolean rejects(double[][] evidence, double bestConfidence) {
+        return bestConfidence < SURE_ENOUGH && closest(evidence, outOfScopeClass) < similarity;
+    }
+
+    double similarity() {
+        return similarity;
     }
 
     /** Similarity of the closest training utterance of any class but {@code outOfScopeClass}. */

@@ -19,31 +19,48 @@ class NeighbourFloorTest {
 
     @Test
     void leavesTheConfiguredShareOfHeldOutInScopeQuestionsBelowTheFloor() {
-        List<double[][]> heldOut = new ArrayList<>();
-        List<Integer> classes = new ArrayList<>();
-        // 201 in-scope questions whose closest neighbours are 0.500, 0.501, ... 0.700
-        for (int i = 0; i <= 200; i++) {
-            heldOut.add(evidence(0.5 + i / 1000.0, 0.1, 0.0));
-            classes.add(i % 2);
-        }
-        // out-of-scope questions, far from everything, do not pull the floor down
-        for (int i = 0; i < 50; i++) {
-            heldOut.add(evidence(0.1, 0.1, 0.9));
-            classes.add(OUT_OF_SCOPE);
-        }
+        NeighbourFloor floor = fittedFloor();
 
-        double floor = NeighbourFloor.fit(heldOut, classes.stream().mapToInt(Integer::intValue).toArray(),
-                OUT_OF_SCOPE);
+        long below = IntStream.rangeClosed(0, 200).filter(i -> 0.5 + i / 1000.0 < floor.similarity()).count();
+        assertThat(below).isEqualTo((long) Math.floor(NeighbourFloor.IN_SCOPE_SHARE_BELOW * 200)).isPositive();
+    }
 
-        long below = IntStream.rangeClosed(0, 200).filter(i -> 0.5 + i / 1000.0 < floor).count();
-        assertThat(below).isEqualTo(Math.round(NeighbourFloor.IN_SCOPE_SHARE_BELOW * 200));
+    @Test
+    void rejectsAQuestionBelowTheFloorUnlessItsBestLabelIsSureEnough() {
+        NeighbourFloor floor = fittedFloor();
+        double[][] far = evidence(0.4, 0.3, 0.95);   // close only to an out-of-scope example
+        double[][] near = evidence(0.6, 0.3, 0.1);
+
+        assertThat(floor.rejects(far, 0.9)).isTrue();
+        assertThat(floor.rejects(far, NeighbourFloor.SURE_ENOUGH)).isFalse();
+        assertThat(floor.rejects(near, 0.5)).isFalse();
     }
 
     @Test
     void withoutInScopeQuestionsNothingIsBelowTheFloor() {
-        assertThat(NeighbourFloor.fit(List.<double[][]>of(evidence(0.1, 0.1, 0.9)), new int[] {OUT_OF_SCOPE},
-                OUT_OF_SCOPE))
-                .isEqualTo(NeighbourFloor.NONE);
+        NeighbourFloor floor = NeighbourFloor.fit(List.<double[][]>of(evidence(0.1, 0.1, 0.9)),
+                new int[] {OUT_OF_SCOPE}, OUT_OF_SCOPE);
+
+        assertThat(floor).isSameAs(NeighbourFloor.NONE);
+        assertThat(floor.rejects(evidence(-1, -1, -1), 0)).isFalse();
+    }
+
+    /**
+     * Fitted on 201 in-scope questions whose closest neighbours are 0.500, 0.501, ... 0.700, and 50 out-of-scope ones
+     * far from everything, which must not pull the floor down.
+     */
+    private static NeighbourFloor fittedFloor() {
+        List<double[][]> heldOut = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        for (int i = 0; i <= 200; i++) {
+            heldOut.add(evidence(0.5 + i / 1000.0, 0.1, 0.0));
+            classes.add(i % 2);
+        }
+        for (int i = 0; i < 50; i++) {
+            heldOut.add(evidence(0.1, 0.1, 0.9));
+            classes.add(OUT_OF_SCOPE);
+        }
+        return NeighbourFloor.fit(heldOut, classes.stream().mapToInt(Integer::intValue).toArray(), OUT_OF_SCOPE);
     }
 
     /** Evidence of one question over three classes whose neighbour similarities are given. */
