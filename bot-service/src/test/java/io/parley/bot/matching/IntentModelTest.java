@@ -57,6 +57,23 @@ class IntentModelTest {
     /** Mentions an intent's word among many that none of its examples has. */
     private static final String FAR_FETCHED =
             "my password is the name of the first cat my grandmother had in her old village";
+    /** The same, torn between two intents. */
+    private static final String TORN_AND_FAR_FETCHED =
+            "my password and my refund are the names of the cats my grandmother had in her old village";
+
+    @Test
+    void aQuestionFarFromEveryExampleIsOutOfScopeUnlessTheModelIsSureOfItsBestLabel() {
+        IntentModel model = IntentModel.train(withGreetings(utterances()), TrainingOptions.defaults(),
+                new HashingEncoder());
+        assertThat(model.decisionWeights()).as("no \"none of these\" column").hasSize(EvidenceSources.SOURCES);
+
+        Prediction torn = model.classify(TORN_AND_FAR_FETCHED);
+        assertThat(torn.alternatives().get(0).label()).as("the decision layer's best").isEqualTo("password");
+        assertThat(torn.label()).as("below the neighbour floor").isEqualTo(Prediction.OUT_OF_SCOPE);
+        Prediction sure = model.classify(FAR_FETCHED);
+        assertThat(sure.confidence()).isGreaterThanOrEqualTo(NeighbourFloor.SURE_ENOUGH);
+        assertThat(sure.label()).isEqualTo("password");
+    }
 
     @Test
     void withoutOutOfScopeExamplesEveryQuestionIsTakenToBeInScope() {
@@ -67,7 +84,7 @@ class IntentModelTest {
 
         assertThat(model.decisionWeights()).as("no \"none of these\" column").hasSize(EvidenceSources.SOURCES);
         // Far from every example, and no floor to say so.
-        assertThat(model.classify(FAR_FETCHED).label()).isEqualTo("password");
+        assertThat(model.classify(TORN_AND_FAR_FETCHED).label()).isEqualTo("password");
     }
 
     @Test
