@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures; the last line of each is the summary tools parse. */
@@ -256,32 +257,42 @@ class BenchCommand implements Runnable {
     }
 
     @Command(name = "restart",
-            description = {"Broker + bot only: appends a log of conversations while the bot is stopped, moves its group to",
-                "the end (as if it had answered them), then starts the bot twice (first start, restart), each until",
-                "ready and until it answers a new customer message. Issue 14: restart cost should follow active",
-                "conversations, not history."})
+            description = {"Broker + the service only (bot or routing): appends a log of conversations while it is stopped,",
+                "moves its group to the end (as if it had handled them), then starts it twice (first start, restart), each",
+                "until ready and until it answers a new customer's request for a person. Issue 14: restart cost should",
+                "follow active conversations, not history."})
     static class Restart implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--service", defaultValue = "bot",
+                description = "bot (conversation-events, its memory checkpoint) or routing (routing-work, its"
+                        + " snapshots); default ${DEFAULT-VALUE}")
+        String service;
+
         @Option(names = "--events", defaultValue = "1000000", description = "events in the log (default ${DEFAULT-VALUE})")
         int events;
 
         @Option(names = "--without-checkpoint",
-                description = "never checkpoint the bot's memory: every start folds the log from its beginning"
-                        + " (the bot before its checkpoints)")
+                description = "never checkpoint (the bot's memory, routing's snapshots): every start folds the log from"
+                        + " its beginning (the service before its checkpoints)")
         boolean withoutCheckpoint;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            RestartBenchmark.Subject subject = switch (service) {
+                case "bot" -> RestartBenchmark.Subject.BOT;
+                case "routing" -> RestartBenchmark.Subject.ROUTING;
+                default -> throw new ParameterException(spec.commandLine(),
+                        "--service is bot or routing, not " + service);
+            };
             // With checkpoints, one after every batch: the first start's checkpoint is then written right after it
             // answers, and the restart is measured from it.
-            String checkpointEvery = withoutCheckpoint ? "3650d" : "0s";
             try (DemoPlatform platform = DemoPlatform.startOnly(UpCommand.repositoryRoot(), dataDir("restart"),
-                    Map.of("bot", Map.of("parley.bot.memory-checkpoint-every", checkpointEvery)), out)) {
-                out.println(RestartBenchmark.run(platform.platform(), events, !withoutCheckpoint, out));
+                    Map.of(subject.service().name(), subject.settings(!withoutCheckpoint)), out)) {
+                out.println(RestartBenchmark.run(platform.platform(), subject, events, !withoutCheckpoint, out));
             }
             return 0;
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,9 +22,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * A log of finished conversations for benchmarks that need history in {@code conversation-events}: conversations of
- * three to five steps (question, bot answer, then solved, or handoff, agent reply and solved), one a second from
- * 2026-11-11 08:00, appended as fast as the broker takes them (acks=all).
+ * A log of finished conversations for benchmarks that need history in {@code conversation-events} (or, for routing,
+ * the same events as its work records): conversations of three to five steps (question, bot answer, then solved, or
+ * handoff, agent reply and solved), one a second from 2026-11-11 08:00, appended as fast as the broker takes them
+ * (acks=all).
  */
 final class ConversationHistory {
 
@@ -32,6 +34,12 @@ final class ConversationHistory {
 
     /** Appends {@code events} events of {@code tenant}'s conversations; fails if the broker refused any. */
     static void append(String bootstrapServers, String tenant, int events) throws Exception {
+        append(bootstrapServers, Topics.CONVERSATION_EVENTS, Event::subject, tenant, events);
+    }
+
+    /** Appends them to {@code topic}, each keyed by {@code key}. */
+    static void append(String bootstrapServers, String topic, Function<Event, String> key, String tenant, int events)
+            throws Exception {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -49,8 +57,8 @@ final class ConversationHistory {
                 for (int s = 0; s < steps.size() && appended < events; s++, appended++) {
                     Event event = new Event(EventIds.nameBased(conversation + "#" + s).toString(), "/bench/history",
                             conversation, at.plusSeconds(s * 20L), tenant, null, steps.get(s));
-                    producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, conversation,
-                            EventCodec.encode(event)), (metadata, exception) -> {
+                    producer.send(new ProducerRecord<>(topic, key.apply(event), EventCodec.encode(event)),
+                            (metadata, exception) -> {
                                 if (exception != null) {
                                     failure.compareAndSet(null, exception);
                                 }

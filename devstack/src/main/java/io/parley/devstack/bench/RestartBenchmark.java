@@ -4,6 +4,7 @@ import io.parley.devstack.up.LocalPlatform;
 import io.parley.devstack.up.PlatformService;
 import io.parley.events.Channel;
 import io.parley.events.Event;
+import io.parley.events.EventData;
 import io.parley.events.Topics;
 import io.parley.events.conversation.Content;
 import io.parley.events.conversation.ConversationEvent;
@@ -20,10 +21,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,46 +37,74 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * {@code parley bench restart}: what a bot restart costs with {@code events} events of history in
- * {@code conversation-events}. The bot is the service whose start reads history: it folds each partition it is
- * assigned up to its group's position before reacting (its conversation memory); ticket and analytics start from
- * what they stored in PostgreSQL, ingest reads its delivery journal from a 7-day horizon. The history is appended
- * while the bot is stopped and its group is moved to the end, as if it had answered all of it; then the bot is
- * started twice (a first start, and a restart after it ran), each time until it is ready and until it has answered
- * a new customer message (a request for a person, which every tenant's bot answers with a handoff).
+ * {@code parley bench restart}: what a restart of a service that folds history costs with {@code events} records of
+ * it. The bot folds each partition of {@code conversation-events} it is assigned up to its group's position before
+ * reacting (its conversation memory); routing folds its {@code routing-work} partitions up to the decider's committed
+ * offsets (and every instance's read replica folds them all). Ticket and analytics start from what they stored in
+ * PostgreSQL, ingest reads its delivery journal from a 7-day horizon. The history is appended while the service is
+ * stopped and its group is moved to the end, as if it had handled all of it; then the service is started twice (a
+ * first start, and a restart after it ran), each time until it is ready and until it has answered a new customer's
+ * request for a person (the bot with a handoff, routing with its decision).
  */
 public final class RestartBenchmark {
 
     private static final String TENANT = "bench-restart";
-    /** The bot's consumer group on {@code conversation-events}. */
-    private static final String BOT_GROUP = "bot-service";
     private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(10);
-    private static final Pattern CAUGHT_UP =
-            Pattern.compile("conversation memory caught up on .*?: (\\d+) events folded");
-    private static final Pattern CHECKPOINTED = Pattern.compile("memory checkpoint: \\d+ conversations saved");
+
+    /**
+     * A service whose restart is measured: its consumer group, the topic its history is appended to (and the key),
+     * the log line that says what a start folded catching up, the one that says it checkpointed (its setting: how
+     * often), the source of its answers and the request for a person it answers.
+     */
+    public record Subject(PlatformService service, String group, String historyTopic, Function<Event, String> key,
+                          Pattern caughtUp, Pattern checkpointed, String checkpointEvery, String answerSource,
+                          Function<String, EventData> askForAPerson) {
+
+        /** The bot's memory checkpoint; it answers a customer who asks for a person with a handoff. */
+        public static final Subject BOT = new Subject(PlatformService.BOT, "bot-service", Topics.CONVERSATION_EVENTS,
+                Event::subject, Pattern.compile("conversation memory caught up on .*?: (\\d+) events folded"),
+                Pattern.compile("memory checkpoint: \\d+ conversations saved"), "parley.bot.memory-checkpoint-every",
+                "/bot", conversation -> new ConversationEvent.MessageReceived(Channel.WHATSAPP, "1065",
+                        "wamid." + conversation, new ConversationEvent.Contact(conversation, "Restart", null),
+                        Content.text("I want to talk to a person"), null, null, null, Instant.now()));
+
+        /** Routing's work log (the tenant's records in one partition); it decides on a handoff (queued: no agents). */
+        public static final Subject ROUTING = new Subject(PlatformService.ROUTING, "routing-decider",
+                Topics.ROUTING_WORK, Event::tenant,
+                Pattern.compile("routing decider caught up on \\d+ partitions: (\\d+) records folded"),
+                Pattern.compile("routing snapshot of routing-work-\\d+ at offset \\d+ written"),
+                "parley.routing.snapshot-every", "/routing",
+                conversation -> new ConversationEvent.HandoffRequested("asked-for-person", "wants a person", "en",
+                        List.of()));
+
+        /** The settings that make it checkpoint after every batch, or never. */
+        public Map<String, String> settings(boolean checkpoints) {
+            return Map.of(checkpointEvery, checkpoints ? "0s" : "3650d");
+        }
+    }
 
     private RestartBenchmark() {
     }
 
     /**
-     * On a platform running the bot alone; leaves it running. With {@code checkpoints} the bot is configured to
-     * checkpoint its memory after every batch, and the restart waits for the first start's checkpoint.
+     * On a platform running the subject alone; leaves it running. With {@code checkpoints} the subject is configured
+     * to checkpoint after every batch ({@link Subject#settings}), and the restart waits for the first start's.
      */
-    public static String run(LocalPlatform platform, int events, boolean checkpoints, PrintWriter details)
-            throws Exception {
-        platform.removeInstance(platform.instances(PlatformService.BOT).get(0));
+    public static String run(LocalPlatform platform, Subject subject, int events, boolean checkpoints,
+                             PrintWriter details) throws Exception {
+        platform.removeInstance(platform.instances(subject.service()).get(0));
         long appendStart = System.nanoTime();
-        ConversationHistory.append(platform.bootstrapServers(), TENANT, events);
-        details.printf(Locale.ROOT, "appended %d events in %.1f s; the bot's group moved to the end%n", events,
-                seconds(System.nanoTime() - appendStart));
+        ConversationHistory.append(platform.bootstrapServers(), subject.historyTopic(), subject.key(), TENANT, events);
+        details.printf(Locale.ROOT, "appended %d events to %s in %.1f s; the group %s moved to the end%n", events,
+                subject.historyTopic(), seconds(System.nanoTime() - appendStart), subject.group());
         details.flush();
-        moveToEnd(platform.bootstrapServers(), BOT_GROUP, Topics.CONVERSATION_EVENTS);
-        Start first = start(platform, "first", details);
+        moveToEnd(platform.bootstrapServers(), subject.group(), subject.historyTopic());
+        Start first = start(platform, subject, "first", details);
         if (checkpoints) {
-            awaitCheckpoint(platform.instances(PlatformService.BOT).get(0), details);
+            awaitCheckpoint(platform.instances(subject.service()).get(0), subject, details);
         }
-        platform.removeInstance(platform.instances(PlatformService.BOT).get(0));
-        Start again = start(platform, "restart", details);
+        platform.removeInstance(platform.instances(subject.service()).get(0));
+        Start again = start(platform, subject, "restart", details);
         return String.format(Locale.ROOT, "events=%d checkpoints=%s first_ready_s=%.1f first_answered_s=%.1f"
                         + " first_folded=%d restart_ready_s=%.1f restart_answered_s=%.1f restart_folded=%d", events,
                 checkpoints, first.readySeconds, first.answeredSeconds, first.folded, again.readySeconds,
@@ -83,32 +114,26 @@ public final class RestartBenchmark {
     private record Start(double readySeconds, double answeredSeconds, long folded) {
     }
 
-    /** Starts the bot, then asks it for a person in a new conversation; times both from the launch. */
-    private static Start start(LocalPlatform platform, String name, PrintWriter details) {
+    /** Starts the service, then asks for a person in a new conversation; times both from the launch. */
+    private static Start start(LocalPlatform platform, Subject subject, String name, PrintWriter details) {
         long launched = System.nanoTime();
-        QuarkusAppProcess bot = platform.addInstance(PlatformService.BOT);
+        QuarkusAppProcess service = platform.addInstance(subject.service());
         double ready = seconds(System.nanoTime() - launched);
         String conversation = ConversationId.whatsapp("1065", TENANT + "-" + name).toString();
+        Event ask = new Event(EventIds.nameBased(conversation + "#ask").toString(), "/bench/restart", conversation,
+                Instant.now(), TENANT, null, subject.askForAPerson().apply(conversation));
         try (TopicProbe probe = new TopicProbe(platform.bootstrapServers())) {
             TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
-            probe.append(Topics.CONVERSATION_EVENTS, conversation, EventCodec.encode(askForAPerson(conversation)));
+            probe.append(Topics.CONVERSATION_EVENTS, conversation, EventCodec.encode(ask));
             probe.await(before, 1, TopicProbe.keyIs(conversation).and(record -> EventCodec.decode(record.value())
-                    .map(event -> event.source().equals("/bot")).orElse(false)), ANSWER_TIMEOUT);
+                    .map(event -> event.source().equals(subject.answerSource())).orElse(false)), ANSWER_TIMEOUT);
         }
         double answered = seconds(System.nanoTime() - launched);
-        long folded = folded(bot);
+        long folded = folded(service, subject.caughtUp());
         details.printf(Locale.ROOT, "%s start: ready after %.1f s, answered after %.1f s, %d events folded%n", name,
                 ready, answered, folded);
         details.flush();
         return new Start(ready, answered, folded);
-    }
-
-    private static Event askForAPerson(String conversation) {
-        Instant now = Instant.now();
-        return new Event(EventIds.nameBased(conversation + "#ask").toString(), "/bench/restart", conversation, now,
-                TENANT, null, new ConversationEvent.MessageReceived(Channel.WHATSAPP, "1065", "wamid." + conversation,
-                        new ConversationEvent.Contact(conversation, "Restart", null),
-                        Content.text("I want to talk to a person"), null, null, null, now));
     }
 
     /** Commits {@code group}'s position at the end of every partition of {@code topic}; the group must be empty. */
@@ -126,13 +151,14 @@ public final class RestartBenchmark {
         }
     }
 
-    /** Waits until the bot's log says it checkpointed its memory (after answering, so after the whole history). */
-    private static void awaitCheckpoint(QuarkusAppProcess bot, PrintWriter details) throws InterruptedException {
+    /** Waits until the service's log says it checkpointed (after answering, so after the whole history). */
+    private static void awaitCheckpoint(QuarkusAppProcess service, Subject subject, PrintWriter details)
+            throws InterruptedException {
         long start = System.nanoTime();
-        while (!logged(bot, CHECKPOINTED)) {
+        while (!logged(service, subject.checkpointed())) {
             if (System.nanoTime() - start > ANSWER_TIMEOUT.toNanos()) {
-                throw new IllegalStateException("the bot did not checkpoint its memory within "
-                        + ANSWER_TIMEOUT.toMinutes() + " min: see " + bot.logFiles());
+                throw new IllegalStateException(subject.service().name() + " did not checkpoint within "
+                        + ANSWER_TIMEOUT.toMinutes() + " min: see " + service.logFiles());
             }
             Thread.sleep(200);
         }
@@ -141,26 +167,26 @@ public final class RestartBenchmark {
         details.flush();
     }
 
-    private static boolean logged(QuarkusAppProcess bot, Pattern line) {
-        return bot.logFiles().stream().anyMatch(log -> line.matcher(read(log)).find());
+    private static boolean logged(QuarkusAppProcess service, Pattern line) {
+        return service.logFiles().stream().anyMatch(log -> line.matcher(read(log)).find());
     }
 
     private static String read(Path log) {
         try {
             return Files.readString(log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bot's log " + log, e);
+            throw new UncheckedIOException("cannot read the log " + log, e);
         }
     }
 
     /**
-     * The events the bot's log says this start folded catching up its partitions' memory: the last such line (all
+     * The records the service's log says this start folded catching up its partitions: the last such line (all
      * partitions are assigned at once; a log file is appended to by every start of a service).
      */
-    private static long folded(QuarkusAppProcess bot) {
+    private static long folded(QuarkusAppProcess service, Pattern caughtUp) {
         long folded = -1;
-        for (Path log : bot.logFiles()) {
-            Matcher matcher = CAUGHT_UP.matcher(read(log));
+        for (Path log : service.logFiles()) {
+            Matcher matcher = caughtUp.matcher(read(log));
             while (matcher.find()) {
                 folded = Long.parseLong(matcher.group(1));
             }

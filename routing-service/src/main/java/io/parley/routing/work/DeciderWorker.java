@@ -8,6 +8,7 @@ import io.parley.routing.decider.TenantRouter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
  * Decides for the tenants of the work-topic partitions this instance owns. On assignment it rebuilds each partition's
@@ -36,6 +38,8 @@ public final class DeciderWorker extends PollingWorker {
 
     public static final String GROUP = "routing-decider";
 
+    private static final Logger LOG = Logger.getLogger(DeciderWorker.class);
+
     private final KafkaClients clients;
     private final KafkaProducer<String, byte[]> producer;
     private final RecordProcessor processor;
@@ -43,6 +47,9 @@ public final class DeciderWorker extends PollingWorker {
     private final String workTopic;
     private final PartitionRouters routers;
     private final Map<TopicPartition, Long> silentUntil = new HashMap<>();
+    /** Partitions assigned and not yet folded up to their committed offset, and what their catch-up folded so far. */
+    private final Set<TopicPartition> catchingUp = new HashSet<>();
+    private long foldedCatchingUp;
 
     DeciderWorker(KafkaClients clients, KafkaProducer<String, byte[]> producer, RecordProcessor processor,
                   String group, String name) {
@@ -78,6 +85,7 @@ public final class DeciderWorker extends PollingWorker {
                     silentUntil.put(partition, offset == null ? 0L : offset.offset());
                     routers.reset(partition);
                 }
+                catchingUp.addAll(partitions);
                 consumer.seekToBeginning(partitions);
             }
 
@@ -86,6 +94,7 @@ public final class DeciderWorker extends PollingWorker {
                 partitions.forEach(partition -> {
                     routers.drop(partition);
                     silentUntil.remove(partition);
+                    catchingUp.remove(partition);
                 });
             }
         });
@@ -95,6 +104,7 @@ public final class DeciderWorker extends PollingWorker {
     @Override
     void handle(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         if (records.isEmpty()) {
+            reportCatchUp(consumer);
             return;
         }
         Appends decisions = new Appends(producer, processor);
@@ -108,6 +118,7 @@ public final class DeciderWorker extends PollingWorker {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 if (record.offset() < silentBelow) {
                     routers.applyOrSkip(record); // decided before: its decisions are in the log already
+                    foldedCatchingUp++;
                 } else if (!decide(record, decisions)) {
                     return;
                 }
@@ -119,6 +130,23 @@ public final class DeciderWorker extends PollingWorker {
         }
         if (decisions.awaitAll() && !toCommit.isEmpty()) {
             consumer.commitSync(toCommit);
+        }
+        reportCatchUp(consumer);
+    }
+
+    /**
+     * Logs once every assigned partition has been folded up to its committed offset: what a start or a rebalance
+     * cost ({@code ./parley bench restart --service routing} reads the line).
+     */
+    private void reportCatchUp(KafkaConsumer<String, byte[]> consumer) {
+        if (catchingUp.isEmpty()) {
+            return;
+        }
+        catchingUp.removeIf(partition -> consumer.position(partition) >= silentUntil.getOrDefault(partition, 0L));
+        if (catchingUp.isEmpty()) {
+            LOG.infof("routing decider caught up on %d partitions: %d records folded", routers.size(),
+                    foldedCatchingUp);
+            foldedCatchingUp = 0;
         }
     }
 

@@ -46,6 +46,11 @@ final class PartitionRouters {
         routers.remove(partition);
     }
 
+    /** How many partitions are held. */
+    int size() {
+        return routers.size();
+    }
+
     boolean holds(TopicPartition partition) {
         return routers.containsKey(partition);
     }
