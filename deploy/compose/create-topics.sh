@@ -16,6 +16,7 @@ create agent-events 3 $FOREVER
 create workspace-events 1 $FOREVER
 create analytics-snapshots 3 cleanup.policy=delete
 create routing-work 12 $FOREVER
+create routing-snapshots 12 cleanup.policy=compact
 create agent-activity 1 cleanup.policy=delete,retention.ms=3600000
 create bot-tenant-changes 1 cleanup.policy=delete
 create ingest-outbound-ledger 12 cleanup.policy=delete,retention.ms=691200000

@@ -25,6 +25,14 @@ class BenchPlatformIT {
                 .matches("events=\\d+ per_s=\\d+ raw_per_s=\\d+ ratio=\\d+\\.\\d\\d");
     }
 
+    @Test
+    void routing_restart_bench_ends_with_the_summary_line_and_the_restart_folds_from_the_snapshot() {
+        assertThat(lastLine("bench", "restart", "--service", "routing", "--events", "2000"))
+                .matches("events=2000 checkpoints=true first_ready_s=\\d+\\.\\d first_answered_s=\\d+\\.\\d"
+                        + " first_folded=2000 restart_ready_s=\\d+\\.\\d restart_answered_s=\\d+\\.\\d"
+                        + " restart_folded=[0-9]");
+    }
+
     private static String lastLine(String... args) {
         StringWriter out = new StringWriter();
         CommandLine command = ParleyCommand.commandLine();

@@ -33,6 +33,11 @@ public final class Topics {
     public static final long AGENT_ACTIVITY_RETENTION_MS = 3_600_000L;
     /** Routing's own input: routing-relevant facts re-keyed by tenant, so one consumer decides for a tenant. */
     public static final String ROUTING_WORK = "routing-work";
+    /**
+     * Snapshots of routing's state per {@link #ROUTING_WORK} partition (partition {@code p}'s in partition {@code p}),
+     * so a start folds from the last snapshot, not from the beginning. Compacted: the latest snapshot is all that counts.
+     */
+    public static final String ROUTING_SNAPSHOTS = "routing-snapshots";
 
     /**
      * Ingest's outbound ledger, keyed by conversation id: a send attempted (written before the channel is called) and
@@ -44,7 +49,7 @@ public final class Topics {
 
     /** Topics every environment creates up front. */
     public static final List<String> ALL = List.of(CONVERSATION_EVENTS, WEBHOOKS_RAW, AGENT_EVENTS, WORKSPACE_EVENTS,
-            ANALYTICS_SNAPSHOTS, ROUTING_WORK, AGENT_ACTIVITY, OUTBOUND_LEDGER);
+            ANALYTICS_SNAPSHOTS, ROUTING_WORK, ROUTING_SNAPSHOTS, AGENT_ACTIVITY, OUTBOUND_LEDGER);
 
     /**
      * The logs that are a record, kept forever (DESIGN §3), and so are dead letters (parked input is replayed after a
@@ -59,11 +64,14 @@ public final class Topics {
     }
 
     /**
-     * The topic-level settings a topic is created with: every topic deletes old segments (none is compacted: an event
-     * is never superseded by a later one with its key), and the records are kept forever, but agent activity, an hour,
-     * and ingest's outbound ledger, its dedupe horizon.
+     * The topic-level settings a topic is created with: every topic deletes old segments (an event is never superseded
+     * by a later one with its key), and the records are kept forever, but agent activity, an hour, and ingest's
+     * outbound ledger, its dedupe horizon; routing's snapshots are compacted (a snapshot supersedes the one before).
      */
     public static Map<String, String> creationConfig(String topic) {
+        if (ROUTING_SNAPSHOTS.equals(topic)) {
+            return Map.of("cleanup.policy", "compact");
+        }
         if (AGENT_ACTIVITY.equals(topic)) {
             return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(AGENT_ACTIVITY_RETENTION_MS));
         }
@@ -83,7 +91,7 @@ public final class Topics {
      */
     public static int partitions(String topic) {
         return switch (topic) {
-            case CONVERSATION_EVENTS, ROUTING_WORK, OUTBOUND_LEDGER -> 12;
+            case CONVERSATION_EVENTS, ROUTING_WORK, ROUTING_SNAPSHOTS, OUTBOUND_LEDGER -> 12;
             case WEBHOOKS_RAW -> 6;
             case AGENT_EVENTS, ANALYTICS_SNAPSHOTS -> 3;
             default -> 1;

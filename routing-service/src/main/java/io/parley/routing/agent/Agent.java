@@ -6,6 +6,7 @@ import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import io.parley.routing.rules.RuleCondition;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,36 @@ public final class Agent {
 
     Agent(String id) {
         this.id = id;
+    }
+
+    /**
+     * Everything routing knows of the agent, as plain values: what a snapshot stores. The conversations are per
+     * channel in the order the agent took them (a requeue goes through them in that order).
+     */
+    public record State(String id, String displayName, Set<String> teams, Set<String> skills, Set<String> languages,
+                        Map<String, Integer> capacity, Presence presence, boolean active,
+                        Map<Channel, List<String>> conversations, Instant lastAssignedAt) {
+    }
+
+    State state() {
+        Map<Channel, List<String>> held = new LinkedHashMap<>();
+        conversationsByChannel.forEach((channel, conversations) -> held.put(channel, List.copyOf(conversations)));
+        return new State(id, displayName, teams, skills, languages, capacity, presence, active, held, lastAssignedAt);
+    }
+
+    static Agent restore(State state) {
+        Agent agent = new Agent(state.id());
+        agent.displayName = state.displayName();
+        agent.teams = new TreeSet<>(state.teams());
+        agent.skills = Set.copyOf(state.skills());
+        agent.languages = Set.copyOf(state.languages());
+        agent.capacity = state.capacity();
+        agent.presence = state.presence();
+        agent.active = state.active();
+        state.conversations().forEach((channel, conversations) ->
+                agent.conversationsByChannel.put(channel, new LinkedHashSet<>(conversations)));
+        agent.lastAssignedAt = state.lastAssignedAt();
+        return agent;
     }
 
     void updateProfile(ProfileUpdated profile) {

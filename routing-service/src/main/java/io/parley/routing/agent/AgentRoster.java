@@ -5,7 +5,9 @@ import io.parley.events.agent.AgentEvent.Presence;
 import io.parley.events.agent.AgentEvent.ProfileUpdated;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -34,6 +36,20 @@ public final class AgentRoster {
     /** Available members of a team (online and active), by id. Read-only for callers. */
     public NavigableMap<String, Agent> onlineMembers(String team) {
         return onlineByTeam.getOrDefault(team, NOBODY);
+    }
+
+    /** Every agent's state, by id: what a snapshot stores. */
+    public List<Agent.State> state() {
+        return agents.values().stream().map(Agent::state).sorted(Comparator.comparing(Agent.State::id)).toList();
+    }
+
+    /** Takes the agents of a snapshot, as they were; the roster must be empty. */
+    public void restore(List<Agent.State> states) {
+        states.forEach(state -> {
+            Agent agent = Agent.restore(state);
+            agents.put(agent.id(), agent);
+            index(agent);
+        });
     }
 
     public Agent updateProfile(ProfileUpdated profile) {

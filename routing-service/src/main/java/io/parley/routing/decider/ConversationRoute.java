@@ -13,7 +13,7 @@ import java.util.List;
 /** What routing remembers about one conversation until it is closed. */
 final class ConversationRoute {
 
-    enum Phase { BOT, QUEUED, ASSIGNED, SOLVED }
+    public enum Phase { BOT, QUEUED, ASSIGNED, SOLVED }
 
     /** Keywords are looked for in the customer's last few messages, not in the whole history. */
     private static final int RECENT_MESSAGES = 5;
@@ -39,6 +39,37 @@ final class ConversationRoute {
     ConversationRoute(String id) {
         this.id = id;
         this.channel = ConversationId.parse(id).channel();
+    }
+
+    /** Everything routing remembers of the conversation, as plain values: what a snapshot stores. */
+    public record State(String id, List<String> recentTexts, String pageUrl, String language, ContactProfile contact,
+                        Phase phase, String agentId, String team, String ruleId, Priority priority,
+                        List<String> requiredSkills, Long seq, Instant waitingSince, boolean transferred,
+                        boolean counted) {
+    }
+
+    State state() {
+        return new State(id, List.copyOf(recentTexts), pageUrl, language, contact, phase, agentId, team, ruleId,
+                priority, requiredSkills, seq, waitingSince, transferred, counted);
+    }
+
+    static ConversationRoute restore(State state) {
+        ConversationRoute conversation = new ConversationRoute(state.id());
+        conversation.recentTexts.addAll(state.recentTexts());
+        conversation.pageUrl = state.pageUrl();
+        conversation.language = state.language();
+        conversation.contact = state.contact();
+        conversation.phase = state.phase();
+        conversation.agentId = state.agentId();
+        conversation.team = state.team();
+        conversation.ruleId = state.ruleId();
+        conversation.priority = state.priority();
+        conversation.requiredSkills = state.requiredSkills();
+        conversation.seq = state.seq();
+        conversation.waitingSince = state.waitingSince();
+        conversation.transferred = state.transferred();
+        conversation.counted = state.counted();
+        return conversation;
     }
 
     void customerWrote(String text) {

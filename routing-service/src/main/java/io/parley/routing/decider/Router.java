@@ -1,6 +1,7 @@
 package io.parley.routing.decider;
 
 import io.parley.events.Event;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,17 @@ public class Router {
 
     public List<Event> apply(Fact fact) {
         return tenants.computeIfAbsent(fact.tenant(), TenantRouter::new).apply(fact);
+    }
+
+    /** Every tenant's state, by tenant: what a snapshot of the partition stores. */
+    public List<TenantRouter.State> state() {
+        return tenants.values().stream().map(TenantRouter::state)
+                .sorted(Comparator.comparing(TenantRouter.State::tenant)).toList();
+    }
+
+    /** Takes the tenants of a snapshot, as they were; this router must not have applied anything yet. */
+    public void restore(List<TenantRouter.State> states) {
+        states.forEach(state -> tenants.put(state.tenant(), TenantRouter.restore(state)));
     }
 
     public Optional<TenantRouter> tenant(String tenant) {

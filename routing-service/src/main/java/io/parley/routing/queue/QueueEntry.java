@@ -24,6 +24,22 @@ public final class QueueEntry {
     private final Instant waitingSince;
     private int announcedPosition;
 
+    /** A waiting conversation as plain values: what a snapshot stores. */
+    public record State(String conversationId, String team, Priority priority, long seq, Requirement requirement,
+                        Instant waitingSince, int announcedPosition) {
+    }
+
+    State state() {
+        return new State(conversationId, team, priority, seq, requirement, waitingSince, announcedPosition);
+    }
+
+    static QueueEntry restore(State state) {
+        QueueEntry entry = new QueueEntry(state.conversationId(), state.team(), state.priority(), state.seq(),
+                state.requirement(), state.waitingSince());
+        entry.announced(state.announcedPosition());
+        return entry;
+    }
+
     public QueueEntry(String conversationId, String team, Priority priority, long seq, Requirement requirement,
             Instant waitingSince) {
         this.conversationId = conversationId;

@@ -2,6 +2,7 @@ package io.parley.routing.queue;
 
 import io.parley.routing.agent.Agent;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,22 @@ public final class WaitingQueues {
     private final Map<String, TeamQueue> byTeam = new HashMap<>();
     private final Map<String, QueueEntry> byConversation = new HashMap<>();
     private final Set<String> moved = new TreeSet<>();
+
+    /** Every waiting conversation, by team and arrival: what a snapshot stores. */
+    public List<QueueEntry.State> state() {
+        return byConversation.values().stream().map(QueueEntry::state)
+                .sorted(Comparator.comparing(QueueEntry.State::team).thenComparingLong(QueueEntry.State::seq))
+                .toList();
+    }
+
+    /**
+     * Queues a snapshot's conversations as they were; the queues must be empty. A snapshot is taken between two
+     * facts, when no queue has moved unannounced, so none has after this either.
+     */
+    public void restore(List<QueueEntry.State> states) {
+        states.forEach(state -> enqueue(QueueEntry.restore(state)));
+        moved.clear();
+    }
 
     /** Queues the entry and returns its position in its team's queue. */
     public int enqueue(QueueEntry entry) {

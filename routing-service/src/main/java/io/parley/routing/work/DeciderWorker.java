@@ -5,6 +5,7 @@ import io.parley.edge.consumer.RecordProcessor.Outcome;
 import io.parley.events.Topics;
 import io.parley.events.envelope.EventCodec;
 import io.parley.routing.decider.TenantRouter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,9 +27,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides for the tenants of the work-topic partitions this instance owns. On assignment it rebuilds each partition's
- * state by replaying the partition from the beginning, publishing nothing up to the committed offset (those decisions
- * are in the log already); past it, decisions are appended to {@code conversation-events} and the offset is committed
- * once Kafka acknowledged them. The decider is deterministic, so a decision made again after a crash or by a zombie
+ * state from the partition's latest snapshot at or below the committed offset ({@link RoutingSnapshots}; from the
+ * beginning without one), folding the records after it and publishing nothing up to the committed offset (those
+ * decisions are in the log already); past it, decisions are appended to {@code conversation-events} and the offset is committed
+ * once Kafka acknowledged them, and at most every {@code snapshotEvery} a committed partition's state is snapshotted
+ * at the committed offset. The decider is deterministic, so a decision made again after a crash or by a zombie
  * owner has the same id and content as the first, and every instance's {@link ReadReplica}, folding the same records
  * the same way ({@link PartitionRouters}), holds the state the owner holds. Under the edge's failure policy: a record
  * the fold cannot take is parked in {@code routing-work.dlq.routing} when first met (and skipped, like the replica
@@ -46,19 +49,33 @@ public final class DeciderWorker extends PollingWorker {
     private final String group;
     private final String workTopic;
     private final PartitionRouters routers;
+    private final Optional<RoutingSnapshots> snapshots;
+    private final Duration snapshotEvery;
+    private final Map<TopicPartition, Long> lastSnapshotNanos = new HashMap<>();
     private final Map<TopicPartition, Long> silentUntil = new HashMap<>();
     /** Partitions assigned and not yet folded up to their committed offset, and what their catch-up folded so far. */
     private final Set<TopicPartition> catchingUp = new HashSet<>();
     private long foldedCatchingUp;
+    private volatile long foldedAtLastCatchUp = -1;
 
     DeciderWorker(KafkaClients clients, KafkaProducer<String, byte[]> producer, RecordProcessor processor,
-                  String group, String name) {
-        this(clients, producer, processor, group, name, Topics.ROUTING_WORK, new PartitionRouters());
+                  String group, String name, Duration snapshotEvery) {
+        this(clients, producer, processor, group, name, Topics.ROUTING_WORK, new PartitionRouters(),
+                Optional.of(new RoutingSnapshots(clients, producer)), snapshotEvery);
     }
 
-    /** On {@code workTopic} with {@code routers}: tests decide on a topic of their own, with a fold failure. */
+    /**
+     * On {@code workTopic} with {@code routers}, without snapshots: tests decide on a topic of their own, with a fold
+     * failure.
+     */
     DeciderWorker(KafkaClients clients, KafkaProducer<String, byte[]> producer, RecordProcessor processor,
                   String group, String name, String workTopic, PartitionRouters routers) {
+        this(clients, producer, processor, group, name, workTopic, routers, Optional.empty(), Duration.ZERO);
+    }
+
+    private DeciderWorker(KafkaClients clients, KafkaProducer<String, byte[]> producer, RecordProcessor processor,
+                          String group, String name, String workTopic, PartitionRouters routers,
+                          Optional<RoutingSnapshots> snapshots, Duration snapshotEvery) {
         super(name);
         this.clients = clients;
         this.producer = producer;
@@ -66,11 +83,18 @@ public final class DeciderWorker extends PollingWorker {
         this.group = group;
         this.workTopic = workTopic;
         this.routers = routers;
+        this.snapshots = snapshots;
+        this.snapshotEvery = snapshotEvery;
     }
 
     /** Reads a tenant's state as this decider has it, if it decides for the tenant (API reads use the replica). */
     public <T> Optional<T> read(String tenant, Function<TenantRouter, T> reader) {
         return routers.read(tenant, reader);
+    }
+
+    /** How many records the last catch-up folded (up to the committed offsets); -1 before the first ended. */
+    long foldedAtLastCatchUp() {
+        return foldedAtLastCatchUp;
     }
 
     @Override
@@ -83,10 +107,15 @@ public final class DeciderWorker extends PollingWorker {
                 for (TopicPartition partition : partitions) {
                     OffsetAndMetadata offset = committed.get(partition);
                     silentUntil.put(partition, offset == null ? 0L : offset.offset());
-                    routers.reset(partition);
+                    lastSnapshotNanos.put(partition, System.nanoTime());
+                }
+                if (snapshots.isPresent()) {
+                    routers.startFromSnapshots(consumer, partitions, snapshots.get(), silentUntil);
+                } else {
+                    partitions.forEach(routers::reset);
+                    consumer.seekToBeginning(partitions);
                 }
                 catchingUp.addAll(partitions);
-                consumer.seekToBeginning(partitions);
             }
 
             @Override
@@ -95,6 +124,7 @@ public final class DeciderWorker extends PollingWorker {
                     routers.drop(partition);
                     silentUntil.remove(partition);
                     catchingUp.remove(partition);
+                    lastSnapshotNanos.remove(partition);
                 });
             }
         });
@@ -130,8 +160,19 @@ public final class DeciderWorker extends PollingWorker {
         }
         if (decisions.awaitAll() && !toCommit.isEmpty()) {
             consumer.commitSync(toCommit);
+            toCommit.forEach((partition, committed) -> snapshotIfDue(partition, committed.offset()));
         }
         reportCatchUp(consumer);
+    }
+
+    /** Snapshots the partition's state, which is the fold of its records below {@code committed}, if one is due. */
+    private void snapshotIfDue(TopicPartition partition, long committed) {
+        long now = System.nanoTime();
+        if (snapshots.isEmpty() || now - lastSnapshotNanos.getOrDefault(partition, now) < snapshotEvery.toNanos()) {
+            return;
+        }
+        snapshots.get().write(partition, committed, routers.state(partition));
+        lastSnapshotNanos.put(partition, System.nanoTime());
     }
 
     /**
@@ -146,6 +187,7 @@ public final class DeciderWorker extends PollingWorker {
         if (catchingUp.isEmpty()) {
             LOG.infof("routing decider caught up on %d partitions: %d records folded", routers.size(),
                     foldedCatchingUp);
+            foldedAtLastCatchUp = foldedCatchingUp;
             foldedCatchingUp = 0;
         }
     }

@@ -6,6 +6,8 @@ import io.parley.events.envelope.MalformedEventException;
 import io.parley.routing.decider.Fact;
 import io.parley.routing.decider.Router;
 import io.parley.routing.decider.TenantRouter;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -40,6 +43,45 @@ final class PartitionRouters {
     /** Starts the partition over from an empty state, to be rebuilt from its first record. */
     void reset(TopicPartition partition) {
         routers.put(partition, newRouter.get());
+    }
+
+    /** Starts the partition over from a snapshot's state, to go on from the snapshot's offset. */
+    void restore(TopicPartition partition, List<TenantRouter.State> tenants) {
+        Router router = newRouter.get();
+        router.restore(tenants);
+        routers.put(partition, router);
+    }
+
+    /** The partition's state between two records: what a snapshot stores. */
+    List<TenantRouter.State> state(TopicPartition partition) {
+        Router router = routers.get(partition);
+        synchronized (router) {
+            return router.state();
+        }
+    }
+
+    /**
+     * Starts each partition from its latest snapshot at or below {@code notAfter} of it, else from an empty state,
+     * and places the consumer there (the snapshot's offset or the beginning); returns the offsets started from.
+     */
+    Map<TopicPartition, Long> startFromSnapshots(KafkaConsumer<String, byte[]> consumer,
+                                                 Collection<TopicPartition> partitions, RoutingSnapshots snapshots,
+                                                 Map<TopicPartition, Long> notAfter) {
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            Optional<PartitionSnapshot> snapshot = snapshots.read(partition)
+                    .filter(found -> found.offset() <= notAfter.getOrDefault(partition, 0L));
+            if (snapshot.isPresent()) {
+                restore(partition, snapshot.get().tenants());
+                consumer.seek(partition, snapshot.get().offset());
+                from.put(partition, snapshot.get().offset());
+            } else {
+                reset(partition);
+                consumer.seekToBeginning(List.of(partition));
+                from.put(partition, 0L);
+            }
+        }
+        return from;
     }
 
     void drop(TopicPartition partition) {

@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Every instance's copy of the whole routing state, which the admin API reads: a consumer of no group assigns every
- * partition of the work topic, replays it from the beginning and follows it, folding each record exactly as the
+ * partition of the work topic, replays it from its latest snapshot (the beginning without one) and follows it, folding each record exactly as the
  * decider does ({@link PartitionRouters}), and publishes nothing. The decider is deterministic, so after the same
  * records the replica holds the state of the instance deciding for the tenant, whichever that is; it lags that
  * instance by about a poll. The price is memory: an instance holds every tenant's state, and its own tenants' twice.
@@ -21,15 +21,17 @@ import org.apache.kafka.common.TopicPartition;
 final class ReadReplica extends PollingWorker {
 
     private final KafkaClients clients;
+    private final RoutingSnapshots snapshots;
     /** What reads see: the state being folded, or after a restart of the loop the last one until the new catches up. */
     private volatile PartitionRouters serving = new PartitionRouters();
     private PartitionRouters folding;
     private Map<TopicPartition, Long> endAtStart = Map.of();
     private volatile boolean caughtUp;
 
-    ReadReplica(KafkaClients clients) {
+    ReadReplica(KafkaClients clients, RoutingSnapshots snapshots) {
         super("routing-replica");
         this.clients = clients;
+        this.snapshots = snapshots;
     }
 
     /** Reads a tenant's state; empty for a tenant with no routing facts. */
@@ -52,11 +54,10 @@ final class ReadReplica extends PollingWorker {
             throw new IllegalStateException("the topic " + Topics.ROUTING_WORK + " does not exist yet");
         }
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
         folding = new PartitionRouters();
-        partitions.forEach(folding::reset);
         caughtUp = false;
         endAtStart = consumer.endOffsets(partitions);
+        folding.startFromSnapshots(consumer, partitions, snapshots, endAtStart);
         return consumer;
     }
 

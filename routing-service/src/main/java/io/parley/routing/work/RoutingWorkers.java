@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
@@ -24,22 +25,25 @@ public class RoutingWorkers {
 
     private final KafkaClients clients;
     private final RecordProcessor processor;
+    private final Duration snapshotEvery;
     private KafkaProducer<String, byte[]> producer;
     private FactForwarder forwarder;
     private volatile DeciderWorker decider;
     private ReadReplica replica;
 
     RoutingWorkers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                   RecordProcessor processor) {
+                   RecordProcessor processor,
+                   @ConfigProperty(name = "parley.routing.snapshot-every", defaultValue = "5m") Duration snapshotEvery) {
         this.clients = new KafkaClients(bootstrapServers);
         this.processor = processor;
+        this.snapshotEvery = snapshotEvery;
     }
 
     void start(@Observes StartupEvent startup) {
         producer = clients.producer();
         forwarder = new FactForwarder(clients, producer, processor);
-        decider = new DeciderWorker(clients, producer, processor, DeciderWorker.GROUP, "routing-decider");
-        replica = new ReadReplica(clients);
+        decider = newDecider();
+        replica = new ReadReplica(clients, new RoutingSnapshots(clients, producer));
         forwarder.start();
         decider.start();
         replica.start();
@@ -48,8 +52,17 @@ public class RoutingWorkers {
     /** Stops the decider and starts a new one, which rebuilds its state as after a process restart. */
     void restartDecider() {
         decider.stop();
-        decider = new DeciderWorker(clients, producer, processor, DeciderWorker.GROUP, "routing-decider");
+        decider = newDecider();
         decider.start();
+    }
+
+    private DeciderWorker newDecider() {
+        return new DeciderWorker(clients, producer, processor, DeciderWorker.GROUP, "routing-decider", snapshotEvery);
+    }
+
+    /** How many records the decider's last catch-up folded (for tests). */
+    long deciderFoldedAtLastCatchUp() {
+        return decider.foldedAtLastCatchUp();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

@@ -12,14 +12,19 @@ import io.parley.events.conversation.ConversationEvent.HandoffRequested;
 import io.parley.events.conversation.ConversationEvent.MessageContext;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.conversation.ConversationEvent.Party;
+import io.parley.events.conversation.ConversationEvent.Priority;
 import io.parley.events.conversation.ConversationEvent.StatusChanged;
 import io.parley.events.conversation.ConversationEvent.Transferred;
 import io.parley.events.conversation.ConversationStatus;
 import io.parley.events.workspace.WorkspaceEvent.TeamDeleted;
 import io.parley.events.workspace.WorkspaceEvent.TeamSaved;
+import io.parley.routing.rules.ContactProfile;
+import io.parley.routing.rules.AssignmentRule;
 import io.parley.routing.rules.RuleBook;
+import io.parley.routing.rules.RuleCondition;
 import io.parley.routing.settings.RoutingSettings;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,52 @@ public final class FactLog {
     private final List<Fact> facts = new ArrayList<>();
     private Instant clock = Instant.parse("2026-11-22T10:00:00Z");
     private int next;
+
+    /** A day of a tenant with every kind of fact: rules, teams, agents coming and going, queues, transfers, solves. */
+    public static List<Fact> aBusyDay() {
+        FactLog log = new FactLog();
+        log.rules(new RuleBook(List.of(new AssignmentRule("vip", new RuleCondition(List.of("refund"), null, null, null,
+                null, null, List.of("gold"), null, null, null), "billing", Priority.HIGH, List.of("refunds"))),
+                "support"));
+        log.teamSaved("support", "round-robin", "requeue");
+        log.teamSaved("billing", "balanced", "keep");
+        log.profile("ana", List.of("support"), List.of(), List.of("en"), 2);
+        log.profile("ben", List.of("support", "billing"), List.of("refunds"), List.of("en", "de"),
+                Map.of("*", 1, "webchat", 3));
+        log.profile("cid", List.of("billing"), List.of("refunds"), List.of("de"), 1);
+        log.presence("ana", Presence.ONLINE);
+        log.presence("ben", Presence.ONLINE);
+        for (int i = 1; i <= 8; i++) {
+            String conversation = "whatsapp:1:c" + i;
+            log.message(conversation, i % 3 == 0 ? "I want a refund" : "hello", "https://shop.test/p" + i);
+            if (i % 3 == 0) {
+                log.contactProfile(conversation, new ContactProfile(LocalDate.parse("2024-01-01"), "b2b", "gold",
+                        List.of("pro")));
+            }
+            Fact handoff = log.handoff(conversation, i % 2 == 0 ? "de" : "en");
+            if (i == 4) {
+                log.again(handoff);
+            }
+        }
+        log.presence("cid", Presence.ONLINE);
+        log.status("whatsapp:1:c1", ConversationStatus.SOLVED);
+        log.message("whatsapp:1:c1", "one more thing", null);
+        log.transfer("whatsapp:1:c2", null, "billing");
+        log.transfer("whatsapp:1:c5", "cid", "billing");
+        log.presence("ana", Presence.OFFLINE);
+        log.presence("ben", Presence.AWAY);
+        log.workspaceProfile("cid", List.of("billing"), 2, false);
+        log.status("whatsapp:1:c3", ConversationStatus.CLOSED);
+        log.teamDeleted("billing");
+        log.settings(new RoutingSettings(false));
+        log.message("whatsapp:1:c9", "nobody asked yet", null);
+        log.presence("ana", Presence.ONLINE);
+        log.workspaceProfile("cid", List.of("billing", "support"), 2, true);
+        log.presence("ben", Presence.ONLINE);
+        log.status("whatsapp:1:c6", ConversationStatus.SOLVED);
+        log.status("whatsapp:1:c7", ConversationStatus.BOT);
+        return log.all();
+    }
 
     public List<Fact> all() {
         return List.copyOf(facts);
@@ -86,6 +137,15 @@ public final class FactLog {
 
     public Fact rules(RuleBook rules) {
         return record(new Fact.RulesReplaced(nextId(), tick(), TENANT, rules));
+    }
+
+    public Fact contactProfile(String conversationId, ContactProfile profile) {
+        return record(new Fact.ContactProfiled(nextId(), tick(), TENANT, conversationId, profile));
+    }
+
+    /** The same fact once more, as a redelivery brings it. */
+    public Fact again(Fact fact) {
+        return record(fact);
     }
 
     public Fact settings(RoutingSettings settings) {

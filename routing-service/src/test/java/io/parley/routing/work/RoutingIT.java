@@ -193,7 +193,7 @@ class RoutingIT {
         KafkaClients clients = new KafkaClients(bootstrapServers);
         try (KafkaProducer<String, byte[]> producer = clients.producer()) {
             DeciderWorker second = new DeciderWorker(clients, producer, processor, DeciderWorker.GROUP,
-                    "second-decider");
+                    "second-decider", Duration.ZERO);
             second.start();
             try {
                 TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
@@ -236,6 +236,26 @@ class RoutingIT {
         append(Topics.CONVERSATION_EVENTS, "whatsapp:1:r1", new StatusChanged(ConversationStatus.CLOSED, null, "ana"));
         assertThat(decisions(beforeRestart, 1)).extracting(Event::subject, Event::data)
                 .containsExactly(tuple("whatsapp:1:r2", new Assigned("ana", "triage", null, "balanced")));
+    }
+
+    @Test
+    void aRestartedDeciderFoldsFromItsLastSnapshotNotFromTheBeginningOfTheWorkTopic() {
+        agent("ana", 1);
+        awaitOnline(1);
+        TopicMark before = probe.mark(Topics.CONVERSATION_EVENTS);
+        IntStream.range(0, 200).forEach(i -> handoff("whatsapp:1:h" + i));
+        decisions(before, 200);
+        // Tests snapshot after every commit: once the next fact is decided, the batch before it is in a snapshot.
+        TopicMark beforeLast = probe.mark(Topics.CONVERSATION_EVENTS);
+        handoff("whatsapp:1:last");
+        decisions(beforeLast, 1);
+
+        workers.restartDecider();
+
+        await().atMost(TIMEOUT).until(() -> workers.deciderFoldedAtLastCatchUp() >= 0);
+        assertThat(workers.deciderFoldedAtLastCatchUp()).as("records folded catching up").isLessThanOrEqualTo(5);
+        await().atMost(TIMEOUT).until(() -> workers.readDecider(tenant, r -> r.queues().size()).orElse(-1) == 200);
+        assertThat(workers.readDecider(tenant, r -> r.assigneeOf("whatsapp:1:h0"))).contains(Optional.of("ana"));
     }
 
     @Test
