@@ -60,6 +60,7 @@ final class RoutingSnapshots {
      * A failure is logged, not thrown: the previous snapshot stays valid, only older.
      */
     void write(TopicPartition workPartition, long offset, List<TenantRouter.State> tenants) {
+        long started = System.nanoTime();
         try {
             byte[] bytes = PartitionSnapshot.of(offset, tenants).encode();
             String id = UUID.randomUUID().toString();
@@ -77,8 +78,9 @@ final class RoutingSnapshots {
                     new Manifest(id, offset, chunkOffsets).encode());
             manifest.headers().add(MANIFEST_HEADER, id.getBytes(StandardCharsets.UTF_8));
             producer.send(manifest).get();
-            LOG.infof("routing snapshot of %s at offset %d written (%d tenants, %d bytes in %d chunks)", workPartition,
-                    offset, tenants.size(), bytes.length, chunkOffsets.size());
+            LOG.infof("routing snapshot of %s at offset %d written (%d tenants, %d bytes in %d chunks, %d ms)",
+                    workPartition, offset, tenants.size(), bytes.length, chunkOffsets.size(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | RuntimeException e) {
