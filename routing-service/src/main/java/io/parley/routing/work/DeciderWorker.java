@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +52,11 @@ public final class DeciderWorker extends PollingWorker {
     private final Duration snapshotEvery;
     private final Map<TopicPartition, Long> lastSnapshotNanos = new HashMap<>();
     private final Map<TopicPartition, Long> silentUntil = new HashMap<>();
-    /** Partitions assigned and not yet folded up to their committed offset, and what their catch-up folded so far. */
-    private final Set<TopicPartition> catchingUp = new HashSet<>();
+    /**
+     * Partitions assigned and not yet folded up to their committed offset, with the offset each started from (its
+     * snapshot's, or 0), and what their catch-up folded so far.
+     */
+    private final Map<TopicPartition, Long> catchingUp = new HashMap<>();
     private long foldedCatchingUp;
     private volatile long foldedAtLastCatchUp = -1;
 
@@ -110,12 +112,14 @@ public final class DeciderWorker extends PollingWorker {
                     lastSnapshotNanos.put(partition, System.nanoTime());
                 }
                 if (snapshots.isPresent()) {
-                    routers.startFromSnapshots(consumer, partitions, snapshots.get(), silentUntil);
+                    catchingUp.putAll(routers.startFromSnapshots(consumer, partitions, snapshots.get(), silentUntil));
                 } else {
-                    partitions.forEach(routers::reset);
+                    partitions.forEach(partition -> {
+                        routers.reset(partition);
+                        catchingUp.put(partition, 0L);
+                    });
                     consumer.seekToBeginning(partitions);
                 }
-                catchingUp.addAll(partitions);
             }
 
             @Override
@@ -165,14 +169,33 @@ public final class DeciderWorker extends PollingWorker {
         reportCatchUp(consumer);
     }
 
+    /**
+     * Whether the partition has been folded up to its committed offset. One that had to fold records to get there,
+     * and stands exactly at it, is snapshotted at once: a partition with history and no new traffic would otherwise
+     * never be, and every start would fold that history again.
+     */
+    private boolean caughtUp(KafkaConsumer<String, byte[]> consumer, TopicPartition partition, long startedFrom) {
+        long position = consumer.position(partition);
+        long committed = silentUntil.getOrDefault(partition, 0L);
+        if (position == committed && committed > startedFrom) {
+            snapshot(partition, committed);
+        }
+        return position >= committed;
+    }
+
     /** Snapshots the partition's state, which is the fold of its records below {@code committed}, if one is due. */
     private void snapshotIfDue(TopicPartition partition, long committed) {
         long now = System.nanoTime();
-        if (snapshots.isEmpty() || now - lastSnapshotNanos.getOrDefault(partition, now) < snapshotEvery.toNanos()) {
-            return;
+        if (now - lastSnapshotNanos.getOrDefault(partition, now) >= snapshotEvery.toNanos()) {
+            snapshot(partition, committed);
         }
-        snapshots.get().write(partition, committed, routers.state(partition));
-        lastSnapshotNanos.put(partition, System.nanoTime());
+    }
+
+    private void snapshot(TopicPartition partition, long offset) {
+        if (snapshots.isPresent()) {
+            snapshots.get().write(partition, offset, routers.state(partition));
+            lastSnapshotNanos.put(partition, System.nanoTime());
+        }
     }
 
     /**
@@ -183,7 +206,7 @@ public final class DeciderWorker extends PollingWorker {
         if (catchingUp.isEmpty()) {
             return;
         }
-        catchingUp.removeIf(partition -> consumer.position(partition) >= silentUntil.getOrDefault(partition, 0L));
+        catchingUp.entrySet().removeIf(started -> caughtUp(consumer, started.getKey(), started.getValue()));
         if (catchingUp.isEmpty()) {
             LOG.infof("routing decider caught up on %d partitions: %d records folded", routers.size(),
                     foldedCatchingUp);
