@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,19 +93,21 @@ public final class RestartBenchmark {
      */
     public static String run(LocalPlatform platform, Subject subject, int events, boolean checkpoints,
                              PrintWriter details) throws Exception {
-        platform.removeInstance(platform.instances(subject.service()).get(0));
+        QuarkusAppProcess stopped = platform.instances(subject.service()).get(0);
+        platform.removeInstance(stopped);
         long appendStart = System.nanoTime();
         ConversationHistory.append(platform.bootstrapServers(), subject.historyTopic(), subject.key(), TENANT, events);
         details.printf(Locale.ROOT, "appended %d events to %s in %.1f s; the group %s moved to the end%n", events,
                 subject.historyTopic(), seconds(System.nanoTime() - appendStart), subject.group());
         details.flush();
         moveToEnd(platform.bootstrapServers(), subject.group(), subject.historyTopic());
-        Start first = start(platform, subject, "first", details);
+        Start first = start(platform, subject, "first", stopped.logFiles(), details);
         if (checkpoints) {
             awaitCheckpoint(platform.instances(subject.service()).get(0), subject, details);
         }
-        platform.removeInstance(platform.instances(subject.service()).get(0));
-        Start again = start(platform, subject, "restart", details);
+        QuarkusAppProcess firstStart = platform.instances(subject.service()).get(0);
+        platform.removeInstance(firstStart);
+        Start again = start(platform, subject, "restart", firstStart.logFiles(), details);
         return String.format(Locale.ROOT, "events=%d checkpoints=%s first_ready_s=%.1f first_answered_s=%.1f"
                         + " first_folded=%d restart_ready_s=%.1f restart_answered_s=%.1f restart_folded=%d", events,
                 checkpoints, first.readySeconds, first.answeredSeconds, first.folded, again.readySeconds,
@@ -114,8 +117,13 @@ public final class RestartBenchmark {
     private record Start(double readySeconds, double answeredSeconds, long folded) {
     }
 
-    /** Starts the service, then asks for a person in a new conversation; times both from the launch. */
-    private static Start start(LocalPlatform platform, Subject subject, String name, PrintWriter details) {
+    /**
+     * Starts the service, then asks for a person in a new conversation; times both from the launch. {@code logs} are
+     * the service's log files as the previous start left them (every start appends to them).
+     */
+    private static Start start(LocalPlatform platform, Subject subject, String name, List<Path> logs,
+                               PrintWriter details) throws InterruptedException {
+        int caughtUpBefore = caughtUp(logs, subject.caughtUp()).size();
         long launched = System.nanoTime();
         QuarkusAppProcess service = platform.addInstance(subject.service());
         double ready = seconds(System.nanoTime() - launched);
@@ -129,7 +137,7 @@ public final class RestartBenchmark {
                     .map(event -> event.source().equals(subject.answerSource())).orElse(false)), ANSWER_TIMEOUT);
         }
         double answered = seconds(System.nanoTime() - launched);
-        long folded = folded(service, subject.caughtUp());
+        long folded = folded(service, subject.caughtUp(), caughtUpBefore);
         details.printf(Locale.ROOT, "%s start: ready after %.1f s, answered after %.1f s, %d events folded%n", name,
                 ready, answered, folded);
         details.flush();
@@ -180,15 +188,31 @@ public final class RestartBenchmark {
     }
 
     /**
-     * The records the service's log says this start folded catching up its partitions: the last such line (all
-     * partitions are assigned at once; a log file is appended to by every start of a service).
+     * The records the service's log says this start folded catching up its partitions: the first such line after the
+     * {@code before} lines of earlier starts (all partitions are assigned at once), waited for: it may follow the
+     * answer (routing logs it after the batch that ends the catch-up, which can hold the new request too).
      */
-    private static long folded(QuarkusAppProcess service, Pattern caughtUp) {
-        long folded = -1;
-        for (Path log : service.logFiles()) {
+    private static long folded(QuarkusAppProcess service, Pattern caughtUp, int before) throws InterruptedException {
+        long start = System.nanoTime();
+        List<Long> lines = caughtUp(service.logFiles(), caughtUp);
+        while (lines.size() <= before) {
+            if (System.nanoTime() - start > ANSWER_TIMEOUT.toNanos()) {
+                throw new IllegalStateException("the service did not log its catch-up within "
+                        + ANSWER_TIMEOUT.toMinutes() + " min: see " + service.logFiles());
+            }
+            Thread.sleep(200);
+            lines = caughtUp(service.logFiles(), caughtUp);
+        }
+        return lines.get(before);
+    }
+
+    /** What each catch-up line of the logs says was folded, in order. */
+    private static List<Long> caughtUp(List<Path> logs, Pattern caughtUp) {
+        List<Long> folded = new ArrayList<>();
+        for (Path log : logs) {
             Matcher matcher = caughtUp.matcher(read(log));
             while (matcher.find()) {
-                folded = Long.parseLong(matcher.group(1));
+                folded.add(Long.parseLong(matcher.group(1)));
             }
         }
         return folded;
