@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
  * Decides for the tenants of the work-topic partitions this instance owns. On assignment it rebuilds each partition's
  * state from the partition's latest snapshot at or below the committed offset ({@link RoutingSnapshots}; from the
  * beginning without one), folding the records after it and publishing nothing up to the committed offset (those
- * decisions are in the log already); past it, decisions are appended to {@code conversation-events} and the offset is committed
- * once Kafka acknowledged them, and at most every {@code snapshotEvery} a committed partition's state is snapshotted
- * at the committed offset. The decider is deterministic, so a decision made again after a crash or by a zombie
+ * decisions are in the log already); past it, decisions are appended to {@code conversation-events} and the offset is
+ * committed once Kafka acknowledged them. A committed partition's state is snapshotted at the committed offset at most
+ * every {@code snapshotEvery}, and at once when its start had records to fold. The decider is deterministic, so a decision made again after a crash or by a zombie
  * owner has the same id and content as the first, and every instance's {@link ReadReplica}, folding the same records
  * the same way ({@link PartitionRouters}), holds the state the owner holds. Under the edge's failure policy: a record
  * the fold cannot take is parked in {@code routing-work.dlq.routing} when first met (and skipped, like the replica
@@ -50,6 +50,7 @@ public final class DeciderWorker extends PollingWorker {
     private final PartitionRouters routers;
     private final Optional<RoutingSnapshots> snapshots;
     private final Duration snapshotEvery;
+    /** When each partition's state was last snapshotted or restored; none yet: a snapshot is due. */
     private final Map<TopicPartition, Long> lastSnapshotNanos = new HashMap<>();
     private final Map<TopicPartition, Long> silentUntil = new HashMap<>();
     /**
@@ -109,10 +110,15 @@ public final class DeciderWorker extends PollingWorker {
                 for (TopicPartition partition : partitions) {
                     OffsetAndMetadata offset = committed.get(partition);
                     silentUntil.put(partition, offset == null ? 0L : offset.offset());
-                    lastSnapshotNanos.put(partition, System.nanoTime());
                 }
                 if (snapshots.isPresent()) {
-                    catchingUp.putAll(routers.startFromSnapshots(consumer, partitions, snapshots.get(), silentUntil));
+                    routers.startFromSnapshots(consumer, partitions, snapshots.get(), silentUntil)
+                            .forEach((partition, from) -> {
+                                catchingUp.put(partition, from);
+                                if (from.equals(silentUntil.get(partition))) {
+                                    lastSnapshotNanos.put(partition, System.nanoTime()); // nothing to fold: current
+                                }
+                            });
                 } else {
                     partitions.forEach(partition -> {
                         routers.reset(partition);
@@ -185,8 +191,8 @@ public final class DeciderWorker extends PollingWorker {
 
     /** Snapshots the partition's state, which is the fold of its records below {@code committed}, if one is due. */
     private void snapshotIfDue(TopicPartition partition, long committed) {
-        long now = System.nanoTime();
-        if (now - lastSnapshotNanos.getOrDefault(partition, now) >= snapshotEvery.toNanos()) {
+        Long last = lastSnapshotNanos.get(partition);
+        if (last == null || System.nanoTime() - last >= snapshotEvery.toNanos()) {
             snapshot(partition, committed);
         }
     }

@@ -13,10 +13,10 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Every instance's copy of the whole routing state, which the admin API reads: a consumer of no group assigns every
- * partition of the work topic, replays it from its latest snapshot (the beginning without one) and follows it, folding each record exactly as the
- * decider does ({@link PartitionRouters}), and publishes nothing. The decider is deterministic, so after the same
- * records the replica holds the state of the instance deciding for the tenant, whichever that is; it lags that
- * instance by about a poll. The price is memory: an instance holds every tenant's state, and its own tenants' twice.
+ * partition of the work topic, replays it from its latest snapshot (the beginning without one) and follows it,
+ * folding each record exactly as the decider does ({@link PartitionRouters}), and publishes nothing. The decider is
+ * deterministic, so after the same records the replica holds the state of the instance deciding for the tenant,
+ * whichever that is; it lags that instance by about a poll. The price is memory: an instance holds every tenant's state, and its own tenants' twice.
  */
 final class ReadReplica extends PollingWorker {
 
