@@ -154,6 +154,22 @@ record ServiceModule(String name, Properties properties, String pom, List<String
         return groups;
     }
 
+    /**
+     * Its Kafka channels that commit with SmallRye's throttled strategy and keep its default age limit: a record
+     * unacknowledged for 60 s (the consumer waiting out an outage, a slow reaction on a loaded machine) fails such a
+     * channel, and it reads nothing more until the process restarts.
+     */
+    Set<String> throttledChannelsWithAgeLimit() {
+        String prefix = "mp.messaging.incoming.";
+        String strategy = ".commit-strategy";
+        return properties.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(prefix) && key.endsWith(strategy))
+                .filter(key -> "throttled".equals(prodValue(key)))
+                .map(key -> key.substring(prefix.length(), key.length() - strategy.length()))
+                .filter(channel -> !"0".equals(prodValue(prefix + channel + ".throttled.unprocessed-record-max-age.ms")))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** The values of the settings named {@code *<suffix>} that hold no expression (a per-instance group id does). */
     private Set<String> literalValuesOf(String suffix) {
         return properties.stringPropertyNames().stream()
