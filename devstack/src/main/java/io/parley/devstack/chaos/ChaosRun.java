@@ -84,15 +84,31 @@ final class ChaosRun implements AutoCloseable {
         this.progress = progress;
     }
 
-    static ChaosRun start(LocalPlatform.Settings layout, Settings settings, PrintWriter out, PrintStream progress) {
+    /**
+     * Starts the platform and warms it up as {@code bench e2e} does: a fresh one trains the demo tenant's bot during
+     * its first minute (longer on a busy machine), and a scenario's fault would otherwise fall while every answer
+     * still waits for that, leaving the scenario little traffic to reconcile.
+     */
+    static ChaosRun start(LocalPlatform.Settings layout, Settings settings, PrintWriter out, PrintStream progress)
+            throws Exception {
         LocalPostgres real = LocalPostgres.fromEnvironment();
         TcpProxy proxy = TcpProxy.start(real.host(), real.port());
+        ChaosRun run;
         try {
             DemoPlatform platform = DemoPlatform.start(layout,
                     new LocalPostgres(FreePorts.LOOPBACK, proxy.port(), real.user(), real.password()), out);
-            return new ChaosRun(platform, proxy, settings, progress);
+            run = new ChaosRun(platform, proxy, settings, progress);
         } catch (RuntimeException e) {
             proxy.close();
+            throw e;
+        }
+        try {
+            out.println("warming up: customers at 5/s until the bot answers within a second");
+            out.flush();
+            EndToEndBenchmark.warmUp(run.target(), progress);
+            return run;
+        } catch (Exception e) {
+            run.close();
             throw e;
         }
     }
