@@ -105,7 +105,7 @@ final class ChaosRun implements AutoCloseable {
         try {
             out.println("warming up: customers at 5/s until the bot answers within a second");
             out.flush();
-            EndToEndBenchmark.warmUp(run.target(), progress);
+            EndToEndBenchmark.warmUp(run.target(), out, progress);
             return run;
         } catch (Exception e) {
             run.close();
