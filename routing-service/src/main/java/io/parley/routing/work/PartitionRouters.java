@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -71,17 +72,35 @@ final class PartitionRouters {
         for (TopicPartition partition : partitions) {
             Optional<PartitionSnapshot> snapshot = snapshots.read(partition)
                     .filter(found -> found.offset() <= notAfter.getOrDefault(partition, 0L));
-            if (snapshot.isPresent()) {
-                restore(partition, snapshot.get().tenants());
-                consumer.seek(partition, snapshot.get().offset());
-                from.put(partition, snapshot.get().offset());
+            OptionalLong restoredAt = restoreOrReset(partition, snapshot);
+            if (restoredAt.isPresent()) {
+                consumer.seek(partition, restoredAt.getAsLong());
             } else {
-                reset(partition);
                 consumer.seekToBeginning(List.of(partition));
-                from.put(partition, 0L);
             }
+            from.put(partition, restoredAt.orElse(0L));
         }
         return from;
+    }
+
+    /**
+     * Starts the partition from {@code snapshot} and returns its offset, or, when there is none or its state cannot
+     * be restored (a shape the version number did not tell apart), from an empty state: empty then, to replay the
+     * partition from its beginning. A snapshot that fails to restore must cost a replay, not a decider that throws
+     * on every assignment.
+     */
+    OptionalLong restoreOrReset(TopicPartition partition, Optional<PartitionSnapshot> snapshot) {
+        if (snapshot.isPresent()) {
+            try {
+                restore(partition, snapshot.get().tenants());
+                return OptionalLong.of(snapshot.get().offset());
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "the routing snapshot of %s at offset %d cannot be restored: %s is replayed from its "
+                        + "beginning", partition, snapshot.get().offset(), partition);
+            }
+        }
+        reset(partition);
+        return OptionalLong.empty();
     }
 
     void drop(TopicPartition partition) {

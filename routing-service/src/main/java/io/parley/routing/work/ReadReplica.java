@@ -53,12 +53,17 @@ final class ReadReplica extends PollingWorker {
             consumer.close();
             throw new IllegalStateException("the topic " + Topics.ROUTING_WORK + " does not exist yet");
         }
-        consumer.assign(partitions);
-        folding = new PartitionRouters();
-        caughtUp = false;
-        endAtStart = consumer.endOffsets(partitions);
-        folding.startFromSnapshots(consumer, partitions, snapshots, endAtStart);
-        return consumer;
+        try {
+            consumer.assign(partitions);
+            folding = new PartitionRouters();
+            caughtUp = false;
+            endAtStart = consumer.endOffsets(partitions);
+            folding.startFromSnapshots(consumer, partitions, snapshots, endAtStart);
+            return consumer;
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     @Override
