@@ -41,6 +41,7 @@ public class TenantBots {
     private final ConcurrentMap<String, TenantBot> bots = new ConcurrentHashMap<>();
     private final Set<String> refreshPending = ConcurrentHashMap.newKeySet();
     private final AtomicLong generations = new AtomicLong();
+    private final SingleFlight<String, TenantBot> firstBuilds = new SingleFlight<>();
     private final ExecutorService trainer = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "bot-trainer");
         thread.setDaemon(true);
@@ -63,18 +64,31 @@ public class TenantBots {
     void warmUp(@Observes StartupEvent start) {
         trainer.execute(() -> {
             try {
-                documents.tenants().stream().filter(tenant -> !bots.containsKey(tenant)).forEach(this::refresh);
+                documents.tenants().forEach(this::buildAhead);
             } catch (RuntimeException e) {
-                LOG.warnf("could not build the tenants' bots ahead (%s); each is built on its first message instead",
-                        e.getMessage());
+                LOG.warnf("could not list the tenants to build their bots ahead (%s); each is built on its first"
+                        + " message instead", e.getMessage());
             }
         });
     }
 
-    /** Blocking on first use of a tenant (reads and trains); call off the event loop. */
+    private void buildAhead(String tenant) {
+        try {
+            forTenant(tenant);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not build the bot of tenant %s ahead (%s); it is built on its first message instead",
+                    tenant, e.getMessage());
+        }
+    }
+
+    /**
+     * Blocking on first use of a tenant (reads and trains); call off the event loop. Callers arriving while the first
+     * build is under way (the warm-up's, or another conversation's) wait for it rather than train a copy each.
+     */
     public TenantBot forTenant(String tenant) {
         TenantBot bot = bots.get(tenant);
-        return bot != null ? bot : install(build(tenant));
+        return bot != null ? bot
+                : firstBuilds.run(tenant, key -> current(key).orElseGet(() -> install(build(key))));
     }
 
     /** The bot as built so far, without building it. */
