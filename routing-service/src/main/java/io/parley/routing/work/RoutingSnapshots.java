@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * manifest (keyed {@code p}) naming the snapshot, the work offset it covers and where its chunks are. The last record
  * of the partition is the latest manifest, and compaction keeps it and its chunks (the latest of their keys). Any
  * snapshot is the state at its offset whoever wrote it (the fold is deterministic), so a zombie owner writing an older
- * one costs only a longer catch-up; a snapshot that cannot be read (torn, another version, topic too small) is
- * logged and the partition is replayed from its beginning, as before snapshots.
+ * one costs only a longer catch-up. A write cut short leaves the snapshot before it as the latest readable one; a
+ * snapshot that cannot be read (chunks compacted away, another version, topic too small) is logged and the partition
+ * is replayed from its beginning, as before snapshots.
  */
 final class RoutingSnapshots {
 
@@ -39,6 +40,8 @@ final class RoutingSnapshots {
     private static final Logger LOG = Logger.getLogger(RoutingSnapshots.class);
     private static final String MANIFEST_HEADER = "routing-snapshot-manifest";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Records read back from the end per step of the search for the latest manifest (a snapshot's chunks + 1). */
+    private static final long MANIFEST_SEARCH_WINDOW = 8;
 
     private final KafkaClients clients;
     private final KafkaProducer<String, byte[]> producer;
@@ -102,10 +105,7 @@ final class RoutingSnapshots {
             if (end == 0) {
                 return Optional.empty();
             }
-            ConsumerRecord<String, byte[]> last = readFrom(consumer, snapshots, end - 1, end).firstEntry().getValue();
-            if (last.headers().lastHeader(MANIFEST_HEADER) == null) {
-                throw new IllegalStateException("the last record is not a manifest (a snapshot being written?)");
-            }
+            ConsumerRecord<String, byte[]> last = latestManifest(consumer, snapshots, end);
             Manifest manifest = Manifest.decode(last.value());
             TreeMap<Long, ConsumerRecord<String, byte[]>> chunks =
                     readFrom(consumer, snapshots, manifest.chunkOffsets().get(0), last.offset());
@@ -121,6 +121,29 @@ final class RoutingSnapshots {
             LOG.warnf("the routing snapshot of %s cannot be read (%s): it is replayed from its beginning",
                     workPartition, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The last manifest below {@code end}. A write cut short (a stop interrupting it, a crash) leaves chunks after the
+     * latest manifest; the snapshot before them is still whole unless compaction has since replaced its chunks, so the
+     * search goes back in doubling windows instead of giving up on a replay from the beginning.
+     */
+    private static ConsumerRecord<String, byte[]> latestManifest(KafkaConsumer<String, byte[]> consumer,
+            TopicPartition partition, long end) {
+        long beginning = consumer.beginningOffsets(List.of(partition), READ_TIMEOUT).get(partition);
+        for (long window = MANIFEST_SEARCH_WINDOW; ; window *= 2) {
+            long from = Math.max(beginning, end - window);
+            Optional<ConsumerRecord<String, byte[]>> manifest = readFrom(consumer, partition, from, end)
+                    .descendingMap().values().stream()
+                    .filter(record -> record.headers().lastHeader(MANIFEST_HEADER) != null)
+                    .findFirst();
+            if (manifest.isPresent()) {
+                return manifest.get();
+            }
+            if (from == beginning) {
+                throw new IllegalStateException("no manifest in " + partition + " (a first snapshot being written?)");
+            }
         }
     }
 

@@ -58,6 +58,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -256,6 +258,22 @@ class RoutingIT {
         assertThat(workers.deciderFoldedAtLastCatchUp()).as("records folded catching up").isLessThanOrEqualTo(5);
         await().atMost(TIMEOUT).until(() -> workers.readDecider(tenant, r -> r.queues().size()).orElse(-1) == 200);
         assertThat(workers.readDecider(tenant, r -> r.assigneeOf("whatsapp:1:h0"))).contains(Optional.of("ana"));
+    }
+
+    @Test
+    void aSnapshotWriteCutShortLeavesThePreviousSnapshotReadable() throws Exception {
+        String topic = "routing-snapshots-" + UUID.randomUUID();
+        KafkaClients clients = new KafkaClients(bootstrapServers);
+        TopicPartition work = new TopicPartition(Topics.ROUTING_WORK, 0);
+        try (KafkaProducer<String, byte[]> producer = clients.producer()) {
+            RoutingSnapshots snapshots = new RoutingSnapshots(clients, producer, topic);
+            snapshots.write(work, 42, List.of());
+            // What a stop or a crash between a snapshot's chunks and its manifest leaves behind.
+            producer.send(new ProducerRecord<>(topic, 0, "0/0", new byte[] {1, 2, 3})).get();
+            producer.send(new ProducerRecord<>(topic, 0, "0/1", new byte[] {4, 5, 6})).get();
+
+            assertThat(snapshots.read(work)).map(PartitionSnapshot::offset).contains(42L);
+        }
     }
 
     @Test
