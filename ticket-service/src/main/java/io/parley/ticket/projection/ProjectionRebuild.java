@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * the previous one (a writer thread, one batch ahead at most, in log order), so the two cores share the work instead
  * of taking turns. The live consumer keeps running: both write through
  * the same idempotent {@link Projector}, serialised per conversation by its row lock, and the fold does not care in
- * which order it sees events. Reactions are not appended again during a replay: they are in the log already.
+ * which order it sees events; the truncate waits for the live batch in flight and holds the next one back until it
+ * commits ({@link #LOCK_BEFORE_TRUNCATE}). Reactions are not appended again during a replay: they are in the log already.
  */
 @ApplicationScoped
 public class ProjectionRebuild {
@@ -36,7 +37,16 @@ public class ProjectionRebuild {
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
     /** Events per transaction: like one poll of the live consumer ({@code max.poll.records}). */
     private static final int BATCH = 500;
-    private static final String TRUNCATE = "truncate processed_events, conversations, messages, message_statuses,"
+    /**
+     * Every {@link Projector} transaction touches {@code conversations} first (ensuring and locking the batch's rows),
+     * so the rebuild takes that table first too: once it holds it no live projection write holds any other projected
+     * table, and none starts until the truncate commits. Truncating in another order (it locks the tables one at a
+     * time, in the order named) took {@code processed_events} and then waited for {@code conversations} while a live
+     * batch held {@code conversations} and waited for {@code processed_events}: PostgreSQL broke the deadlock by
+     * failing one of the two, often the rebuild.
+     */
+    private static final String LOCK_BEFORE_TRUNCATE = "lock table conversations in access exclusive mode";
+    private static final String TRUNCATE = "truncate conversations, processed_events, messages, message_statuses,"
             + " notes, tickets, csat_responses, suggestions";
     static final String STATE_HASH = """
             select coalesce(md5(string_agg(h, '' order by h)), '') from (
@@ -69,6 +79,7 @@ public class ProjectionRebuild {
     public Result rebuild() throws Throwable {
         JdbcTransaction.run(dataSource, connection -> {
             try (Statement truncate = connection.createStatement()) {
+                truncate.execute(LOCK_BEFORE_TRUNCATE);
                 return truncate.executeUpdate(TRUNCATE);
             }
         });

@@ -36,10 +36,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +60,12 @@ class ProjectionIT {
 
     @Inject
     ControlledClock clock;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ProjectionRebuild rebuild;
 
     @Test
     void projectsAWholeLifecycleOnceWhateverTheDuplicates() {
@@ -168,6 +182,40 @@ class ProjectionIT {
         assertThat(result.get("stateHash")).isEqualTo(before);
         assertThat(hash()).isEqualTo(before);
         awaitConversation(id, "assignee", "bob");
+    }
+
+    @Test
+    void aRebuildWaitsForTheLiveBatchInFlightInsteadOfDeadlockingWithIt() throws Exception {
+        try (Connection liveBatch = dataSource.getConnection(); Statement batchStatement = liveBatch.createStatement()) {
+            liveBatch.setAutoCommit(false);
+            batchStatement.setQueryTimeout(30);
+            // A live batch starts as the Projector's do: with its conversations, locked.
+            batchStatement.execute("select id from conversations limit 1 for update");
+            CompletableFuture<ProjectionRebuild.Result> rebuilt = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return rebuild.rebuild();
+                } catch (Throwable failure) {
+                    throw new CompletionException(failure);
+                }
+            });
+            await().atMost(Duration.ofSeconds(20)).until(this::rebuildWaitsForALock);
+
+            // The batch goes on to its claims: a rebuild holding processed_events by now would deadlock with it.
+            batchStatement.execute("select count(*) from processed_events");
+            liveBatch.commit();
+
+            assertThat(rebuilt.get(1, TimeUnit.MINUTES).stateHash()).isEqualTo(rebuild.stateHash());
+        }
+    }
+
+    private boolean rebuildWaitsForALock() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement select = connection.createStatement();
+             ResultSet waiting = select.executeQuery("select count(*) from pg_stat_activity where datname ="
+                     + " current_database() and wait_event_type = 'Lock' and (query like 'lock table%'"
+                     + " or query like 'truncate%')")) {
+            waiting.next();
+            return waiting.getInt(1) > 0;
+        }
     }
 
     private static String hash() {
