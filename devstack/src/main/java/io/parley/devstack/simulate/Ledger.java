@@ -25,9 +25,9 @@ final class Ledger {
     enum Author { BOT, AGENT }
 
     /**
-     * A reply seen where it left Parley. {@code deliveryId} is the channel's own id of the message when the channel
-     * carries one (Messenger metadata, the API callback's messageId), else null: then the same text to the same
-     * customer for the same message counts as the same reply.
+     * A reply seen where it left Parley. {@code deliveryId} is Parley's id of the message when the send carries one
+     * (WhatsApp's biz_opaque_callback_data, Messenger metadata, the API callback's messageId), else null: then the
+     * same text to the same customer for the same message counts as the same reply.
      */
     record Reply(String userId, Author author, String deliveryId, String text, long atMicros) {
     }

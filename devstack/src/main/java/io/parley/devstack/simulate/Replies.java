@@ -33,7 +33,8 @@ final class Replies {
             }
             String text = body.path("text").path("body").asText(body.path("interactive").path("body").path("text")
                     .asText(""));
-            return Optional.of(reply(body.path("to").asText(), null, text, arrival.atMicros()));
+            return Optional.of(reply(body.path("to").asText(), body.path("biz_opaque_callback_data").asText(null),
+                    text, arrival.atMicros()));
         }
         JsonNode recipient = body.path("recipient").path("id");
         if (recipient.isMissingNode()) {

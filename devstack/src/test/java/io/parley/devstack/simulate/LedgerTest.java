@@ -70,6 +70,26 @@ class LedgerTest {
     }
 
     @Test
+    void a_late_second_part_is_not_taken_for_a_resend_of_the_next_answer_s_when_sends_carry_ids() {
+        ledger.sent(new Sent("m1", "u1", 0));
+        ledger.answeredWebhook("m1", 200, MS);
+        ledger.replied(new Reply("u1", Author.BOT, "r1", "answer", 40 * MS));
+        ledger.sent(new Sent("m2", "u1", 100 * MS));
+        ledger.answeredWebhook("m2", 200, 101 * MS);
+        // m1's feedback prompt arrives after the customer wrote again, then m2's answer and its own prompt.
+        ledger.replied(new Reply("u1", Author.BOT, "r2", "did this solve it?", 102 * MS));
+        ledger.replied(new Reply("u1", Author.BOT, "r3", "answer", 150 * MS));
+        ledger.replied(new Reply("u1", Author.BOT, "r4", "did this solve it?", 151 * MS));
+        ledger.replied(new Reply("u1", Author.BOT, "r4", "did this solve it?", 152 * MS));
+
+        Summary summary = ledger.summarize();
+
+        assertThat(summary.duplicated()).isEqualTo(1);
+        assertThat(summary.answered()).isEqualTo(2);
+        assertThat(summary.lost()).isZero();
+    }
+
+    @Test
     void handoffs_assignments_and_agent_replies_are_measured_stage_by_stage() {
         ledger.sent(new Sent("m1", "u1", 0));
         ledger.answeredWebhook("m1", 200, MS);

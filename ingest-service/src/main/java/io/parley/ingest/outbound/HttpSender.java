@@ -51,7 +51,7 @@ public final class HttpSender implements ChannelSender {
         try {
             body = switch (channel) {
                 case WHATSAPP -> GraphRequests.whatsapp(conversation.user(), message.content(),
-                        message.replyToChannelMessageId()).toString();
+                        message.replyToChannelMessageId(), message.messageId()).toString();
                 case MESSENGER, INSTAGRAM -> GraphRequests.messaging(conversation.user(), message.content(),
                         message.messageId(), humanAgentTag && message.author() != null && message.author().kind() == AuthorKind.AGENT).toString();
                 case API -> CallbackBody.of(conversation, message);

@@ -13,14 +13,15 @@ class GraphRequestsTest {
 
     @Test
     void whatsappTextReplyMediaAndTemplate() {
-        assertThat(GraphRequests.whatsapp("165", Content.text("hi"), "wamid.Q").toString()).isEqualTo(
+        assertThat(GraphRequests.whatsapp("165", Content.text("hi"), "wamid.Q", "msg-1").toString()).isEqualTo(
                 "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"165\","
+                        + "\"biz_opaque_callback_data\":\"msg-1\","
                         + "\"context\":{\"message_id\":\"wamid.Q\"},\"type\":\"text\",\"text\":{\"body\":\"hi\",\"preview_url\":false}}");
         assertThat(GraphRequests.whatsapp("165", Content.builder("document").url("https://x/a.pdf")
-                .filename("a.pdf").caption("c").build(), null).get("document").toString())
+                .filename("a.pdf").caption("c").build(), null, "msg-2").get("document").toString())
                 .isEqualTo("{\"link\":\"https://x/a.pdf\",\"caption\":\"c\",\"filename\":\"a.pdf\"}");
         assertThat(GraphRequests.whatsapp("165", Content.builder(Content.TEMPLATE)
-                .template(new Content.Template("order_update", "pt_PT", List.of("4412"))).build(), null)
+                .template(new Content.Template("order_update", "pt_PT", List.of("4412"))).build(), null, "msg-3")
                 .get("template").toString()).isEqualTo("{\"name\":\"order_update\",\"language\":{\"code\":\"pt_PT\"},"
                 + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"4412\"}]}]}");
     }
@@ -28,11 +29,12 @@ class GraphRequestsTest {
     @Test
     void whatsappMenusAreButtonsUpToThreeThenLists() {
         List<Option> three = List.of(new Option("a", "A", null), new Option("b", "B", null), new Option("c", "C", null));
-        assertThat(GraphRequests.whatsapp("1", Content.menu("Pick", three), null).at("/interactive/type").asText())
+        assertThat(GraphRequests.whatsapp("1", Content.menu("Pick", three), null, "msg-4")
+                .at("/interactive/type").asText())
                 .isEqualTo("button");
         List<Option> four = List.of(new Option("a", "A", "first"), new Option("b", "B", null),
                 new Option("c", "C", null), new Option("d", "D", null));
-        var list = GraphRequests.whatsapp("1", Content.menu("Pick", four), null);
+        var list = GraphRequests.whatsapp("1", Content.menu("Pick", four), null, "msg-5");
         assertThat(list.at("/interactive/type").asText()).isEqualTo("list");
         assertThat(list.at("/interactive/action/sections/0/rows/0/description").asText()).isEqualTo("first");
     }
