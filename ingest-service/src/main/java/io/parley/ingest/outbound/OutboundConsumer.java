@@ -1,7 +1,7 @@
 package io.parley.ingest.outbound;
 
 import io.parley.edge.consumer.KafkaBatches;
-import io.parley.edge.consumer.KeyedBatch;
+import io.parley.edge.consumer.KeyedLanes;
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
 import io.parley.events.Topics;
@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,23 +21,27 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Reads the log a poll's batch at a time and sends outbound messages: the batch's records are grouped by conversation
- * (the record key), conversations are sent concurrently on a bounded pool ({@code
- * parley.ingest.outbound.conversation-threads}), each in offset order, so a slow Graph call holds up its own
- * conversation only; the batch is acknowledged once every record is handled. Failures follow the shared policy
- * ({@link RecordProcessor}): a record that is not a readable event, or an outbound event that can never be sent (no
- * message id or content, no conversation), is parked in {@code conversation-events.dlq.ingest} with its reason and
- * counted, and sending goes on; Kafka being away (the ledger's attempt, the delivery event) is waited out with
- * readiness DOWN, holding that conversation; a record's send is decided once ({@link OutboundHandler}).
+ * Reads the log a poll at a time and sends outbound messages: records are handed to lanes by conversation (the record
+ * key; {@code parley.ingest.outbound.conversation-threads} lanes, {@link KeyedLanes}), each conversation in offset
+ * order on its lane, conversations on different lanes at once; a poll is handed over without waiting for the polls
+ * before it, so a slow Graph call holds up only its lane, and a reply never waits for other conversations' sends. A
+ * poll is acknowledged once every record of it is handled (the throttled commit strategy commits an offset only when
+ * all before it are). Failures follow the shared policy ({@link RecordProcessor}): a record that is not a readable
+ * event, or an outbound event that can never be sent (no message id or content, no conversation), is parked in {@code
+ * conversation-events.dlq.ingest} with its reason and counted, and sending goes on; Kafka being away (the ledger's
+ * attempt, the delivery event) is waited out with readiness DOWN, holding that lane; a record's send is decided once
+ * ({@link OutboundHandler}).
  */
 @ApplicationScoped
 public class OutboundConsumer {
 
     public static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "ingest");
+    /** Records handed to the lanes and not yet handled, at most: one default poll (max.poll.records) and as much again. */
+    private static final int MAX_IN_FLIGHT = 1000;
 
     private final OutboundHandler handler;
     private final RecordProcessor records;
-    private final ExecutorService conversations;
+    private final KeyedLanes conversations;
 
     public OutboundConsumer(OutboundDispatcher dispatcher, DurableLog log, IngestMetrics metrics,
                             RecordProcessor records,
@@ -46,12 +49,12 @@ public class OutboundConsumer {
         this.handler = new OutboundHandler(dispatcher,
                 delivery -> log.appendEvents(List.of(delivery), log.deadline()), metrics::outbound);
         this.records = records;
-        this.conversations = KeyedBatch.executor("ingest-outbound", threads);
+        this.conversations = new KeyedLanes("ingest-outbound", threads, MAX_IN_FLIGHT);
     }
 
     @PreDestroy
     void stop() {
-        conversations.shutdownNow();
+        conversations.close();
     }
 
     @Incoming(IngestChannels.OUTBOUND_IN)
@@ -60,16 +63,22 @@ public class OutboundConsumer {
         List<ConsumerRecord<String, byte[]>> all = KafkaBatches.recordsOf(batch);
         AtomicBoolean interrupted = new AtomicBoolean();
         try {
-            KeyedBatch.process(all, ConsumerRecord::key, conversations, record -> {
+            conversations.submit(all, ConsumerRecord::key, record -> {
                 if (records.process(record, handler.forRecord()) == Outcome.INTERRUPTED) {
                     interrupted.set(true);
                 }
+            }).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    batch.nack(failure);
+                } else if (!interrupted.get()) {
+                    batch.ack();
+                }
+                // Shutting down mid-retry: the poll is neither done nor parked, so it is not acknowledged either.
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            interrupted.set(true);
         }
-        // Shutting down mid-retry: the batch is neither done nor parked, so it is not acknowledged either.
-        return interrupted.get() ? new CompletableFuture<>() : batch.ack();
+        // The poll is acknowledged (or not) when its lanes are done; the next poll is taken now.
+        return CompletableFuture.completedFuture(null);
     }
 }
