@@ -36,8 +36,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class OutboundConsumer {
 
     public static final String DEAD_LETTER_TOPIC = Topics.deadLetter(Topics.CONVERSATION_EVENTS, "ingest");
-    /** Records handed to the lanes and not yet handled, at most: one default poll (max.poll.records) and as much again. */
-    private static final int MAX_IN_FLIGHT = 1000;
+    /**
+     * Records handed to the lanes and not yet handled, at most: one default poll (max.poll.records), as many as the
+     * batch in progress held before the lanes, so a rebalance finds no more records still being sent by this instance
+     * (which the partition's new reader may send as well, DESIGN §6) than it could then.
+     */
+    private static final int MAX_IN_FLIGHT = 500;
 
     private final OutboundHandler handler;
     private final RecordProcessor records;
