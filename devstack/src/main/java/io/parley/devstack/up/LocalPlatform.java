@@ -21,6 +21,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -32,7 +36,8 @@ import java.util.stream.Stream;
  * PostgreSQL database (created when missing, kept across runs), the gateway in front, taking a service's instances in
  * turn, and a fake Graph API that ingest sends the
  * Meta channels' replies to (nothing leaves the machine; {@code parley simulate} reads what arrived there).
- * {@link #close()} stops everything in reverse order; the children also end by themselves when this JVM dies.
+ * {@link #close()} stops the gateway, then the services together, then the broker; the children also end by themselves
+ * when this JVM dies.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -332,9 +337,7 @@ public final class LocalPlatform implements AutoCloseable {
             gateway.close();
             gateway = null;
         }
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
-        }
+        stopTogether(services);
         services.clear();
         instancesByService.clear();
         if (graph != null) {
@@ -345,6 +348,30 @@ public final class LocalPlatform implements AutoCloseable {
             kafka.close();
             kafka = null;
         }
+    }
+
+    /**
+     * Stops the service instances all at once: each mostly waits (leaving its consumer groups, closing its clients),
+     * and one after the other the ten instances of `up --instances 2` took 27 s of a 50 s Ctrl-C. One that cannot be
+     * stopped is reported and the rest still stop, the broker included.
+     */
+    private void stopTogether(List<QuarkusAppProcess> apps) {
+        ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, apps.size()));
+        try {
+            List<Future<?>> stops = apps.stream().<Future<?>>map(app -> stoppers.submit(app::stop)).toList();
+            for (Future<?> stop : stops) {
+                try {
+                    stop.get();
+                } catch (ExecutionException e) {
+                    progress.println("could not stop a service: " + e.getCause().getMessage());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stoppers.shutdown();
+        }
+        progress.flush();
     }
 
     private void checkPackaged() {
