@@ -48,8 +48,8 @@ public final class KeyedLanes implements AutoCloseable {
     /**
      * Hands {@code records} over: each to its key's lane, after what that lane was given before. {@code work} should
      * not throw (run it under {@link RecordProcessor}); if it does, that lane's later records of this poll are skipped
-     * and the future completes exceptionally once the other lanes are done. Once the lanes are closed (shutdown) the
-     * future never completes, so nothing is acknowledged that was not done.
+     * and the future completes exceptionally once the other lanes are done. Once the lanes are closed (shutdown) a lane
+     * stops before its next record and the future never completes, so nothing is acknowledged that was not done.
      */
     public <R, K> CompletableFuture<Void> submit(List<R> records, Function<R, K> keyOf, Consumer<R> work)
             throws InterruptedException {
@@ -67,7 +67,9 @@ public final class KeyedLanes implements AutoCloseable {
             for (int lane = 0; lane < lanes.size(); lane++) {
                 List<R> laneRecords = byLane.get(lane);
                 if (!laneRecords.isEmpty()) {
-                    done.add(CompletableFuture.runAsync(() -> laneRecords.forEach(work), lanes.get(lane)));
+                    CompletableFuture<Void> laneDone = new CompletableFuture<>();
+                    lanes.get(lane).execute(() -> runUntilInterrupted(laneRecords, work, laneDone));
+                    done.add(laneDone);
                 }
             }
         } catch (RejectedExecutionException closed) {
@@ -77,6 +79,28 @@ public final class KeyedLanes implements AutoCloseable {
         CompletableFuture<Void> all = CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
         all.whenComplete((ignored, failure) -> inFlight.release(permits));
         return all;
+    }
+
+    /**
+     * Runs a lane's share of a poll, stopping at the first sign of {@link #close}: a lane holds every conversation of
+     * the poll hashed to it, so going on after an interrupted record would start other conversations' records on a
+     * closing consumer (an outbound send journalled as attempted and then never made, say). Stopped, the share is left
+     * not done, so the poll is never acknowledged and its records are read again after the restart.
+     */
+    private static <R> void runUntilInterrupted(List<R> records, Consumer<R> work, CompletableFuture<Void> done) {
+        try {
+            for (R record : records) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                work.accept(record);
+            }
+            if (!Thread.currentThread().isInterrupted()) {
+                done.complete(null);
+            }
+        } catch (Throwable failure) {
+            done.completeExceptionally(failure);
+        }
     }
 
     private int laneOf(Object key) {

@@ -84,6 +84,31 @@ class KeyedLanesTest {
         assertThat(lanes.submit(List.of(new Item(SLOW, 1)), Item::key, item -> { })).isNotDone();
     }
 
+    @Test
+    void closing_stops_a_lane_before_its_next_record_and_the_poll_never_completes() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Thread> lane = new AtomicReference<>();
+        Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+        KeyedLanes lanes = new KeyedLanes("lanes-test", 1, 10);
+        CompletableFuture<Void> poll = lanes.submit(List.of(new Item(SLOW, 1), new Item(OTHER, 1)), Item::key,
+                item -> {
+                    if (item.key().equals(SLOW)) {
+                        lane.set(Thread.currentThread());
+                        started.countDown();
+                        awaitQuietly(new CountDownLatch(1));
+                    }
+                    record(seen, item);
+                });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        lanes.close();
+        lane.get().join(10_000);
+
+        assertThat(lane.get().isAlive()).isFalse();
+        assertThat(seen).as("the other key's record, next on the same lane, never started").containsOnlyKeys(SLOW);
+        assertThat(poll).isNotDone();
+    }
+
     private static void record(Map<String, List<Integer>> seen, Item item) {
         seen.computeIfAbsent(item.key(), key -> new CopyOnWriteArrayList<>()).add(item.sequence());
     }

@@ -28,17 +28,23 @@ public final class GraphRequests {
         }
     }
 
+    /** The Cloud API's limit on {@code biz_opaque_callback_data}. */
+    static final int WHATSAPP_CALLBACK_DATA_MAX = 512;
+
     /**
      * A Cloud API body. {@code biz_opaque_callback_data} carries Parley's message id: Meta hands it back in the send's
      * status webhooks, and whoever sees the send (a test's fake Graph API, the load simulator) can tell two sends of
-     * one message from two messages with the same text.
+     * one message from two messages with the same text. Meta refuses the whole send when the field is longer than
+     * {@link #WHATSAPP_CALLBACK_DATA_MAX} characters, so a longer id (an agent client's own) is left out instead.
      */
     public static ObjectNode whatsapp(String to, Content content, String replyTo, String messageId) {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("messaging_product", "whatsapp")
                 .put("recipient_type", "individual")
-                .put("to", to)
-                .put("biz_opaque_callback_data", messageId);
+                .put("to", to);
+        if (messageId.length() <= WHATSAPP_CALLBACK_DATA_MAX) {
+            body.put("biz_opaque_callback_data", messageId);
+        }
         if (replyTo != null) {
             body.putObject("context").put("message_id", replyTo);
         }

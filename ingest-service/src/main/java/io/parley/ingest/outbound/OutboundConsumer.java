@@ -80,7 +80,10 @@ public class OutboundConsumer {
                 // Shutting down mid-retry: the poll is neither done nor parked, so it is not acknowledged either.
             });
         } catch (InterruptedException e) {
+            // Shutting down while waiting for room in the lanes: the poll was not handed over, so it is not
+            // acknowledged, and the channel takes no later poll (whose acknowledgement could not be committed anyway).
             Thread.currentThread().interrupt();
+            return new CompletableFuture<>();
         }
         // The poll is acknowledged (or not) when its lanes are done; the next poll is taken now.
         return CompletableFuture.completedFuture(null);

@@ -27,6 +27,15 @@ class GraphRequestsTest {
     }
 
     @Test
+    void aMessageIdLongerThanWhatsappTakesIsLeftOutRatherThanHaveTheSendRefused() {
+        String longest = "m".repeat(GraphRequests.WHATSAPP_CALLBACK_DATA_MAX);
+        assertThat(GraphRequests.whatsapp("165", Content.text("hi"), null, longest)
+                .get("biz_opaque_callback_data").asText()).isEqualTo(longest);
+        assertThat(GraphRequests.whatsapp("165", Content.text("hi"), null, longest + "m")
+                .has("biz_opaque_callback_data")).isFalse();
+    }
+
+    @Test
     void whatsappMenusAreButtonsUpToThreeThenLists() {
         List<Option> three = List.of(new Option("a", "A", null), new Option("b", "B", null), new Option("c", "C", null));
         assertThat(GraphRequests.whatsapp("1", Content.menu("Pick", three), null, "msg-4")
