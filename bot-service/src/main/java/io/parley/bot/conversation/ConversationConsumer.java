@@ -7,7 +7,7 @@ import io.parley.bot.language.LanguageDetection;
 import io.parley.bot.tenant.TenantBots;
 import io.parley.bot.workspace.BotWorkspaces;
 import io.parley.edge.consumer.KafkaBatches;
-import io.parley.edge.consumer.KeyedBatch;
+import io.parley.edge.consumer.KeyedLanes;
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
 import io.parley.events.Event;
@@ -20,36 +20,47 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
- * Reads the conversation log a poll's batch at a time, folds every event into the conversation memory and reacts to
- * customer messages (the one consumer design, docs/architecture.md): the batch's records are grouped by conversation,
- * conversations run concurrently on a bounded pool ({@code parley.bot.conversation-threads}), each in offset order, so
- * a slow flow HTTP step or a long classification holds up its own conversation only. Reactions are sent as they are
- * decided and awaited together at the end; the batch is acknowledged (its offsets committed) only once all are on the
- * log. Should Kafka refuse some, those conversations' memory is put back and their records run again, one at a time.
- * Failures follow the shared policy ({@link RecordProcessor}): a dependency away (database, broker) is retried for as
- * long as it lasts with readiness DOWN; an unreadable record, or one that fails the same way three times, is parked in
- * {@code conversation-events.dlq.bot} with the reason and counted, and the stream goes on. A customer message
- * delivered twice (same event id) is reacted to once; reprocessing after a crash re-emits the same event ids, which
- * every fold ignores.
+ * Reads the conversation log a poll at a time, folds every event into the conversation memory and reacts to customer
+ * messages (the one consumer design, docs/architecture.md): records go to lanes by conversation (the record key;
+ * {@code parley.bot.conversation-threads} lanes, edge's {@link KeyedLanes}), each conversation in offset order on its
+ * lane, conversations on different lanes at once, and a poll is handed over without waiting for the polls before it:
+ * a slow flow HTTP step or a long classification holds up its own lane only, and a reply never waits for another
+ * conversation's reactions to reach the log. A customer message's reactions are sent and awaited on its lane, and
+ * only then does memory take the message and its reactions, so memory holds nothing Kafka has not taken: should Kafka
+ * refuse a reaction, memory is as it was and the record is retried with the same reaction ids. A poll is acknowledged
+ * once all its records are handled (the throttled commit strategy commits an offset only when all before it are);
+ * how far each partition is folded advances only over the polls done without a gap before them ({@link
+ * PollsInFlight}), and when the memory's eviction sweep or checkpoint is due the consumer first waits for every poll
+ * in progress, so that neither saves nor records anything not done. Failures follow the shared policy ({@link
+ * RecordProcessor}): a dependency away (database, broker) is retried for as long as it lasts with readiness DOWN,
+ * holding that lane; an unreadable record, or one that fails the same way three times, is parked in {@code
+ * conversation-events.dlq.bot} with the reason and counted, and the stream goes on. A customer message delivered
+ * twice (same event id) is reacted to once; reprocessing after a crash re-emits the same event ids, which every fold
+ * ignores.
  */
 @ApplicationScoped
 public class ConversationConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ConversationConsumer.class);
+    /**
+     * Records handed to the lanes and not yet handled, at most: one default poll (max.poll.records), as many as the
+     * batch in progress held before the lanes, so a rebalance finds no more records still being reacted to by this
+     * instance (which the partition's new reader may react to as well, with the same ids) than it could then.
+     */
+    private static final int MAX_IN_FLIGHT = 500;
 
     private final ConversationStore store;
     private final TenantBots bots;
@@ -60,7 +71,8 @@ public class ConversationConsumer {
     private final Clock clock;
     private final BotMetrics metrics;
     private final RecordProcessor records;
-    private final ExecutorService conversations;
+    private final KeyedLanes conversations;
+    private final PollsInFlight polls;
 
     public ConversationConsumer(ConversationStore store, TenantBots bots, BotWorkspaces workspaces, Dialogue dialogue,
                                 LanguageDetection languages, EventAppender appender, Clock clock,
@@ -74,12 +86,14 @@ public class ConversationConsumer {
         this.clock = clock;
         this.metrics = metrics;
         this.records = records;
-        this.conversations = KeyedBatch.executor("bot-conversation", config.conversationThreads());
+        this.conversations = new KeyedLanes("bot-conversation", config.conversationThreads(), MAX_IN_FLIGHT);
+        this.polls = new PollsInFlight(store::foldedUntil);
     }
 
     @PreDestroy
     void stop() {
-        conversations.shutdownNow();
+        conversations.close();
+        polls.close();
     }
 
     @Incoming(BotChannels.CONVERSATION_EVENTS_IN)
@@ -87,54 +101,57 @@ public class ConversationConsumer {
     public CompletionStage<Void> consume(Message<List<byte[]>> batch) {
         List<ConsumerRecord<String, byte[]>> all = KafkaBatches.recordsOf(batch);
         try {
-            if (process(all)) {
-                all.forEach(record -> store.foldedUntil(new TopicPartition(record.topic(), record.partition()),
-                        record.offset() + 1));
+            handOver(batch, all);
+            if (store.maintenanceDue()) {
+                // Nothing in progress: memory and how far it is folded say the same, and all of it is on the log.
+                if (!polls.awaitAll()) {
+                    return new CompletableFuture<>(); // shutting down: what is in progress is not done
+                }
                 store.evictIdle();
                 store.checkpoint();
-                return batch.ack();
             }
         } catch (InterruptedException e) {
+            // Shutting down while waiting for room in the lanes or for the polls in progress: nothing more is
+            // acknowledged, and the channel takes no later poll (whose acknowledgement could not be committed anyway).
             Thread.currentThread().interrupt();
+            return new CompletableFuture<>();
         }
-        // Shutting down mid-retry: the batch is neither done nor parked, so it is not acknowledged either.
-        return new CompletableFuture<>();
+        // The poll is acknowledged (or not) when its lanes are done; the next poll is taken now.
+        return CompletableFuture.completedFuture(null);
     }
 
-    /** Processes a batch; false when interrupted (shutdown) before every record was processed or parked. */
-    private boolean process(List<ConsumerRecord<String, byte[]>> all) throws InterruptedException {
+    /** Hands the poll to the lanes; it is acknowledged when all its records are handled. */
+    private void handOver(Message<List<byte[]>> batch, List<ConsumerRecord<String, byte[]>> all)
+            throws InterruptedException {
+        Map<TopicPartition, Long> until = new HashMap<>();
+        all.forEach(record -> until.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1,
+                Math::max));
+        PollsInFlight.Poll poll = polls.started(until);
         AtomicBoolean interrupted = new AtomicBoolean();
-
-        BatchEffects effects = new BatchEffects();
-        KeyedBatch.process(all, ConsumerRecord::key, conversations, record -> interrupted.compareAndSet(false,
-                records.process(record, r -> handle(r, effects)) == Outcome.INTERRUPTED));
-        Map<String, Throwable> refused = effects.awaitAcks(metrics::reacted);
-        if (!refused.isEmpty()) {
-            LOG.warnf("Kafka refused the reactions of %d conversations (%s); processing their records again, one at a"
-                    + " time", refused.size(), refused.values().iterator().next());
-            refused.keySet().forEach(key -> effects.restore(key, store));
-            List<ConsumerRecord<String, byte[]>> again = all.stream()
-                    .filter(record -> refused.containsKey(BatchEffects.keyOf(record.key()))).toList();
-            KeyedBatch.process(again, ConsumerRecord::key, conversations, record -> interrupted.compareAndSet(false,
-                    records.process(record, this::handleDurably) == Outcome.INTERRUPTED));
-        }
-        return !interrupted.get();
+        conversations.submit(all, ConsumerRecord::key, record -> {
+            if (records.process(record, this::handle) == Outcome.INTERRUPTED) {
+                interrupted.set(true);
+            }
+        }).whenComplete((done, failure) -> {
+            if (failure != null) {
+                // A record's work threw past the processor (an Error): the failure strategy parks the poll, as a
+                // batch that threw was parked before the lanes, and the folded offsets go on past it.
+                polls.done(poll);
+                batch.nack(failure);
+            } else if (!interrupted.get()) {
+                polls.done(poll);
+                batch.ack();
+            }
+            // Shutting down mid-retry: the poll is neither done nor parked, so it is not acknowledged either.
+        });
     }
 
-    /** Like {@link #handle}, but waits for the record's reactions, and on failure leaves memory as it found it. */
-    private void handleDurably(ConsumerRecord<String, byte[]> record) throws Exception {
-        BatchEffects own = new BatchEffects();
-        handle(record, own);
-        Map<String, Throwable> refused = own.awaitAcks(metrics::reacted);
-        if (!refused.isEmpty()) {
-            own.restore(BatchEffects.keyOf(record.key()), store);
-            Throwable failure = refused.values().iterator().next();
-            throw failure instanceof Exception exception ? exception : new IllegalStateException(failure);
-        }
-    }
-
-    /** Folds the record's event into memory and, for a customer message, sends the bot's reactions. */
-    private void handle(ConsumerRecord<String, byte[]> record, BatchEffects effects) {
+    /**
+     * Folds the record's event into memory; for a customer message, first sends the bot's reactions and waits until
+     * Kafka has them all, so memory takes the message and its reactions only once they are on the log (a refusal
+     * throws, memory unchanged, and the processor runs the record again: same reaction ids).
+     */
+    private void handle(ConsumerRecord<String, byte[]> record) throws Exception {
         Optional<Event> decoded = EventCodec.decode(record.value()); // unreadable: the processor parks it
         if (decoded.isEmpty()) {
             return; // a type this service does not know (tolerant reader)
@@ -144,17 +161,19 @@ public class ConversationConsumer {
         if (before.hasApplied(event.id())) {
             return;
         }
-        String key = BatchEffects.keyOf(record.key());
         if (event.data() instanceof MessageReceived message) {
             long start = System.nanoTime();
             List<Event> reactions = react(event, message, before.evolve(event));
-            effects.touching(key, event.subject(), store);
+            List<CompletableFuture<Void>> acks = reactions.stream().map(appender::send).toList();
+            try {
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
+            } catch (ExecutionException refused) {
+                throw refused.getCause() instanceof Exception cause ? cause : refused;
+            }
             store.apply(event);
             reactions.forEach(store::apply);
-            effects.reacted(key, new BatchEffects.Reacted(reactions, start,
-                    reactions.stream().map(appender::send).toList()));
+            metrics.reacted(reactions, System.nanoTime() - start);
         } else {
-            effects.touching(key, event.subject(), store);
             store.apply(event);
         }
     }

@@ -89,15 +89,19 @@ public class ConversationStore {
         return conversations.computeIfAbsent(conversationId, id -> new Held(memory, System.nanoTime(), true)).memory();
     }
 
-    /** Puts a conversation's memory back as {@link #get} returned it, undoing what was folded in since. */
-    void restore(String conversationId, ConversationMemory memory) {
-        conversations.put(conversationId, new Held(memory, System.nanoTime(), false));
+    /**
+     * Whether the eviction sweep or the checkpoint is due: the consumer then waits for the polls in progress first, as
+     * both need nothing in progress.
+     */
+    public boolean maintenanceDue() {
+        long now = System.nanoTime();
+        return now - lastSweep >= sweepEveryNanos || now - lastCheckpoint >= checkpointEveryNanos;
     }
 
     /**
      * Evicts idle conversations, and the least recently touched beyond the bound, saving their memory first; at most
-     * once per {@code parley.bot.memory-sweep-every}. Call between batches, when memory holds only what is durable on
-     * the log. Returns how many were evicted.
+     * once per {@code parley.bot.memory-sweep-every}. Call with no poll in progress (see {@link #maintenanceDue}), when
+     * memory holds only what is durable on the log. Returns how many were evicted.
      */
     public int evictIdle() {
         long now = System.nanoTime();
@@ -148,8 +152,8 @@ public class ConversationStore {
     /**
      * Saves the memory of every conversation of the assigned partitions that changed since it was last saved, then
      * records how far each of those partitions is folded ({@link MemorySnapshots#checkpoint}); at most once per
-     * {@code parley.bot.memory-checkpoint-every}. Call between batches, when memory holds only what is durable on the
-     * log. Only assigned partitions: the memory of a partition taken away stops at the rebalance, and saving it could
+     * {@code parley.bot.memory-checkpoint-every}. Call with no poll in progress, when memory holds only what is durable
+     * on the log and every record before each partition's folded offset is folded. Only assigned partitions: the memory of a partition taken away stops at the rebalance, and saving it could
      * overwrite what its new reader saved since. Returns how many conversations were saved.
      */
     public int checkpoint() {
@@ -174,7 +178,7 @@ public class ConversationStore {
             save(changed);
             snapshots.checkpoint(covered);
         } catch (RuntimeException e) {
-            LOG.warnf("the memory checkpoint waits for the next batch: %s", e.getMessage());
+            LOG.warnf("the memory checkpoint waits for the next poll: %s", e.getMessage());
             return 0;
         }
         // replace(key, old, new): one touched since keeps its unsaved change
