@@ -153,8 +153,9 @@ public class ConversationStore {
      * Saves the memory of every conversation of the assigned partitions that changed since it was last saved, then
      * records how far each of those partitions is folded ({@link MemorySnapshots#checkpoint}); at most once per
      * {@code parley.bot.memory-checkpoint-every}. Call with no poll in progress, when memory holds only what is durable
-     * on the log and every record before each partition's folded offset is folded. Only assigned partitions: the memory of a partition taken away stops at the rebalance, and saving it could
-     * overwrite what its new reader saved since. Returns how many conversations were saved.
+     * on the log and every record before each partition's folded offset is folded. Only assigned partitions: the
+     * memory of a partition taken away stops at the rebalance, and saving it could overwrite what its new reader saved
+     * since. Returns how many conversations were saved.
      */
     public int checkpoint() {
         long now = System.nanoTime();
