@@ -11,6 +11,7 @@ import io.parley.devstack.bench.RebuildBenchmark;
 import io.parley.devstack.bench.RestartBenchmark;
 import io.parley.devstack.up.DemoPlatform;
 import io.parley.devstack.up.LocalPlatform;
+import io.parley.devstack.up.PlatformService;
 import io.parley.devstack.up.UpCommand;
 import io.parley.routing.bench.RoutingBenchmark;
 import io.parley.testkit.postgres.LocalPostgres;
@@ -209,7 +210,8 @@ class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (DemoPlatform platform = start(out)) {
                 EndToEndBenchmark.Target target = new EndToEndBenchmark.Target(platform.gatewayUrl(),
-                        platform.graphArrivalsUrl(), platform.callbackArrivalsUrl(), platform.bootstrapServers());
+                        platform.graphArrivalsUrl(), platform.callbackArrivalsUrl(), platform.bootstrapServers(),
+                        platform.platform().instanceUrls(PlatformService.BOT));
                 out.println("warming up (the bot trains, the JIT compiles)…");
                 out.flush();
                 EndToEndBenchmark.warmUp(target, out, System.err);
@@ -217,6 +219,7 @@ class BenchCommand implements Runnable {
                     EndToEndBenchmark.Step step = EndToEndBenchmark.measure(target, rate, Duration.ofSeconds(seconds),
                             System.err);
                     out.println(step.result().lines());
+                    step.botDecisions().ifPresent(decisions -> out.println(decisions.line()));
                     out.println(step.line());
                     return 0;
                 }

@@ -4,6 +4,7 @@ import io.parley.bot.BotChannels;
 import io.parley.bot.BotConfig;
 import io.parley.bot.dialogue.Dialogue;
 import io.parley.bot.language.LanguageDetection;
+import io.parley.bot.tenant.TenantBot;
 import io.parley.bot.tenant.TenantBots;
 import io.parley.bot.workspace.BotWorkspaces;
 import io.parley.edge.consumer.KafkaBatches;
@@ -17,6 +18,8 @@ import io.parley.events.envelope.EventCodec;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +64,7 @@ public class ConversationConsumer {
      * instance (which the partition's new reader may react to as well, with the same ids) than it could then.
      */
     private static final int MAX_IN_FLIGHT = 500;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ConversationStore store;
     private final TenantBots bots;
@@ -181,9 +185,13 @@ public class ConversationConsumer {
     /** Works out the bot's reactions to a customer message; their ids derive from the message's. */
     private List<Event> react(Event cause, MessageReceived message, ConversationMemory memory) {
         String text = message.content() == null ? null : message.content().readableText();
+        TenantBot bot = bots.forTenant(cause.tenant()); // a tenant's first build is training, not deciding
+        long wallStart = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         // The workspace is read now, not with the bot: an hours change applies to the next message, no rebuild.
-        List<EventData> reactions = dialogue.respond(cause, message, memory, bots.forTenant(cause.tenant()),
-                workspaces.tenant(cause.tenant()), languages.detect(text), clock.instant());
+        List<EventData> reactions = dialogue.respond(cause, message, memory, bot, workspaces.tenant(cause.tenant()),
+                languages.detect(text), clock.instant());
+        metrics.decided(System.nanoTime() - wallStart, THREADS.getCurrentThreadCpuTime() - cpuStart);
         Instant base = clock.instant().isAfter(cause.time()) ? clock.instant() : cause.time().plusMillis(1);
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < reactions.size(); i++) {

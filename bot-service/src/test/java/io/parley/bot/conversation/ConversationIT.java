@@ -158,7 +158,9 @@ class ConversationIT {
         await().untilAsserted(() -> assertThat(metrics())
                 .containsPattern("parley_bot_events_total\\{reason=\"asked-for-human\","
                         + "type=\"parley.conversation.handoff-requested.v1\"[^}]*} [1-9]")
-                .containsPattern("parley_bot_reaction_seconds_count[^ ]* [1-9]"));
+                .containsPattern("parley_bot_reaction_seconds_count[^ ]* [1-9]")
+                .containsPattern("parley_bot_decision_seconds_bucket\\{[^}]*le=\"\\+Inf\"[^}]*} [1-9]")
+                .containsPattern("parley_bot_decision_cpu_seconds_count[^ ]* [1-9]"));
     }
 
     @Test

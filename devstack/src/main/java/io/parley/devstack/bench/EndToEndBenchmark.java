@@ -22,13 +22,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class EndToEndBenchmark {
 
-    /** One platform, its URLs as the simulator and the lag sampler need them. */
+    /**
+     * One platform, its URLs as the simulator and the lag sampler need them, and its bot instances' own URLs for their
+     * decision times (none: no {@link Step#botDecisions}).
+     */
     public record Target(String gatewayUrl, String graphArrivalsUrl, String callbackArrivalsUrl,
-                         String bootstrapServers) {
+                         String bootstrapServers, List<String> botUrls) {
     }
 
-    /** One measured rate. */
-    public record Step(double rate, Simulation.Result result, Optional<Duration> drain) {
+    /** One measured rate, and how long the bot took to decide during it (when its instances could be read). */
+    public record Step(double rate, Simulation.Result result, Optional<Duration> drain,
+                       Optional<BotDecisionTimes.Figures> botDecisions) {
+
+        public Step(double rate, Simulation.Result result, Optional<Duration> drain) {
+            this(rate, result, drain, Optional.empty());
+        }
 
         public String line() {
             var summary = result.summary();
@@ -88,6 +96,7 @@ public final class EndToEndBenchmark {
             throws Exception {
         ConcurrentLinkedDeque<Instant> drained = new ConcurrentLinkedDeque<>();
         AtomicBoolean sampling = new AtomicBoolean(true);
+        Optional<BotDecisionTimes.Snapshot> decidedBefore = BotDecisionTimes.read(target.botUrls());
         Thread sampler = new Thread(() -> sampleLag(target.bootstrapServers(), drained, sampling), "bench-lag");
         sampler.setDaemon(true);
         sampler.start();
@@ -105,7 +114,9 @@ public final class EndToEndBenchmark {
         }
         Optional<Duration> drain = drained.stream().filter(at -> !at.isBefore(result.lastDue())).findFirst()
                 .map(at -> Duration.between(result.lastDue(), at));
-        return new Step(rate, result, drain);
+        Optional<BotDecisionTimes.Figures> decisions = decidedBefore.flatMap(before -> BotDecisionTimes
+                .read(target.botUrls()).flatMap(after -> BotDecisionTimes.between(before, after)));
+        return new Step(rate, result, drain, decisions);
     }
 
     /**
@@ -117,6 +128,7 @@ public final class EndToEndBenchmark {
         Optional<Step> within = Optional.empty();
         for (double rate = from; ; rate = Math.round(rate * 1.5)) {
             Step step = measure(target, rate, duration, progress);
+            step.botDecisions().ifPresent(decisions -> details.println(decisions.line()));
             details.println(step.line());
             details.flush();
             if (step.result().summary().botReply().p99() >= CAPACITY_P99_MS || step.result().summary().lost() > 0) {

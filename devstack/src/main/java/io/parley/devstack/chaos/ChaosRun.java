@@ -357,7 +357,8 @@ final class ChaosRun implements AutoCloseable {
 
     private EndToEndBenchmark.Target target() {
         return new EndToEndBenchmark.Target(platform.gatewayUrl(), platform.graphArrivalsUrl(),
-                platform.callbackArrivalsUrl(), platform.bootstrapServers());
+                platform.callbackArrivalsUrl(), platform.bootstrapServers(),
+                platform.platform().instanceUrls(PlatformService.BOT));
     }
 
     private static long micros(Instant instant) {

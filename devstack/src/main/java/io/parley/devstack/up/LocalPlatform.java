@@ -270,6 +270,11 @@ public final class LocalPlatform implements AutoCloseable {
         return List.copyOf(instancesByService.getOrDefault(service, List.of()));
     }
 
+    /** The own URL of each of a service's running processes, in instance order, e.g. to read their metrics. */
+    public List<String> instanceUrls(PlatformService service) {
+        return instances(service).stream().map(QuarkusAppProcess::baseUrl).toList();
+    }
+
     /** Where a service keeps its data ({@code <prefix>_<database>}), on the real PostgreSQL. */
     public DatabaseCoordinates database(PlatformService service) {
         return databases.stream().filter(database -> database.database().equals(settings.database(service)))

@@ -47,11 +47,15 @@ class SimulateIT {
     @Test
     void a_short_e2e_benchmark_prints_its_line() throws Exception {
         EndToEndBenchmark.Step step = EndToEndBenchmark.measure(new EndToEndBenchmark.Target(demo.gatewayUrl(),
-                demo.platform.graphArrivalsUrl(), demo.demo.replyArrivalsUrl(), demo.platform.bootstrapServers()),
+                demo.platform.graphArrivalsUrl(), demo.demo.replyArrivalsUrl(), demo.platform.bootstrapServers(),
+                demo.platform.instanceUrls(PlatformService.BOT)),
                 10, Duration.ofSeconds(3), new PrintStream(PrintStream.nullOutputStream()));
 
         assertThat(step.line()).matches("rate=10 sent=\\d+ answered=\\d+ lost=\\d+ duplicated=\\d+ p50_ms=\\d+\\.\\d"
                 + " p99_ms=\\d+\\.\\d drain_s=(\\d+\\.\\d|never)");
         assertThat(step.result().summary().sent()).isPositive();
+        assertThat(step.botDecisions()).hasValueSatisfying(decisions -> assertThat(decisions.line())
+                .matches("bot_decision n=[1-9]\\d* p50_ms<=\\d+\\.\\d p99_ms<=\\d+\\.\\d cpu_p50_ms<=\\d+\\.\\d"
+                        + " cpu_p99_ms<=\\d+\\.\\d"));
     }
 }
