@@ -1,5 +1,7 @@
 package io.parley.events.envelope;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,29 +45,35 @@ public final class EventCodec {
         return MAPPER;
     }
 
+    /**
+     * The event as a record value. Written straight from the event, without building {@link #toJson}'s tree first
+     * (that tree was most of the cost of writing an event): the same bytes, which {@code GoldenEventsTest} checks for
+     * every type.
+     */
     public static byte[] encode(Event event) {
         try {
-            return MAPPER.writeValueAsBytes(toJson(event));
+            return MAPPER.writeValueAsBytes(Structured.of(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise event " + event.id() + " of type " + event.type(), e);
         }
     }
 
+    /** The event as a JSON tree, for code that embeds events in other JSON; {@link #encode} writes the same. */
     public static ObjectNode toJson(Event event) {
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("specversion", SPEC_VERSION);
-        json.put("id", event.id());
-        json.put("source", event.source());
-        json.put("type", event.type());
-        json.put("subject", event.subject());
-        json.put("time", event.time().toString());
-        json.put("tenant", event.tenant());
-        if (event.causationId() != null) {
-            json.put("causationid", event.causationId());
+        return MAPPER.valueToTree(Structured.of(event));
+    }
+
+    /** The structured-mode envelope, attributes in the order they have always been written in. */
+    @JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "tenant", "causationid",
+            "datacontenttype", "data"})
+    record Structured(String specversion, String id, String source, String type, String subject, String time,
+                      String tenant, @JsonInclude(JsonInclude.Include.NON_NULL) String causationid,
+                      String datacontenttype, EventData data) {
+
+        static Structured of(Event event) {
+            return new Structured(SPEC_VERSION, event.id(), event.source(), event.type(), event.subject(),
+                    event.time().toString(), event.tenant(), event.causationId(), "application/json", event.data());
         }
-        json.put("datacontenttype", "application/json");
-        json.set("data", MAPPER.valueToTree(event.data()));
-        return json;
     }
 
     /**
