@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.parley.events.Event;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
@@ -67,6 +68,21 @@ class EventCodecTest {
         Event event = EventCodec.decode(bytes(RECEIVED.replace("\"hi\"", "\"你好 😀 ¿dónde?\""))).orElseThrow();
 
         assertThat(EventCodec.decode(EventCodec.encode(event))).contains(event);
+    }
+
+    @Test
+    void reads_only_the_types_asked_for_and_still_refuses_what_is_not_a_cloud_event() {
+        Set<String> received = Set.of("parley.message.received.v1");
+        String unreadableTime = RECEIVED.replace("2026-11-22T10:00:00Z\",\"tenant", "yesterday\",\"tenant");
+
+        assertThat(EventCodec.decode(bytes(RECEIVED), received)).isEqualTo(EventCodec.decode(bytes(RECEIVED)));
+        assertThat(EventCodec.decode(bytes(unreadableTime), Set.of("parley.message.outbound.v1"))).isEmpty();
+        assertThatThrownBy(() -> EventCodec.decode(bytes(unreadableTime), received))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not readable");
+        assertThatThrownBy(() -> EventCodec.decode(bytes("not json"), received))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> EventCodec.decode(bytes(RECEIVED.replace("\"specversion\":\"1.0\",", "")), received))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("'specversion'");
     }
 
     private static byte[] bytes(String json) {

@@ -1,6 +1,7 @@
 package io.parley.ingest.outbound;
 
 import io.parley.events.Event;
+import io.parley.events.EventTypes;
 import io.parley.events.conversation.ConversationEvent.AuthorKind;
 import io.parley.events.conversation.ConversationEvent.DeliveryOutcome;
 import io.parley.events.conversation.ConversationEvent.MessageDelivery;
@@ -9,6 +10,7 @@ import io.parley.events.ids.ConversationId;
 import io.parley.ingest.channel.ChannelAccount;
 import io.parley.ingest.channel.ChannelAccounts;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Turns an outbound event into a send and its delivery event. Skips what is not ours to send: other event types,
@@ -23,6 +25,9 @@ public final class OutboundDispatcher {
     public static final String DELIVERY_PURPOSE = "delivery";
     public static final String DUPLICATE = "duplicate";
     public static final String EXPIRED = "expired";
+    /** The only types {@link #dispatch} acts on (sends, and deliveries for the ledger); the rest of the log is skipped. */
+    public static final Set<String> TYPES_READ = Set.of(EventTypes.typeOf(MessageOutbound.class),
+            EventTypes.typeOf(MessageDelivery.class));
 
     private final ChannelAccounts accounts;
     private final ChannelSender sender;

@@ -12,7 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * One outbound record's work, run under {@link RecordProcessor}: decode (an unreadable record throws, and is parked),
+ * One outbound record's work, run under {@link RecordProcessor}: decode (a record that is not a CloudEvent, or an
+ * outbound or delivery event that cannot be read, throws and is parked; other types' data is not even bound),
  * decide and send once, then store the delivery event and settle the ledger. The decision is kept across the
  * processor's retries of the same record: a retry after the Graph call only stores its result, so Kafka being away
  * after a send never turns it into a second send or an "outcome unknown". An outbound event that can never be sent
@@ -43,9 +44,9 @@ final class OutboundHandler {
     RecordProcessor.Work<ConsumerRecord<String, byte[]>> forRecord() {
         Dispatch[] decided = new Dispatch[1];
         return record -> {
-            Optional<Event> event = EventCodec.decode(record.value());
+            Optional<Event> event = EventCodec.decode(record.value(), OutboundDispatcher.TYPES_READ);
             if (event.isEmpty()) {
-                return; // a type this service does not know (tolerant reader)
+                return; // a type the dispatcher does not act on, or one this service does not know (tolerant reader)
             }
             if (decided[0] == null) {
                 // the attempt is journalled before any send: while Kafka cannot take it, this throws, nothing was
