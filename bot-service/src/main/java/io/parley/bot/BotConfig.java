@@ -45,8 +45,8 @@ public interface BotConfig {
     Optional<List<String>> httpAllowedNetworks();
 
     /**
-     * How many conversations of a polled batch the bot works on at once (each conversation's messages in order):
-     * classification is CPU-bound, flow HTTP steps wait on the network, so a few more than the cores.
+     * How many lanes the bot works on conversations in, at once (a conversation always on the same lane, its messages
+     * in order): classification is CPU-bound, flow HTTP steps wait on the network, so a few more than the cores.
      */
     @WithDefault("8")
     int conversationThreads();
@@ -59,12 +59,12 @@ public interface BotConfig {
     @WithDefault("200000")
     int memoryMaxConversations();
 
-    /** How often the bot looks for conversations to evict (between batches). */
+    /** How often the bot looks for conversations to evict (when no poll is in progress). */
     @WithDefault("1m")
     Duration memorySweepEvery();
 
     /**
-     * How often the bot checkpoints the memory of its partitions (between batches): the memory of every conversation
+     * How often the bot checkpoints the memory of its partitions (when no poll is in progress): the memory of every conversation
      * changed since it was last saved, then how far each partition is folded. A start or rebalance folds a partition
      * from its checkpoint instead of its beginning, so what it costs follows the events since, not the history.
      */

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +65,11 @@ public class ConversationConsumer {
      * instance (which the partition's new reader may react to as well, with the same ids) than it could then.
      */
     private static final int MAX_IN_FLIGHT = 500;
+    /**
+     * How long a due sweep or checkpoint waits for the polls in progress before it lets the next poll through; once it
+     * is overdue by a whole interval it waits for as long as they take, so sustained load cannot put it off for good.
+     */
+    private static final Duration MAINTENANCE_PATIENCE = Duration.ofMillis(500);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ConversationStore store;
@@ -107,12 +113,20 @@ public class ConversationConsumer {
         try {
             handOver(batch, all);
             if (store.maintenanceDue()) {
-                // Nothing in progress: memory and how far it is folded say the same, and all of it is on the log.
-                if (!polls.awaitAll()) {
-                    return new CompletableFuture<>(); // shutting down: what is in progress is not done
+                switch (polls.awaitAll(store.maintenanceOverdue() ? PollsInFlight.UNTIL_DONE : MAINTENANCE_PATIENCE)) {
+                    case ALL_DONE -> {
+                        // Nothing in progress: memory and how far it is folded say the same, all of it on the log.
+                        store.evictIdle();
+                        store.checkpoint();
+                    }
+                    case IN_PROGRESS -> {
+                        // A slow conversation (a flow's HTTP step, a database retry) holds up its own lane, not
+                        // every conversation's next poll: the sweep and the checkpoint try again at the next poll.
+                    }
+                    case CLOSED -> {
+                        return new CompletableFuture<>(); // shutting down: what is in progress is not done
+                    }
                 }
-                store.evictIdle();
-                store.checkpoint();
             }
         } catch (InterruptedException e) {
             // Shutting down while waiting for room in the lanes or for the polls in progress: nothing more is
@@ -168,6 +182,12 @@ public class ConversationConsumer {
         if (event.data() instanceof MessageReceived message) {
             long start = System.nanoTime();
             List<Event> reactions = react(event, message, before.evolve(event));
+            if (Thread.interrupted()) {
+                // Stopping: a flow's HTTP step cut short by the stop reads as failed, so these reactions may answer
+                // the step's failure rather than the customer. Nothing is sent; the partition's next reader decides
+                // again, under the same reaction ids.
+                throw new InterruptedException("stopping: the reactions decided meanwhile are not sent");
+            }
             List<CompletableFuture<Void>> acks = reactions.stream().map(appender::send).toList();
             try {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();

@@ -42,10 +42,12 @@ public class ConversationReplay implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (!partitions.isEmpty()) {
+            catchUp(partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)));
+            // Only now: a checkpoint taken meanwhile (on the consumer's thread) would save this instance's memory of
+            // a returning partition before it is caught up, over what the partition's previous reader saved since.
             partitions.stream().map(TopicPartition::topic).distinct().forEach(topic -> store.assigned(
                     partitions.stream().filter(p -> p.topic().equals(topic)).toList(),
                     consumer.partitionsFor(topic).size()));
-            catchUp(partitions.stream().collect(Collectors.toMap(p -> p, consumer::position)));
         }
     }
 

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * touched for {@code parley.bot.memory-idle-after} (and, past {@code parley.bot.memory-max-conversations}, the least
  * recently touched) is evicted, its memory saved in {@link MemorySnapshots} first, and read back when the conversation
  * returns. Filled by replaying the log when partitions are assigned ({@link ConversationReplay}) and kept current by
- * the consumer, which also applies the bot's own reactions as soon as they are sent (so the next message sees them).
+ * the consumer, which also applies the bot's own reactions once Kafka has them (so the next message sees them).
  * It also remembers how far it has folded each partition, so a partition assigned again is caught up, not replayed
  * whole, and checkpoints it ({@link #checkpoint}), so a partition new to this process is folded from its checkpoint.
  */
@@ -96,6 +96,12 @@ public class ConversationStore {
     public boolean maintenanceDue() {
         long now = System.nanoTime();
         return now - lastSweep >= sweepEveryNanos || now - lastCheckpoint >= checkpointEveryNanos;
+    }
+
+    /** Due for a whole interval more: the consumer then waits for the polls in progress however long they take. */
+    public boolean maintenanceOverdue() {
+        long now = System.nanoTime();
+        return now - lastSweep >= 2 * sweepEveryNanos || now - lastCheckpoint >= 2 * checkpointEveryNanos;
     }
 
     /**

@@ -12,8 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Appends the bot's events to the log, keyed by conversation id. Sends are pipelined: a batch's reactions are all sent,
- * then all awaited. The buffer is unbounded because the consumer bounds it: one poll's reactions at most.
+ * Appends the bot's events to the log, keyed by conversation id. A message's reactions are all sent, then awaited
+ * together on the message's lane. The buffer is unbounded because the consumer bounds it: one message's reactions per
+ * lane at most.
  */
 @ApplicationScoped
 public class EventAppender {

@@ -1,8 +1,10 @@
 package io.parley.bot.conversation;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ObjLongConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -51,15 +53,31 @@ final class PollsInFlight {
         notifyAll();
     }
 
-    /**
-     * Waits until every poll started so far is done, its offsets reported; false if {@link #close}d first (shutdown:
-     * what is in progress is never done).
-     */
-    synchronized boolean awaitAll() throws InterruptedException {
+    /** What {@link #awaitAll} found. */
+    enum Settled {
+        /** Every poll started is done and its offsets reported. */
+        ALL_DONE,
+        /** Some poll was still in progress when the patience ran out. */
+        IN_PROGRESS,
+        /** {@link #close}d first (shutdown: what is in progress is never done). */
+        CLOSED
+    }
+
+    /** A patience that never runs out (292 years). */
+    static final Duration UNTIL_DONE = Duration.ofNanos(Long.MAX_VALUE);
+
+    /** Waits, for at most {@code patience}, until every poll started so far is done and its offsets reported. */
+    synchronized Settled awaitAll(Duration patience) throws InterruptedException {
+        long left = patience.toNanos();
         while (!inOrder.isEmpty() && !closed) {
-            wait();
+            if (left <= 0) {
+                return Settled.IN_PROGRESS;
+            }
+            long start = System.nanoTime();
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+            left -= System.nanoTime() - start;
         }
-        return inOrder.isEmpty();
+        return inOrder.isEmpty() ? Settled.ALL_DONE : Settled.CLOSED;
     }
 
     /** Shutdown: whoever waits in {@link #awaitAll} is let go. */

@@ -43,21 +43,21 @@ class PollsInFlightTest {
         PollsInFlight.Poll second = polls.started(Map.of(P0, 20L));
         polls.done(second);
 
-        CompletableFuture<Boolean> allDone = new CompletableFuture<>();
+        CompletableFuture<PollsInFlight.Settled> allDone = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
             try {
-                allDone.complete(polls.awaitAll());
+                allDone.complete(polls.awaitAll(PollsInFlight.UNTIL_DONE));
             } catch (InterruptedException e) {
                 allDone.completeExceptionally(e);
             }
         });
         waiter.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiter.getState() == Thread.State.WAITING
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiter.getState() == Thread.State.TIMED_WAITING
                 || waiter.getState() == Thread.State.TERMINATED);
         assertThat(allDone).as("the first poll is still in progress").isNotDone();
 
         polls.done(first);
-        assertThat(allDone.get()).isTrue();
+        assertThat(allDone.get()).isEqualTo(PollsInFlight.Settled.ALL_DONE);
         assertThat(folded).containsEntry(P0, 20L);
     }
 
@@ -65,16 +65,16 @@ class PollsInFlightTest {
     void closing_lets_the_waiter_go_without_saying_all_is_done() throws Exception {
         polls.started(Map.of(P0, 10L)); // interrupted by the shutdown: never done
 
-        CompletableFuture<Boolean> allDone = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<PollsInFlight.Settled> allDone = CompletableFuture.supplyAsync(() -> {
             try {
-                return polls.awaitAll();
+                return polls.awaitAll(PollsInFlight.UNTIL_DONE);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
         polls.close();
 
-        assertThat(allDone.get()).isFalse();
+        assertThat(allDone.get()).isEqualTo(PollsInFlight.Settled.CLOSED);
         assertThat(folded).isEmpty();
     }
 
@@ -82,7 +82,19 @@ class PollsInFlightTest {
     void with_nothing_in_progress_all_is_done_at_once() throws Exception {
         polls.done(polls.started(Map.of(P1, 3L)));
 
-        assertThat(polls.awaitAll()).isTrue();
+        assertThat(polls.awaitAll(Duration.ZERO)).isEqualTo(PollsInFlight.Settled.ALL_DONE);
         assertThat(folded).containsExactlyInAnyOrderEntriesOf(Map.of(P1, 3L));
+    }
+
+    @Test
+    void a_bounded_wait_gives_way_to_a_poll_still_in_progress() throws Exception {
+        PollsInFlight.Poll slow = polls.started(Map.of(P0, 10L)); // a flow's HTTP step, say
+
+        assertThat(polls.awaitAll(Duration.ofMillis(20))).isEqualTo(PollsInFlight.Settled.IN_PROGRESS);
+        assertThat(folded).isEmpty();
+
+        polls.done(slow);
+        assertThat(polls.awaitAll(Duration.ofMillis(20))).isEqualTo(PollsInFlight.Settled.ALL_DONE);
+        assertThat(folded).containsEntry(P0, 10L);
     }
 }
