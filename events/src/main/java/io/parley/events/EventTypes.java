@@ -8,6 +8,7 @@ import io.parley.events.routing.RoutingEvent;
 import io.parley.events.workspace.WorkspaceEvent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,6 +84,20 @@ public final class EventTypes {
             throw new IllegalStateException(dataClass.getName() + " has no wire type: register it in EventTypes");
         }
         return type;
+    }
+
+    /**
+     * Every wire type whose data is {@code dataClass}: its current one and any earlier version still read (a reader
+     * that picks types by class must take them all, or it would skip the older records in silence).
+     */
+    public static Set<String> typesOf(Class<? extends EventData> dataClass) {
+        Set<String> types = new LinkedHashSet<>();
+        CLASS_BY_TYPE.forEach((type, data) -> {
+            if (data.equals(dataClass)) {
+                types.add(type);
+            }
+        });
+        return Collections.unmodifiableSet(types);
     }
 
     /** The data class of a wire type; empty for a type this reader does not know (tolerant reader: skip it). */

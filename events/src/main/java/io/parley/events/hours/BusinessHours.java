@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * When people answer for a tenant or one of its teams: a time zone, several periods per weekday (local wall-clock
@@ -42,7 +44,8 @@ public record BusinessHours(String timeZone, Map<DayOfWeek, List<Period>> weekly
                             Comparator.nullsFirst(Comparator.naturalOrder())))).toList()));
         }
         weekly = Map.copyOf(sorted);
-        holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
+        // Sorted, so an event holding the calendar is written the same by every JVM (a Set.copyOf's order is not).
+        holidays = holidays == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(holidays));
     }
 
     /** A stretch of one day, {@code from} inclusive, {@code to} exclusive; periods cannot cross midnight. */

@@ -85,6 +85,15 @@ class BusinessHoursTest {
     }
 
     @Test
+    void holidays_are_written_in_date_order_whatever_order_they_came_in() throws Exception {
+        Set<LocalDate> days = Set.of(LocalDate.parse("2026-12-31"), LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-12-25"), LocalDate.parse("2026-05-01"));
+
+        assertThat(EventCodec.mapper().writeValueAsString(new BusinessHours("UTC", Map.of(), days)))
+                .contains("\"holidays\":[\"2026-01-01\",\"2026-05-01\",\"2026-12-25\",\"2026-12-31\"]");
+    }
+
+    @Test
     void the_json_form_reads_lower_case_days_and_round_trips() throws Exception {
         BusinessHours read = EventCodec.mapper().readValue("""
                 {"timeZone": "Europe/Berlin", "weekly": {"MONDAY": [{"from": "09:00", "to": "12:00"}]},

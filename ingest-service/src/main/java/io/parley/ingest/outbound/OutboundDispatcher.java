@@ -11,6 +11,8 @@ import io.parley.ingest.channel.ChannelAccount;
 import io.parley.ingest.channel.ChannelAccounts;
 import java.time.Clock;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns an outbound event into a send and its delivery event. Skips what is not ours to send: other event types,
@@ -26,8 +28,8 @@ public final class OutboundDispatcher {
     public static final String DUPLICATE = "duplicate";
     public static final String EXPIRED = "expired";
     /** The only types {@link #dispatch} acts on (sends, and deliveries for the ledger); the rest of the log is skipped. */
-    public static final Set<String> TYPES_READ = Set.of(EventTypes.typeOf(MessageOutbound.class),
-            EventTypes.typeOf(MessageDelivery.class));
+    public static final Set<String> TYPES_READ = Stream.of(MessageOutbound.class, MessageDelivery.class)
+            .flatMap(data -> EventTypes.typesOf(data).stream()).collect(Collectors.toUnmodifiableSet());
 
     private final ChannelAccounts accounts;
     private final ChannelSender sender;

@@ -122,6 +122,35 @@ class OutboundHandlerTest {
     }
 
     @Test
+    void aDeliveryOnTheLogSettlesItsMessageSoItIsNotSentAgain() throws Exception {
+        // another instance sent it before a rebalance: its delivery is on the log before the outbound is read again
+        handler.forRecord().process(record(EventCodec.encode(new Event("evt-delivery-5", "/ingest/whatsapp", SUBJECT,
+                Instant.parse("2026-11-22T10:00:01Z"), "acme", "evt-out-5",
+                new MessageDelivery("out-5", DeliveryOutcome.ACCEPTED, "wamid.5", null)))));
+        handler.forRecord().process(outbound("out-5", Content.text("hi")));
+
+        assertThat(sent).isEmpty();
+        assertThat(counted).containsExactly("whatsapp:" + OutboundDispatcher.DUPLICATE);
+    }
+
+    @Test
+    void anUnreadableEventOfATypeNotSentIsSkippedButAnUnreadableOutboundIsMalformed() throws Exception {
+        handler.forRecord().process(record(envelope("parley.message.received.v1")));
+        assertThat(sent).isEmpty();
+
+        assertThatThrownBy(() -> handler.forRecord().process(record(envelope("parley.message.outbound.v1"))))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    /** A well-formed CloudEvent of {@code type} whose data is not that type's (a string, not an object). */
+    private static byte[] envelope(String type) {
+        return ("{\"specversion\":\"1.0\",\"id\":\"evt-bad\",\"source\":\"/test\",\"type\":\"" + type
+                + "\",\"subject\":\"" + SUBJECT + "\",\"time\":\"2026-11-22T10:00:00Z\",\"tenant\":\"acme\","
+                + "\"datacontenttype\":\"application/json\",\"data\":\"not the type's data\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void anUnreadableRecordIsMalformed() {
         assertThatThrownBy(() -> handler.forRecord().process(record("{not json".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(MalformedEventException.class);
