@@ -2,9 +2,12 @@ package io.parley.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.edge.consumer.OffReplyPathFetch;
+import io.parley.events.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +28,29 @@ class ConsumerChannelsTest {
                 .filter(service -> !service.throttledChannelsWithAgeLimit().isEmpty())
                 .collect(Collectors.toMap(ServiceModule::name, ServiceModule::throttledChannelsWithAgeLimit));
         assertThat(limited).as("channels with throttled.unprocessed-record-max-age.ms other than 0").isEmpty();
+    }
+
+    /** The channels of conversation-events a customer's reply waits for; they fetch as soon as a record is there. */
+    private static final Set<String> ON_THE_REPLY_PATH = Set.of("bot-service conversation-events-in",
+            "ingest-service outbound-in");
+
+    @Test
+    void consumers_of_conversation_events_no_reply_waits_for_let_a_fetch_gather_events() {
+        String expected = "fetch.max.wait.ms=" + OffReplyPathFetch.FETCH_MAX_WAIT_MS + " fetch.min.bytes="
+                + OffReplyPathFetch.FETCH_MIN_BYTES;
+        Map<String, String> fetching = new TreeMap<>();
+        for (ServiceModule service : SERVICES) {
+            for (String channel : service.incomingChannelsOf(Topics.CONVERSATION_EVENTS)) {
+                if (!ON_THE_REPLY_PATH.contains(service.name() + " " + channel)) {
+                    fetching.put(service.name() + " " + channel, "fetch.max.wait.ms="
+                            + service.channelSetting(channel, "fetch.max.wait.ms") + " fetch.min.bytes="
+                            + service.channelSetting(channel, "fetch.min.bytes"));
+                }
+            }
+        }
+        assertThat(fetching).as("channels off the reply path (edge's OffReplyPathFetch)")
+                .containsKeys("ticket-service projection-in", "ticket-service live-in",
+                        "analytics-service conversation-events-in")
+                .allSatisfy((channel, settings) -> assertThat(settings).as(channel).isEqualTo(expected));
     }
 }

@@ -170,6 +170,21 @@ record ServiceModule(String name, Properties properties, String pom, List<String
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The SmallRye channels of this service that read {@code topic}. */
+    Set<String> incomingChannelsOf(String topic) {
+        String prefix = "mp.messaging.incoming.";
+        String suffix = ".topic";
+        return properties.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(prefix) && key.endsWith(suffix) && topic.equals(prodValue(key)))
+                .map(key -> key.substring(prefix.length(), key.length() - suffix.length()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A channel's Kafka setting as production reads it; null when the channel leaves it to Kafka. */
+    String channelSetting(String channel, String setting) {
+        return prodValue("mp.messaging.incoming." + channel + "." + setting);
+    }
+
     /** The values of the settings named {@code *<suffix>} that hold no expression (a per-instance group id does). */
     private Set<String> literalValuesOf(String suffix) {
         return properties.stringPropertyNames().stream()

@@ -3,6 +3,7 @@ package io.parley.analytics.projection;
 import io.parley.analytics.figures.Projection;
 import io.parley.analytics.figures.TenantProjection;
 import io.parley.edge.consumer.FailurePolicy;
+import io.parley.edge.consumer.OffReplyPathFetch;
 import io.parley.edge.consumer.RecordProcessor;
 import io.parley.edge.consumer.RecordProcessor.Outcome;
 import io.parley.edge.consumer.UnprocessableRecordException;
@@ -94,6 +95,7 @@ public final class ProjectionFollower implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "analytics-projection");
+        config.putAll(OffReplyPathFetch.settings());
         this.topics = List.copyOf(topics);
         this.projection = projection;
         this.store = store;
