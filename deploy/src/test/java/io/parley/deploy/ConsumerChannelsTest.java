@@ -30,7 +30,7 @@ class ConsumerChannelsTest {
         assertThat(limited).as("channels with throttled.unprocessed-record-max-age.ms other than 0").isEmpty();
     }
 
-    /** The channels of conversation-events a customer's reply waits for; they fetch as soon as a record is there. */
+    /** The channels of conversation-events a customer's reply waits for; they fetch sooner (the bot at once). */
     private static final Set<String> ON_THE_REPLY_PATH = Set.of("bot-service conversation-events-in",
             "ingest-service outbound-in");
 

@@ -15,6 +15,7 @@ import io.parley.events.Event;
 import io.parley.events.EventData;
 import io.parley.events.conversation.ConversationEvent.MessageReceived;
 import io.parley.events.envelope.EventCodec;
+import io.parley.events.workspace.Workspace;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +49,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * refuse a reaction, memory is as it was and the record is retried with the same reaction ids. A poll is acknowledged
  * once all its records are handled (the throttled commit strategy commits an offset only when all before it are);
  * how far each partition is folded advances only over the polls done without a gap before them ({@link
- * PollsInFlight}), and when the memory's eviction sweep or checkpoint is due the consumer first waits for every poll
- * in progress, so that neither saves nor records anything not done. Failures follow the shared policy ({@link
+ * PollsInFlight}), and the memory's eviction sweep and checkpoint run only with no poll in progress, so that neither
+ * saves nor records anything not done: when one is due the consumer waits up to {@link #MAINTENANCE_PATIENCE} for the
+ * polls in progress, else lets the next polls through and tries again without waiting, until it is overdue by a whole
+ * interval, when it waits for as long as they take. Failures follow the shared policy ({@link
  * RecordProcessor}): a dependency away (database, broker) is retried for as long as it lasts with readiness DOWN,
  * holding that lane; an unreadable record, or one that fails the same way three times, is parked in {@code
  * conversation-events.dlq.bot} with the reason and counted, and the stream goes on. A customer message delivered
@@ -83,6 +86,8 @@ public class ConversationConsumer {
     private final RecordProcessor records;
     private final KeyedLanes conversations;
     private final PollsInFlight polls;
+    /** A due sweep or checkpoint found polls in progress and was put off (only the consumer's thread touches it). */
+    private boolean maintenanceDeferred;
 
     public ConversationConsumer(ConversationStore store, TenantBots bots, BotWorkspaces workspaces, Dialogue dialogue,
                                 LanguageDetection languages, EventAppender appender, Clock clock,
@@ -113,15 +118,20 @@ public class ConversationConsumer {
         try {
             handOver(batch, all);
             if (store.maintenanceDue()) {
-                switch (polls.awaitAll(store.maintenanceOverdue() ? PollsInFlight.UNTIL_DONE : MAINTENANCE_PATIENCE)) {
+                Duration patience = store.maintenanceOverdue() ? PollsInFlight.UNTIL_DONE
+                        : maintenanceDeferred ? Duration.ZERO : MAINTENANCE_PATIENCE;
+                switch (polls.awaitAll(patience)) {
                     case ALL_DONE -> {
                         // Nothing in progress: memory and how far it is folded say the same, all of it on the log.
+                        maintenanceDeferred = false;
                         store.evictIdle();
                         store.checkpoint();
                     }
                     case IN_PROGRESS -> {
                         // A slow conversation (a flow's HTTP step, a database retry) holds up its own lane, not
-                        // every conversation's next poll: the sweep and the checkpoint try again at the next poll.
+                        // every conversation's next poll: the sweep and the checkpoint try again at the next polls,
+                        // without waiting (waiting at each would slow every poll), until overdue.
+                        maintenanceDeferred = true;
                     }
                     case CLOSED -> {
                         return new CompletableFuture<>(); // shutting down: what is in progress is not done
@@ -206,11 +216,13 @@ public class ConversationConsumer {
     private List<Event> react(Event cause, MessageReceived message, ConversationMemory memory) {
         String text = message.content() == null ? null : message.content().readableText();
         TenantBot bot = bots.forTenant(cause.tenant()); // a tenant's first build is training, not deciding
+        // The workspace is read now, not with the bot: an hours change applies to the next message, no rebuild. Read
+        // before the clock starts: a process's first read can wait for the workspace log to be caught up.
+        Workspace workspace = workspaces.tenant(cause.tenant());
         long wallStart = System.nanoTime();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
-        // The workspace is read now, not with the bot: an hours change applies to the next message, no rebuild.
-        List<EventData> reactions = dialogue.respond(cause, message, memory, bot, workspaces.tenant(cause.tenant()),
-                languages.detect(text), clock.instant());
+        List<EventData> reactions = dialogue.respond(cause, message, memory, bot, workspace, languages.detect(text),
+                clock.instant());
         metrics.decided(System.nanoTime() - wallStart, THREADS.getCurrentThreadCpuTime() - cpuStart);
         Instant base = clock.instant().isAfter(cause.time()) ? clock.instant() : cause.time().plusMillis(1);
         List<Event> events = new ArrayList<>();

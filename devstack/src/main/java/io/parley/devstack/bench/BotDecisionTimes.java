@@ -19,15 +19,16 @@ import java.util.regex.Pattern;
  * How long the bot took to decide its reactions during a benchmark step, read from the histogram buckets every bot
  * instance publishes on {@code /q/metrics} ({@code parley_bot_decision_seconds}: wall clock;
  * {@code parley_bot_decision_cpu_seconds}: the deciding thread's CPU time), once before the step and once after: the
- * difference is the step's. Wall clock minus CPU time is the time the decision waited for a core, which is what sets
- * the bot's figure apart from the load around it. Percentiles are bucket upper bounds (Micrometer's buckets are ~10 %
- * apart in this range), so a figure reads "at most".
+ * difference is the step's. Wall clock minus CPU time is the time the decision waited for a core (and a flow's HTTP
+ * step, for the messages that run one), which is what sets the bot's figure apart from the load around it. Percentiles
+ * are bucket upper bounds (Micrometer's buckets are 9-33 % apart in this range), so a figure reads "at most". A bot
+ * instance that restarted during the step (its counts start again) leaves the step without figures.
  */
 public final class BotDecisionTimes {
 
     private static final Pattern BUCKET = Pattern.compile(
             "^parley_bot_decision(_cpu)?_seconds_bucket\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
-    private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
+    private static final Pattern LE = Pattern.compile("(?:^|,)le=\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Cumulative counts by upper bound (seconds), summed over the bot instances. */
@@ -38,6 +39,11 @@ public final class BotDecisionTimes {
             cumulative.forEach((bound, count) -> difference.put(bound,
                     count - earlier.cumulative.getOrDefault(bound, 0.0)));
             return new Histogram(difference);
+        }
+
+        /** A count that went down: an instance restarted in between and its counts started again. */
+        boolean anyNegative() {
+            return cumulative.values().stream().anyMatch(count -> count < 0);
         }
 
         long count() {
@@ -107,7 +113,7 @@ public final class BotDecisionTimes {
     public static Optional<Figures> between(Snapshot before, Snapshot after) {
         Histogram wall = after.wall().minus(before.wall());
         Histogram cpu = after.cpu().minus(before.cpu());
-        if (wall.count() == 0) {
+        if (wall.count() <= 0 || wall.anyNegative() || cpu.anyNegative()) {
             return Optional.empty();
         }
         return Optional.of(new Figures(wall.count(), wall.quantileMs(0.5), wall.quantileMs(0.99),

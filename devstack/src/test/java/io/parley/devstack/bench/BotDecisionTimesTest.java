@@ -47,6 +47,25 @@ class BotDecisionTimesTest {
     }
 
     @Test
+    void a_step_during_which_an_instance_restarted_has_no_figures() {
+        BotDecisionTimes.Snapshot before = BotDecisionTimes.parse(page(10, 10, 10, 10, 10));
+        BotDecisionTimes.Snapshot restarted = BotDecisionTimes.parse(page(1, 1, 12, 1, 12)); // counts started again
+
+        assertThat(BotDecisionTimes.between(before, restarted)).isEmpty();
+    }
+
+    @Test
+    void only_the_le_label_is_read_as_the_bound() {
+        BotDecisionTimes.Snapshot tagged = BotDecisionTimes.parse("""
+                parley_bot_decision_seconds_bucket{role="x",le="0.005",sole="0.001"} 2.0
+                parley_bot_decision_seconds_bucket{role="x",le="+Inf",sole="0.001"} 2.0
+                """);
+
+        assertThat(BotDecisionTimes.between(BotDecisionTimes.parse(""), tagged))
+                .hasValueSatisfying(figures -> assertThat(figures.p99Ms()).isEqualTo(5.0));
+    }
+
+    @Test
     void a_step_without_decisions_has_no_figures() {
         BotDecisionTimes.Snapshot same = BotDecisionTimes.parse(page(3, 3, 3, 3, 3));
 

@@ -8,12 +8,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * analytics' tally and figures) fetch: the broker holds a fetch until {@link #FETCH_MIN_BYTES} have come or
  * {@link #FETCH_MAX_WAIT_MS} have passed. With Kafka's defaults (1 byte, so at once) every event below
  * saturation is a fetch, a poll, and a transaction or a commit of its own in each of these consumers, and those
- * per-poll costs took most of the two cores at a dozen messages a second (docs/performance.md, "Reply latency below
- * saturation"); waiting a little lets the events of that moment share them. The bot and ingest's outbound consumer,
- * which a customer's reply waits for, keep the defaults, and so does routing's forwarder: a customer handed off waits
- * for it too, and the order in which it copies handoffs of different partitions is the order they queue in (a batched
- * fetch hands them over partition by partition, not in the order they came). SmallRye's consumers take the same values in their
- * application.properties ({@code deploy}'s ConsumerChannelsTest holds them to these).
+ * per-poll costs took most of the two cores at a dozen messages a second (docs/performance.md, "Consumers no reply
+ * waits for fetch in batches"); waiting a little lets the events of that moment share them. The consumers a
+ * customer's reply waits for fetch sooner: the bot at once (Kafka's defaults), ingest's outbound consumer within
+ * 10 ms. So does routing's forwarder: a customer handed off waits for it too, and the order in which it copies
+ * handoffs of different partitions is the order they queue in (a batched fetch hands them over partition by
+ * partition, not in the order they came). The cost when idle: each of these consumers asks the broker 20 times a
+ * second instead of Kafka's default 2. SmallRye's consumers take the same values in their application.properties
+ * ({@code deploy}'s ConsumerChannelsTest holds them to these).
  */
 public final class OffReplyPathFetch {
 
