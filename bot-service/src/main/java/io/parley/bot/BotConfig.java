@@ -64,9 +64,10 @@ public interface BotConfig {
     Duration memorySweepEvery();
 
     /**
-     * How often the bot checkpoints the memory of its partitions (when no poll is in progress): the memory of every conversation
-     * changed since it was last saved, then how far each partition is folded. A start or rebalance folds a partition
-     * from its checkpoint instead of its beginning, so what it costs follows the events since, not the history.
+     * How often the bot checkpoints the memory of its partitions (when no poll is in progress): the memory of every
+     * conversation changed since it was last saved, then how far each partition is folded. A start or rebalance folds
+     * a partition from its checkpoint instead of its beginning, so what it costs follows the events since, not the
+     * history.
      */
     @WithDefault("1m")
     Duration memoryCheckpointEvery();

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * On {@code /q/metrics}: what the bot emitted (per event type, handoffs per reason), how long reacting to a customer
  * message took, and how long deciding the reaction took, in wall-clock time and in the deciding thread's CPU time: the
  * difference is time spent waiting for a core (and, for a message that runs a flow's HTTP step, the step's call),
- * which is how the decision's cost is told apart from the load around it (docs/performance.md, section bot). Parked records are counted by the shared consumer policy
- * ({@code parley_dead_letters_total}).
+ * which is how the decision's cost is told apart from the load around it (docs/performance.md, section bot). Parked
+ * records are counted by the shared consumer policy ({@code parley_dead_letters_total}).
  */
 @ApplicationScoped
 public class BotMetrics {

@@ -86,8 +86,11 @@ public class ConversationConsumer {
     private final RecordProcessor records;
     private final KeyedLanes conversations;
     private final PollsInFlight polls;
-    /** A due sweep or checkpoint found polls in progress and was put off (only the consumer's thread touches it). */
-    private boolean maintenanceDeferred;
+    /**
+     * A due sweep or checkpoint found polls in progress and was put off. Read and written by {@link #consume} only, one
+     * poll after the other, but not always on the same worker thread.
+     */
+    private volatile boolean maintenanceDeferred;
 
     public ConversationConsumer(ConversationStore store, TenantBots bots, BotWorkspaces workspaces, Dialogue dialogue,
                                 LanguageDetection languages, EventAppender appender, Clock clock,

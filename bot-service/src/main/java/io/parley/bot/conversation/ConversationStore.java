@@ -94,14 +94,19 @@ public class ConversationStore {
      * both need nothing in progress.
      */
     public boolean maintenanceDue() {
-        long now = System.nanoTime();
-        return now - lastSweep >= sweepEveryNanos || now - lastCheckpoint >= checkpointEveryNanos;
+        return maintenanceDueFor(1);
     }
 
     /** Due for a whole interval more: the consumer then waits for the polls in progress however long they take. */
     public boolean maintenanceOverdue() {
+        return maintenanceDueFor(2);
+    }
+
+    /** The sweep or the checkpoint has not run for {@code intervals} of its interval. */
+    private boolean maintenanceDueFor(int intervals) {
         long now = System.nanoTime();
-        return now - lastSweep >= 2 * sweepEveryNanos || now - lastCheckpoint >= 2 * checkpointEveryNanos;
+        return now - lastSweep >= intervals * sweepEveryNanos
+                || now - lastCheckpoint >= intervals * checkpointEveryNanos;
     }
 
     /**
